@@ -106,6 +106,24 @@ public final class HeaderCards {
         return h;
     }
 
+    /**
+     * Cards from text, one 80-column card image per line (shorter lines are blank-padded, an empty
+     * line is a blank card); used for header templates kept as resources.
+     */
+    public static HeaderCards parse(String text) {
+        HeaderCards h = new HeaderCards();
+        for (String line : text.split("\n", -1)) {
+            if (line.isEmpty() && h.cards.isEmpty()) {
+                continue;
+            }
+            h.cards.add(HeaderCard.create(String.format(Locale.ROOT, "%-80s", line)));
+        }
+        while (!h.cards.isEmpty() && h.cards.get(h.cards.size() - 1).isBlank()) {
+            h.cards.remove(h.cards.size() - 1);
+        }
+        return h;
+    }
+
     private HeaderCards put(HeaderCard card) {
         int at = indexOf(card.getKey());
         if (at >= 0 && card.isKeyValuePair()) {
@@ -165,10 +183,19 @@ public final class HeaderCards {
         }
     }
 
-    /** A HISTORY line. */
+    /** HISTORY text, wrapped at word boundaries over as many cards as it needs. */
     public HeaderCards history(String text) {
+        int width = HeaderCard.MAX_COMMENT_CARD_COMMENT_LENGTH;
+        String rest = text.strip();
         try {
-            cards.add(HeaderCard.createHistoryCard(text));
+            while (!rest.isEmpty()) {
+                int cut = rest.length() <= width ? rest.length() : rest.lastIndexOf(' ', width);
+                if (cut <= 0) {
+                    cut = Math.min(width, rest.length());
+                }
+                cards.add(HeaderCard.createHistoryCard(rest.substring(0, cut)));
+                rest = rest.substring(cut).strip();
+            }
             return this;
         } catch (HeaderCardException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
