@@ -1,0 +1,221 @@
+package org.tsoinspector.fits;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import org.tsoinspector.model.BadInputException;
+import org.tsoinspector.model.ExposureMetadata;
+import org.tsoinspector.model.LinearityReference;
+import org.tsoinspector.model.MaskReference;
+import org.tsoinspector.model.ReferenceHeader;
+import org.tsoinspector.model.SaturationReference;
+import org.tsoinspector.model.SubarrayWindow;
+import org.tsoinspector.model.SuperbiasReference;
+
+/**
+ * Reads MASK, SATURATION, SUPERBIAS and LINEARITY reference files (CRDS layout, spec section 8)
+ * and cuts their arrays to an exposure's window exactly as the reference pipeline's
+ * reffile_utils does (spec section 2). Only the rows inside the window are read from the file.
+ * A file of another type, instrument or detector, or whose window does not cover the exposure, is a
+ * BadInputException naming that file.
+ */
+public final class ReferenceFiles {
+
+    public static final String MASK = "MASK";
+    public static final String SATURATION = "SATURATION";
+    public static final String SUPERBIAS = "SUPERBIAS";
+    public static final String LINEARITY = "LINEARITY";
+
+    private ReferenceFiles() {
+    }
+
+    public static MaskReference readMask(Path path, ExposureMetadata exposure) throws IOException, BadInputException {
+        try (FitsFile f = FitsFile.open(path)) {
+            Hdu dq = image(f, "DQ", 2);
+            ReferenceHeader header = checkedHeader(f, path, MASK, exposure, dq);
+            SubarrayWindow cut = cutWindow(f, header, exposure);
+            return new MaskReference(header, exposure.window(), readIntCut(f, dq, header.window(), cut));
+        }
+    }
+
+    public static SaturationReference readSaturation(Path path, ExposureMetadata exposure)
+            throws IOException, BadInputException {
+        try (FitsFile f = FitsFile.open(path)) {
+            Hdu sci = image(f, "SCI", 2);
+            ReferenceHeader header = checkedHeader(f, path, SATURATION, exposure, sci);
+            SubarrayWindow cut = cutWindow(f, header, exposure);
+            float[] threshold = readFloatCut(f, sci, header.window(), cut, 1);
+            return new SaturationReference(header, exposure.window(), threshold, optionalDq(f, header, cut));
+        }
+    }
+
+    public static SuperbiasReference readSuperbias(Path path, ExposureMetadata exposure)
+            throws IOException, BadInputException {
+        try (FitsFile f = FitsFile.open(path)) {
+            Hdu sci = image(f, "SCI", 2);
+            ReferenceHeader header = checkedHeader(f, path, SUPERBIAS, exposure, sci);
+            SubarrayWindow cut = cutWindow(f, header, exposure);
+            float[] bias = readFloatCut(f, sci, header.window(), cut, 1);
+            return new SuperbiasReference(header, exposure.window(), bias, optionalDq(f, header, cut));
+        }
+    }
+
+    public static LinearityReference readLinearity(Path path, ExposureMetadata exposure)
+            throws IOException, BadInputException {
+        try (FitsFile f = FitsFile.open(path)) {
+            Hdu coeffs = image(f, "COEFFS", 3);
+            ReferenceHeader header = checkedHeader(f, path, LINEARITY, exposure, coeffs);
+            SubarrayWindow cut = cutWindow(f, header, exposure);
+            int n = (int) coeffs.axes()[2];
+            float[] c = readFloatCut(f, coeffs, header.window(), cut, n);
+            return new LinearityReference(header, exposure.window(), n, c, optionalDq(f, header, cut));
+        }
+    }
+
+    /**
+     * The selectors of a reference file without reading its arrays: REFTYPE, INSTRUME, DETECTOR,
+     * the window (spec section 2 defaults: a 2048 x 2048 array without SUBSTRT/SUBSIZE is full frame;
+     * the array's shape wins over SUBSIZE), USEAFTER.
+     */
+    public static ReferenceHeader readHeader(FitsFile f, Path path) throws BadInputException {
+        FitsHeader h = f.primary().header();
+        String type = h.string("REFTYPE", "").trim().toUpperCase(Locale.ROOT);
+        Hdu array = f.find(primaryArrayName(type)).orElse(null);
+        return header(f, path, h, type, array);
+    }
+
+    private static String primaryArrayName(String refType) {
+        switch (refType) {
+            case MASK: return "DQ";
+            case LINEARITY: return "COEFFS";
+            default: return "SCI";
+        }
+    }
+
+    private static ReferenceHeader header(FitsFile f, Path path, FitsHeader h, String type, Hdu array)
+            throws BadInputException {
+        String name = f.name();
+        boolean anyMissing = !(h.has("SUBSTRT1") && h.has("SUBSTRT2") && h.has("SUBSIZE1") && h.has("SUBSIZE2"));
+        long[] a = array == null ? new long[0] : array.axes();
+        boolean fullArray = a.length >= 2 && a[0] == SubarrayWindow.DETECTOR_SIZE && a[1] == SubarrayWindow.DETECTOR_SIZE;
+        SubarrayWindow window;
+        try {
+            if (anyMissing) {
+                if (!fullArray) {
+                    throw new BadInputException(name, "can't determine the reference file's subarray: SUBSTRT1/2 or"
+                            + " SUBSIZE1/2 is missing and the array is not 2048 x 2048");
+                }
+                window = SubarrayWindow.FULL_FRAME;
+            } else {
+                int xs = (int) (long) h.integer("SUBSTRT1").orElseThrow();
+                int ys = (int) (long) h.integer("SUBSTRT2").orElseThrow();
+                if (xs < 1 || ys < 1) {
+                    throw new BadInputException(name, "SUBSTRT1/SUBSTRT2 = " + xs + "/" + ys + " must be at least 1");
+                }
+                // The array's actual size wins over SUBSIZE1/2 (reffile_utils, with a warning there).
+                int nx = a.length >= 2 ? (int) a[0] : (int) h.integer("SUBSIZE1", 0);
+                int ny = a.length >= 2 ? (int) a[1] : (int) h.integer("SUBSIZE2", 0);
+                window = new SubarrayWindow(xs, ys, nx, ny);
+            }
+        } catch (FitsHeader.HeaderValueException e) {
+            throw new BadInputException(name, e.getMessage());
+        }
+        return new ReferenceHeader(path.getFileName().toString(), type,
+                h.string("INSTRUME", "").trim().toUpperCase(Locale.ROOT),
+                h.string("DETECTOR", "").trim().toUpperCase(Locale.ROOT),
+                h.string("SUBARRAY", "").trim().toUpperCase(Locale.ROOT), window,
+                h.string("USEAFTER", "").trim(), h.string("DESCRIP", "").trim());
+    }
+
+    private static ReferenceHeader checkedHeader(FitsFile f, Path path, String expectedType, ExposureMetadata exp,
+            Hdu array) throws BadInputException {
+        FitsHeader h = f.primary().header();
+        String name = f.name();
+        String type = h.string("REFTYPE", "").trim().toUpperCase(Locale.ROOT);
+        if (type.isEmpty()) {
+            throw new BadInputException(name, "has no REFTYPE keyword; expected a " + expectedType + " reference file");
+        }
+        if (!type.equals(expectedType)) {
+            throw new BadInputException(name, "is a " + type + " reference file, not " + expectedType);
+        }
+        ReferenceHeader header = header(f, path, h, type, array);
+        if (!header.instrument().equals(exp.instrument()) || !header.detector().equals(exp.detector())) {
+            throw new BadInputException(name, "is a reference file for " + describe(header.instrument())
+                    + " detector " + describe(header.detector()) + ", but the exposure is " + exp.instrument()
+                    + " detector " + exp.detector());
+        }
+        return header;
+    }
+
+    private static String describe(String value) {
+        return value.isEmpty() ? "(not stated)" : value;
+    }
+
+    /** The slice of the reference's arrays that lies under the exposure, 0-based within the reference. */
+    private static SubarrayWindow cutWindow(FitsFile f, ReferenceHeader ref, ExposureMetadata exp)
+            throws BadInputException {
+        SubarrayWindow r = ref.window();
+        SubarrayWindow s = exp.window();
+        int x0 = s.xStart() - r.xStart();
+        int y0 = s.yStart() - r.yStart();
+        if (x0 < 0 || y0 < 0 || x0 + s.xSize() > r.xSize() || y0 + s.ySize() > r.ySize()) {
+            throw new BadInputException(f.name(), "its window (" + r + ") does not cover the exposure's window ("
+                    + s + ")");
+        }
+        return new SubarrayWindow(x0 + 1, y0 + 1, s.xSize(), s.ySize());
+    }
+
+    private static Hdu image(FitsFile f, String extname, int naxis) throws BadInputException {
+        Hdu h = f.find(extname).orElseThrow(() -> new BadInputException(f.name(),
+                "has no " + extname + " extension, which its reference type needs"));
+        if (h.naxis() != naxis) {
+            throw new BadInputException(f.name(), extname + " has shape " + h.shapeText() + "; expected "
+                    + naxis + " axes");
+        }
+        if (extname.equals("DQ") && h.bitpix() < 0) {
+            throw new BadInputException(f.name(), "DQ holds " + h.dataTypeText() + "; DQ flags are integers");
+        }
+        return h;
+    }
+
+    private static int[] optionalDq(FitsFile f, ReferenceHeader header, SubarrayWindow cut)
+            throws IOException, BadInputException {
+        Optional<Hdu> dq = f.find("DQ");
+        if (dq.isEmpty()) {
+            return new int[cut.pixelCount()];
+        }
+        Hdu h = dq.get();
+        if (h.naxis() != 2 || h.axes()[0] != header.window().xSize() || h.axes()[1] != header.window().ySize()
+                || h.bitpix() < 0) {
+            throw new BadInputException(f.name(), "DQ has shape " + h.shapeText() + " and type "
+                    + h.dataTypeText() + "; expected integers of the science array's shape "
+                    + header.window().ySize() + " x " + header.window().xSize());
+        }
+        return readIntCut(f, h, header.window(), cut);
+    }
+
+    private static float[] readFloatCut(FitsFile f, Hdu hdu, SubarrayWindow ref, SubarrayWindow cut, int planes)
+            throws IOException {
+        float[] out = new float[planes * cut.pixelCount()];
+        int o = 0;
+        for (int p = 0; p < planes; p++) {
+            for (int y = cut.y0(); y < cut.y0() + cut.ySize(); y++) {
+                f.readFloats(hdu, ((long) p * ref.ySize() + y) * ref.xSize() + cut.x0(), out, o, cut.xSize());
+                o += cut.xSize();
+            }
+        }
+        return out;
+    }
+
+    private static int[] readIntCut(FitsFile f, Hdu hdu, SubarrayWindow ref, SubarrayWindow cut)
+            throws IOException {
+        int[] out = new int[cut.pixelCount()];
+        int o = 0;
+        for (int y = cut.y0(); y < cut.y0() + cut.ySize(); y++) {
+            f.readInts(hdu, (long) y * ref.xSize() + cut.x0(), out, o, cut.xSize());
+            o += cut.xSize();
+        }
+        return out;
+    }
+}
