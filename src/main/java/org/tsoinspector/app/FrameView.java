@@ -1,0 +1,260 @@
+package org.tsoinspector.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+
+/**
+ * One frame on a canvas: the rendered picture (nearest-neighbour, so pixels stay crisp at any zoom),
+ * its overlays, a crosshair and a caption. Scroll zooms about the cursor, drag pans, a click sets the
+ * crosshair. Zoom, pan and crosshair live in shared objects so two views can be locked together.
+ */
+public final class FrameView extends Region {
+
+    private static final double ZOOM_STEP = 1.25;
+    private static final double CLICK_SLOP = 3;
+
+    private final Canvas canvas = new Canvas();
+    private final ImageLayer frame = new ImageLayer();
+    private final List<ImageLayer> overlays = new ArrayList<>();
+    private ViewPort viewPort;
+    private ObjectProperty<PixelPosition> crosshair;
+    private final ObjectProperty<PixelPosition> hovered = new SimpleObjectProperty<>();
+    private int imageWidth;
+    private int imageHeight;
+    private String caption = "";
+    private String placeholder = "";
+    private Point2D pressAt;
+    private Point2D lastDrag;
+    private boolean fitPending = true;
+
+    public FrameView(ViewPort viewPort, ObjectProperty<PixelPosition> crosshair) {
+        getStyleClass().add("frame-view");
+        getChildren().add(canvas);
+        setFocusTraversable(true);
+        setMinSize(50, 50);
+        bind(viewPort, crosshair);
+        canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverAt(e.getX(), e.getY()));
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hovered.set(null));
+    }
+
+    private void bind(ViewPort port, ObjectProperty<PixelPosition> cross) {
+        this.viewPort = port;
+        this.crosshair = cross;
+        port.scaleProperty().addListener((o, a, b) -> redraw());
+        port.offsetXProperty().addListener((o, a, b) -> redraw());
+        port.offsetYProperty().addListener((o, a, b) -> redraw());
+        cross.addListener((o, a, b) -> redraw());
+    }
+
+    public ViewPort viewPort() {
+        return viewPort;
+    }
+
+    /** The pixel under the mouse, or null when the mouse is outside the frame. */
+    public ObjectProperty<PixelPosition> hoveredProperty() {
+        return hovered;
+    }
+
+    public ObjectProperty<PixelPosition> crosshairProperty() {
+        return crosshair;
+    }
+
+    /** Shows a rendered frame; the first frame of a new size is fitted to the view. */
+    public void setFrame(int width, int height, int[] argb, String caption) {
+        boolean newSize = width != imageWidth || height != imageHeight;
+        imageWidth = width;
+        imageHeight = height;
+        frame.setPixels(width, height, argb);
+        this.caption = caption;
+        this.placeholder = "";
+        if (newSize) {
+            fitPending = true;
+            requestLayout();
+        }
+        redraw();
+    }
+
+    /** Clears the picture and shows a line of text instead (e.g. while the first frame loads). */
+    public void showPlaceholder(String text) {
+        frame.clear();
+        overlays.forEach(ImageLayer::clear);
+        imageWidth = 0;
+        imageHeight = 0;
+        placeholder = text;
+        caption = "";
+        redraw();
+    }
+
+    public String caption() {
+        return caption;
+    }
+
+    public int imageWidth() {
+        return imageWidth;
+    }
+
+    public int imageHeight() {
+        return imageHeight;
+    }
+
+    /** The overlay layer at index (created on first use); layers draw in index order. */
+    ImageLayer overlay(int index) {
+        while (overlays.size() <= index) {
+            overlays.add(new ImageLayer());
+        }
+        return overlays.get(index);
+    }
+
+    public void fitToWindow() {
+        viewPort.fit(imageWidth, imageHeight, getWidth(), getHeight());
+    }
+
+    public void actualSize() {
+        viewPort.actualSize(getWidth(), getHeight());
+    }
+
+    /** Zooms by one step about the view centre (keyboard + and -). */
+    public void zoomStep(boolean in) {
+        viewPort.zoomAbout(getWidth() / 2, getHeight() / 2, in ? ZOOM_STEP : 1 / ZOOM_STEP);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+        }
+        if (fitPending && imageWidth > 0 && w > 0 && h > 0) {
+            fitPending = false;
+            fitToWindow();
+        }
+        redraw();
+    }
+
+    /** Repaints from the layers already held; cheap, so it runs on every zoom or pan event. */
+    public void redraw() {
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        gc.setGlobalAlpha(1);
+        gc.setFill(Color.rgb(40, 40, 44));
+        gc.fillRect(0, 0, w, h);
+        if (frame.image() == null) {
+            gc.setFill(Color.rgb(200, 200, 200));
+            gc.setFont(Font.font(14));
+            gc.fillText(placeholder, 16, 28);
+            return;
+        }
+        gc.setImageSmoothing(false);
+        drawLayer(gc, frame, w, h);
+        for (ImageLayer layer : overlays) {
+            if (layer.visible()) {
+                drawLayer(gc, layer, w, h);
+            }
+        }
+        gc.setGlobalAlpha(1);
+        drawCrosshair(gc, w, h);
+        if (!caption.isEmpty()) {
+            gc.setFont(Font.font(13));
+            gc.setFill(Color.rgb(0, 0, 0, 0.55));
+            gc.fillRect(4, 4, caption.length() * 7.2 + 12, 22);
+            gc.setFill(Color.WHITE);
+            gc.fillText(caption, 10, 20);
+        }
+    }
+
+    /** Draws only the visible part of the layer, so a deep zoom does not scale the whole image. */
+    private void drawLayer(GraphicsContext gc, ImageLayer layer, double w, double h) {
+        double s = viewPort.scale();
+        double x0 = Math.max(0, Math.floor(viewPort.imageX(0)));
+        double y0 = Math.max(0, Math.floor(viewPort.imageY(0)));
+        double x1 = Math.min(imageWidth, Math.ceil(viewPort.imageX(w)));
+        double y1 = Math.min(imageHeight, Math.ceil(viewPort.imageY(h)));
+        if (x1 <= x0 || y1 <= y0) {
+            return;
+        }
+        gc.setGlobalAlpha(layer.opacity());
+        gc.drawImage(layer.image(), x0, y0, x1 - x0, y1 - y0,
+                viewPort.screenX(x0), viewPort.screenY(y0), (x1 - x0) * s, (y1 - y0) * s);
+    }
+
+    private void drawCrosshair(GraphicsContext gc, double w, double h) {
+        PixelPosition c = crosshair.get();
+        if (c == null) {
+            return;
+        }
+        double cx = viewPort.screenX(c.x() + 0.5);
+        double cy = viewPort.screenY(c.y() + 0.5);
+        gc.setStroke(Color.rgb(0, 255, 140, 0.85));
+        gc.setLineWidth(1);
+        gc.strokeLine(0, Math.round(cy) + 0.5, w, Math.round(cy) + 0.5);
+        gc.strokeLine(Math.round(cx) + 0.5, 0, Math.round(cx) + 0.5, h);
+        double box = Math.max(viewPort.scale(), 6);
+        gc.strokeRect(cx - box / 2, cy - box / 2, box, box);
+    }
+
+    private PixelPosition pixelAt(double sx, double sy) {
+        if (imageWidth == 0) {
+            return null;
+        }
+        int x = (int) Math.floor(viewPort.imageX(sx));
+        int y = (int) Math.floor(viewPort.imageY(sy));
+        return x >= 0 && y >= 0 && x < imageWidth && y < imageHeight ? new PixelPosition(x, y) : null;
+    }
+
+    private void hoverAt(double sx, double sy) {
+        hovered.set(pixelAt(sx, sy));
+    }
+
+    private void onScroll(ScrollEvent e) {
+        if (e.getDeltaY() == 0) {
+            return;
+        }
+        viewPort.zoomAbout(e.getX(), e.getY(), e.getDeltaY() > 0 ? ZOOM_STEP : 1 / ZOOM_STEP);
+        e.consume();
+    }
+
+    private void onPressed(MouseEvent e) {
+        requestFocus();
+        pressAt = new Point2D(e.getX(), e.getY());
+        lastDrag = pressAt;
+    }
+
+    private void onDragged(MouseEvent e) {
+        if (lastDrag == null) {
+            return;
+        }
+        viewPort.panBy(e.getX() - lastDrag.getX(), e.getY() - lastDrag.getY());
+        lastDrag = new Point2D(e.getX(), e.getY());
+        hoverAt(e.getX(), e.getY());
+    }
+
+    private void onReleased(MouseEvent e) {
+        if (pressAt != null && e.getButton() == MouseButton.PRIMARY
+                && pressAt.distance(e.getX(), e.getY()) <= CLICK_SLOP) {
+            PixelPosition p = pixelAt(e.getX(), e.getY());
+            if (p != null) {
+                crosshair.set(p);
+            }
+        }
+        pressAt = null;
+        lastDrag = null;
+    }
+}

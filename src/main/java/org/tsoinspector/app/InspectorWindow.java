@@ -1,0 +1,501 @@
+package org.tsoinspector.app;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.PropertyValueFactory;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.tsoinspector.model.ExposureMetadata;
+
+/**
+ * The inspector window: menus and toolbar, the controls on the left, the frame views in the middle,
+ * sliders and status at the bottom. Everything slow runs through the {@link JobRunner}; this class
+ * arranges controls and reacts to results on the FX thread.
+ */
+public final class InspectorWindow {
+
+    private static final String FRAME_SLOT = "frame";
+    private static final String OPEN_SLOT = "open";
+
+    private final Stage stage;
+    private final AppSettings settings;
+    private final ExposureOpener opener;
+    private final JobRunner jobs;
+    private final BorderPane root = new BorderPane();
+    private final ViewPort viewPort = new ViewPort();
+    private final ObjectProperty<PixelPosition> crosshair = new SimpleObjectProperty<>();
+    private final FrameView viewA = new FrameView(viewPort, crosshair);
+    private final FrameView viewB = new FrameView(viewPort, crosshair);
+    private final HBox viewBox = new HBox(4);
+    private final NavigationBar navigation = new NavigationBar();
+    private final StatusBar status;
+    private final ComboBox<RampStage> stageA = new ComboBox<>();
+    private final ComboBox<RampStage> stageB = new ComboBox<>();
+    private final ComboBox<CompareMode> compareMode = new ComboBox<>();
+    private final Menu recentMenu = new Menu("Open _Recent");
+    private final ObjectProperty<ExposureSession> session = new SimpleObjectProperty<>();
+    private ShownFrames shown;
+    private boolean blinkShowsB;
+
+    public InspectorWindow(Stage stage, AppSettings settings, ExposureOpener opener) {
+        this.stage = stage;
+        this.settings = settings;
+        this.opener = opener;
+        this.jobs = new JobRunner(this::showError);
+        this.status = new StatusBar(jobs);
+        buildLayout();
+        wireEvents();
+    }
+
+    /** The scene graph root, for the scene and for tests. */
+    public Parent root() {
+        return root;
+    }
+
+    public JobRunner jobs() {
+        return jobs;
+    }
+
+    /** Shows the window at the remembered size. */
+    public void show() {
+        Scene scene = new Scene(root, settings.windowWidth(), settings.windowHeight());
+        installKeys(scene);
+        stage.setScene(scene);
+        stage.setTitle("TSO Inspector");
+        stage.getIcons().setAll(Icons.application());
+        stage.setMaximized(settings.maximized());
+        stage.setOnHidden(e -> close());
+        stage.show();
+        viewA.requestFocus();
+    }
+
+    /** Installs the window's keyboard shortcuts on a scene (also used by tests that build their own scene). */
+    public void installKeys(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    // ---------------------------------------------------------------- layout
+
+    private void buildLayout() {
+        root.setTop(new VBox(menuBar(), toolBar()));
+        stageA.getItems().setAll(RampStage.all());
+        stageB.getItems().setAll(RampStage.all());
+        stageA.setValue(RampStage.RAW);
+        stageB.setValue(RampStage.RAW);
+        stageA.setId("stage-a");
+        stageB.setId("stage-b");
+        compareMode.setId("compare-mode");
+        compareMode.getItems().setAll(CompareMode.values());
+        compareMode.setValue(CompareMode.SINGLE);
+        VBox stagesBox = new VBox(6, new Label("Stage A"), stageA, new Label("Compare with (B)"), stageB,
+                new Label("Comparison"), compareMode);
+        stagesBox.setPadding(new Insets(6));
+        VBox left = new VBox(4, new TitledPane("Stages", stagesBox));
+        left.setPadding(new Insets(4));
+        left.setPrefWidth(300);
+        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        leftScroll.setMinWidth(280);
+
+        viewA.setId("view-a");
+        viewB.setId("view-b");
+        HBox.setHgrow(viewA, Priority.ALWAYS);
+        HBox.setHgrow(viewB, Priority.ALWAYS);
+        viewA.setPrefSize(800, 400);
+        viewB.setPrefSize(800, 400);
+        viewBox.getChildren().setAll(viewA);
+        viewA.showPlaceholder("Open a segment: File > Open, or drop *_uncal.fits files here.");
+
+        BorderPane centre = new BorderPane(viewBox);
+        centre.setBottom(navigation);
+        SplitPane split = new SplitPane(leftScroll, centre);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.22);
+        SplitPane.setResizableWithParent(leftScroll, false);
+        root.setCenter(split);
+        root.setBottom(status);
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = new MenuItem("_Open...");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> chooseAndOpen());
+        MenuItem quit = new MenuItem("_Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> stage.close());
+        Menu file = new Menu("_File", null, open, recentMenu, new javafx.scene.control.SeparatorMenuItem(), quit);
+        refreshRecentMenu();
+
+        MenuItem fit = new MenuItem("_Fit to window   F");
+        fit.setOnAction(e -> fitViews());
+        MenuItem one = new MenuItem("Zoom _1:1   1");
+        one.setOnAction(e -> viewA.actualSize());
+        MenuItem zin = new MenuItem("Zoom _in   +");
+        zin.setOnAction(e -> viewA.zoomStep(true));
+        MenuItem zout = new MenuItem("Zoom _out   -");
+        zout.setOnAction(e -> viewA.zoomStep(false));
+        Menu view = new Menu("_View", null, fit, one, zin, zout);
+
+        MenuItem keys = new MenuItem("_Keyboard shortcuts");
+        keys.setId("help-shortcuts");
+        keys.setOnAction(e -> showShortcuts());
+        MenuItem about = new MenuItem("_About");
+        about.setOnAction(e -> {
+            Alert a = new Alert(Alert.AlertType.INFORMATION,
+                    "TSO Inspector: the first JWST detector calibration steps on time-series ramps, "
+                            + "step by step, with every frame and flag visible.");
+            a.setHeaderText("TSO Inspector");
+            a.initOwner(stage);
+            a.show();
+        });
+        Menu help = new Menu("_Help", null, keys, about);
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private ToolBar toolBar() {
+        return new ToolBar(
+                toolButton("open", "Open segments (Ctrl+O)", this::chooseAndOpen),
+                new Separator(),
+                toolButton("fit", "Fit to window (F)", this::fitViews),
+                toolButton("zoom-in", "Zoom in (+)", () -> viewA.zoomStep(true)),
+                toolButton("zoom-out", "Zoom out (-)", () -> viewA.zoomStep(false)),
+                new Separator(),
+                toolButton("side-by-side", "Side by side, locked (S)", () -> setMode(CompareMode.SIDE_BY_SIDE)),
+                toolButton("blink", "Blink A and B (B)", this::blink),
+                toolButton("difference", "Difference A - B (D)", () -> setMode(CompareMode.DIFFERENCE)));
+    }
+
+    private Button toolButton(String icon, String tip, Runnable action) {
+        Button b = new Button();
+        b.setId("tool-" + icon);
+        b.setGraphic(Icons.toolbar(icon));
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private void showShortcuts() {
+        TableView<Shortcuts.Entry> table = new TableView<>();
+        TableColumn<Shortcuts.Entry, String> keys = new TableColumn<>("Keys");
+        keys.setCellValueFactory(new PropertyValueFactory<>("keys"));
+        keys.setPrefWidth(190);
+        TableColumn<Shortcuts.Entry, String> action = new TableColumn<>("Action");
+        action.setCellValueFactory(new PropertyValueFactory<>("action"));
+        action.setPrefWidth(420);
+        table.getColumns().add(keys);
+        table.getColumns().add(action);
+        table.getItems().setAll(Shortcuts.ALL);
+        table.setPrefSize(630, 470);
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setTitle("Keyboard shortcuts");
+        a.setHeaderText("Keyboard and mouse (DS9 habits)");
+        a.getDialogPane().setContent(table);
+        a.initOwner(stage);
+        a.show();
+    }
+
+    // ---------------------------------------------------------------- events
+
+    private void wireEvents() {
+        navigation.integrationProperty().addListener((o, a, b) -> refresh());
+        navigation.groupProperty().addListener((o, a, b) -> refresh());
+        stageA.valueProperty().addListener((o, a, b) -> refresh());
+        stageB.valueProperty().addListener((o, a, b) -> refresh());
+        compareMode.valueProperty().addListener((o, a, b) -> {
+            blinkShowsB = false;
+            arrangeViews();
+            refresh();
+        });
+        viewA.hoveredProperty().addListener((o, a, b) -> showReadout(b, false));
+        viewB.hoveredProperty().addListener((o, a, b) -> showReadout(b, true));
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                List<Path> files = new ArrayList<>();
+                for (File f : e.getDragboard().getFiles()) {
+                    files.add(f.toPath());
+                }
+                open(files);
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        boolean handled = true;
+        switch (e.getCode()) {
+            case RIGHT -> navigation.stepGroup(1);
+            case LEFT -> navigation.stepGroup(-1);
+            case UP -> navigation.stepIntegration(1);
+            case DOWN -> navigation.stepIntegration(-1);
+            case PAGE_UP -> navigation.stepIntegration(10);
+            case PAGE_DOWN -> navigation.stepIntegration(-10);
+            case HOME -> navigation.stepGroup(-Integer.MAX_VALUE / 2);
+            case END -> navigation.lastGroup();
+            case B -> blink();
+            case D -> setMode(CompareMode.DIFFERENCE);
+            case S -> setMode(CompareMode.SIDE_BY_SIDE);
+            case F -> fitViews();
+            case DIGIT1 -> viewA.actualSize();
+            case PLUS, EQUALS, ADD -> viewA.zoomStep(true);
+            case MINUS, SUBTRACT -> viewA.zoomStep(false);
+            case ESCAPE -> jobs.cancelAll();
+            default -> handled = false;
+        }
+        if (handled) {
+            e.consume();
+        }
+    }
+
+    private void setMode(CompareMode mode) {
+        compareMode.setValue(mode);
+    }
+
+    /** Key B: enters blink mode, or swaps A and B when already blinking (no recomputation: both are held). */
+    public void blink() {
+        if (compareMode.getValue() != CompareMode.BLINK) {
+            compareMode.setValue(CompareMode.BLINK);
+            return;
+        }
+        blinkShowsB = !blinkShowsB;
+        paintShown();
+    }
+
+    private void fitViews() {
+        viewA.fitToWindow();
+    }
+
+    private void arrangeViews() {
+        if (compareMode.getValue() == CompareMode.SIDE_BY_SIDE) {
+            viewBox.getChildren().setAll(viewA, viewB);
+        } else {
+            viewBox.getChildren().setAll(viewA);
+        }
+    }
+
+    // ---------------------------------------------------------------- opening
+
+    private void chooseAndOpen() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open segments of one exposure");
+        chooser.setInitialDirectory(settings.lastFolder().toFile());
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("JWST ramps (*.fits, *.fits.gz)", "*.fits", "*.fits.gz", "*.fit"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        List<File> files = chooser.showOpenMultipleDialog(stage);
+        if (files != null && !files.isEmpty()) {
+            List<Path> paths = new ArrayList<>();
+            files.forEach(f -> paths.add(f.toPath()));
+            open(paths);
+        }
+    }
+
+    /** Opens files as one exposure in the background; the current one stays shown until the new one is ready. */
+    public void open(List<Path> files) {
+        status.info("Opening " + describe(files) + " ...");
+        jobs.submit(OPEN_SLOT, m -> opener.open(files, m), s -> {
+            settings.setLastFolder(files.get(0).toAbsolutePath().getParent());
+            settings.addRecent(files);
+            refreshRecentMenu();
+            showSession(s);
+        });
+    }
+
+    /** Opens something that is not a file list (the built-in sample) the same way. */
+    public void open(String description, BackgroundJob<ExposureSession> job) {
+        status.info("Opening " + description + " ...");
+        jobs.submit(OPEN_SLOT, job, this::showSession);
+    }
+
+    private static String describe(List<Path> files) {
+        return files.size() == 1 ? String.valueOf(files.get(0).getFileName())
+                : files.size() + " segments";
+    }
+
+    private void refreshRecentMenu() {
+        recentMenu.getItems().clear();
+        for (List<Path> files : settings.recentFiles()) {
+            MenuItem item = new MenuItem(files.size() == 1 ? files.get(0).toString()
+                    : files.get(0) + " (+" + (files.size() - 1) + " segments)");
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> open(files));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private void showSession(ExposureSession s) {
+        ExposureSession old = session.get();
+        session.set(s);
+        if (old != null && old != s) {
+            jobs.submit("close", m -> {
+                old.close();
+                return null;
+            }, r -> { });
+        }
+        ExposureMetadata md = s.metadata();
+        shown = null;
+        crosshair.set(null);
+        stage.setTitle("TSO Inspector - " + s.name());
+        navigation.setRanges(s.integrationCount(), s.groupCount(), md.intStart());
+        status.info(s.name() + ": " + md.instrument() + " " + md.detector() + " " + md.subarrayName() + ", "
+                + s.integrationCount() + " integrations x " + md.nGroups() + " groups, " + md.ny() + " x " + md.nx());
+        refresh();
+    }
+
+    // ---------------------------------------------------------------- frames
+
+    /** Recomputes what is visible (latest request wins). */
+    private void refresh() {
+        ExposureSession s = session.get();
+        if (s == null) {
+            return;
+        }
+        RampStage a = stageA.getValue();
+        RampStage b = stageB.getValue();
+        CompareMode mode = compareMode.getValue();
+        int integration = navigation.integrationProperty().get();
+        int group = navigation.groupProperty().get();
+        jobs.submit(FRAME_SLOT, m -> {
+            StageFrame fa = s.frame(a, integration, group, m);
+            if (mode == CompareMode.SINGLE) {
+                return new ShownFrames(fa, null, FramePainter.paint(fa.values()), null, null);
+            }
+            StageFrame fb = s.frame(b, integration, group, m);
+            m.checkCancelled();
+            if (mode == CompareMode.DIFFERENCE) {
+                float[] d = new float[fa.values().length];
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = fa.values()[i] - fb.values()[i];
+                }
+                return new ShownFrames(fa, fb, null, FramePainter.paint(d), d);
+            }
+            return new ShownFrames(fa, fb, FramePainter.paint(fa.values()), FramePainter.paint(fb.values()), null);
+        }, f -> {
+            shown = f;
+            paintShown();
+        });
+    }
+
+    private void paintShown() {
+        ShownFrames f = shown;
+        if (f == null) {
+            return;
+        }
+        StageFrame a = f.a();
+        String where = "int " + (a.integration() + 1) + ", group " + (a.group() + 1);
+        switch (compareMode.getValue()) {
+            case SINGLE -> viewA.setFrame(a.nx(), a.ny(), f.argbA(), a.stage().label() + "  " + where);
+            case SIDE_BY_SIDE -> {
+                viewA.setFrame(a.nx(), a.ny(), f.argbA(), "A: " + a.stage().label() + "  " + where);
+                viewB.setFrame(a.nx(), a.ny(), f.argbB(), "B: " + f.b().stage().label());
+            }
+            case BLINK -> {
+                if (blinkShowsB) {
+                    viewA.setFrame(a.nx(), a.ny(), f.argbB(), "B: " + f.b().stage().label() + "  " + where);
+                } else {
+                    viewA.setFrame(a.nx(), a.ny(), f.argbA(), "A: " + a.stage().label() + "  " + where);
+                }
+            }
+            case DIFFERENCE -> viewA.setFrame(a.nx(), a.ny(), f.argbB(),
+                    a.stage().label() + " - " + f.b().stage().label() + "  " + where);
+        }
+    }
+
+    private void showReadout(PixelPosition p, boolean fromViewB) {
+        ShownFrames f = shown;
+        ExposureSession s = session.get();
+        if (p == null || f == null || s == null) {
+            status.readout("");
+            return;
+        }
+        StageFrame frame = fromViewB || (compareMode.getValue() == CompareMode.BLINK && blinkShowsB) ? f.b() : f.a();
+        int i = frame.index(p.x(), p.y());
+        float value = f.difference() != null ? f.difference()[i] : frame.values()[i];
+        ExposureMetadata md = s.metadata();
+        PixelReadout r = new PixelReadout(p.x(), p.y(), md.window(), md.orientation(), value,
+                frame.pixelDq()[i], frame.groupDq()[i]);
+        status.readout((f.difference() != null ? "A-B  " : "") + r.text());
+    }
+
+    // ---------------------------------------------------------------- errors and closing
+
+    private void showError(String message) {
+        status.error(message);
+    }
+
+    /** The status line's text (tests). */
+    public String statusText() {
+        return status.messageText();
+    }
+
+    private void close() {
+        settings.setMaximized(stage.isMaximized());
+        if (!stage.isMaximized()) {
+            settings.setWindowSize(stage.getWidth(), stage.getHeight());
+        }
+        settings.flush();
+        ExposureSession s = session.get();
+        jobs.shutdown();
+        if (s != null) {
+            Thread t = new Thread(() -> {
+                try {
+                    s.close();
+                } catch (Exception e) {
+                    System.err.println("closing " + s.name() + ": " + e.getMessage());
+                }
+            }, "tso-close");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+}

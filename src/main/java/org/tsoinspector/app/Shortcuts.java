@@ -1,0 +1,34 @@
+package org.tsoinspector.app;
+
+import java.util.List;
+
+/** The keyboard and mouse habits of the frame view (DS9-like), listed in Help > Keyboard shortcuts. */
+public final class Shortcuts {
+
+    /** One shortcut: keys and what they do. */
+    public record Entry(String keys, String action) {
+    }
+
+    public static final List<Entry> ALL = List.of(
+            new Entry("Ctrl+O", "Open segments (all segments of one exposure together)"),
+            new Entry("Drag files onto the window", "Open them"),
+            new Entry("Right / Left", "Next / previous group"),
+            new Entry("Up / Down", "Next / previous integration"),
+            new Entry("Page Up / Page Down", "Integration +10 / -10"),
+            new Entry("Home / End", "First / last group"),
+            new Entry("B", "Blink: swap stage A and stage B"),
+            new Entry("D", "Difference image A - B"),
+            new Entry("S", "Side by side (locked zoom, pan and crosshair)"),
+            new Entry("F", "Fit frame to window"),
+            new Entry("1", "Zoom 1:1"),
+            new Entry("+ / -", "Zoom in / out about the centre"),
+            new Entry("Mouse wheel", "Zoom about the cursor"),
+            new Entry("Drag", "Pan"),
+            new Entry("Click", "Set the crosshair; profile and ramp plots follow it"),
+            new Entry("M", "Mark the crosshair pixel saturated from the shown group on"),
+            new Entry("Escape", "Cancel running jobs"),
+            new Entry("Ctrl+E", "Export the frame as PNG"));
+
+    private Shortcuts() {
+    }
+}

@@ -1,0 +1,66 @@
+package org.tsoinspector.app;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The bottom lines: hover read-out, the last message or error, and job progress with a cancel button. */
+final class StatusBar extends VBox {
+
+    private final Label readout = new Label(" ");
+    private final Label message = new Label("Ready");
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label progressText = new Label();
+    private final Button cancel = new Button("Cancel");
+
+    StatusBar(JobRunner jobs) {
+        readout.setId("readout");
+        message.setId("status-message");
+        progress.setId("progress");
+        cancel.setId("cancel");
+        readout.setStyle("-fx-font-family: monospace;");
+        readout.setMaxWidth(Double.MAX_VALUE);
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        progress.setPrefWidth(180);
+        progress.progressProperty().bind(jobs.progressProperty());
+        progressText.textProperty().bind(jobs.progressTextProperty());
+        progress.visibleProperty().bind(jobs.activeJobsProperty().greaterThan(0));
+        cancel.visibleProperty().bind(progress.visibleProperty());
+        cancel.disableProperty().bind(Bindings.not(progress.visibleProperty()));
+        cancel.setOnAction(e -> jobs.cancelAll());
+        Region gap = new Region();
+        HBox line = new HBox(8, message, gap, progressText, progress, cancel);
+        line.setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(3, 8, 4, 8));
+        setSpacing(2);
+        getChildren().addAll(readout, line);
+        getStyleClass().add("status-bar");
+    }
+
+    void info(String text) {
+        message.setStyle("");
+        message.setText(text);
+    }
+
+    /** One sentence, shown in red; the window stays usable. */
+    void error(String text) {
+        message.setStyle("-fx-text-fill: #c0392b; -fx-font-weight: bold;");
+        message.setText(text);
+    }
+
+    void readout(String text) {
+        readout.setText(text == null || text.isEmpty() ? " " : text);
+    }
+
+    String messageText() {
+        return message.getText();
+    }
+}

@@ -1,0 +1,100 @@
+package org.tsoinspector.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.tsoinspector.model.BadInputException;
+
+/** Drives the real window headless (Monocle) on a small in-memory exposure. */
+@ExtendWith(ApplicationExtension.class)
+class InspectorWindowTest {
+
+    private InspectorWindow window;
+
+    @Start
+    void start(Stage stage) {
+        AppSettings settings = AppSettings.forNode("/org/tsoinspector/app-test");
+        settings.clear();
+        window = new InspectorWindow(stage, settings, (files, m) -> {
+            if (files.get(0).toString().contains("bad")) {
+                throw new BadInputException(files.get(0).getFileName().toString(), "not a FITS file");
+            }
+            return new ExposureSession(new InMemoryRampSource(3, 4));
+        });
+        Scene scene = new Scene(window.root(), 1100, 700);
+        window.installKeys(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private void openSample(FxRobot robot) throws Exception {
+        robot.interact(() -> window.open(List.of(Path.of("/tmp/sample_uncal.fits"))));
+        waitIdle();
+    }
+
+    private void waitIdle() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.jobs().activeJobsProperty().get() == 0);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void openingShowsFirstFrameAndExposureSummary(FxRobot robot) throws Exception {
+        openSample(robot);
+        FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
+        assertEquals(InMemoryRampSource.NX, view.imageWidth());
+        assertEquals(InMemoryRampSource.NY, view.imageHeight());
+        assertTrue(view.caption().startsWith("raw  int 1, group 1"), view.caption());
+        assertTrue(window.statusText().contains("3 integrations x 4 groups"), window.statusText());
+    }
+
+    @Test
+    void arrowKeysStepGroupsAndIntegrations(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.clickOn("#view-a");
+        robot.type(KeyCode.RIGHT).type(KeyCode.RIGHT).type(KeyCode.UP);
+        waitIdle();
+        Slider group = robot.lookup("#group-slider").queryAs(Slider.class);
+        Slider integration = robot.lookup("#integration-slider").queryAs(Slider.class);
+        assertEquals(2, group.getValue());
+        assertEquals(1, integration.getValue());
+        assertEquals("3 / 4", robot.lookup("#group-label").queryAs(Label.class).getText());
+        FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
+        assertTrue(view.caption().contains("int 2, group 3"), view.caption());
+    }
+
+    @Test
+    void hoverShowsValueCoordinatesAndDecodedDq(FxRobot robot) throws Exception {
+        openSample(robot);
+        FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
+        robot.interact(() -> view.hoveredProperty().set(new PixelPosition(5, 3)));
+        String text = robot.lookup("#readout").queryAs(Label.class).getText();
+        // sample (i=0, g=0, y=3, x=5) = 1000 + 5; full frame row = 1792 + 3
+        assertTrue(text.startsWith("x 5  y 3  (full frame x 5  y 1795)"), text);
+        assertTrue(text.contains("value 1005.00"), text);
+        assertTrue(text.contains("pixel DQ 0 GOOD"), text);
+        assertTrue(text.contains("group DQ 0 GOOD"), text);
+    }
+
+    @Test
+    void badFileGivesOneSentenceAndKeepsWindowUsable(FxRobot robot) throws Exception {
+        robot.interact(() -> window.open(List.of(Path.of("/tmp/bad.fits"))));
+        waitIdle();
+        assertEquals("bad.fits: not a FITS file", window.statusText());
+        openSample(robot);
+        assertTrue(window.statusText().contains("integrations"), window.statusText());
+    }
+}
