@@ -1,7 +1,6 @@
 package org.tsoinspector.app;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tsoinspector.model.ExposureMetadata;
@@ -53,10 +52,7 @@ public final class ExposureSession implements AutoCloseable {
     /** One group of one integration at a stage. */
     public StageFrame frame(RampStage stage, int integration, int group, ProgressMonitor monitor) throws Exception {
         monitor.checkCancelled();
-        Ramp ramp = ramp(stage, integration, monitor);
-        int n = ramp.framePixels();
-        return new StageFrame(stage, integration, group, ramp.nx(), ramp.ny(), ramp.frame(group),
-                Arrays.copyOfRange(ramp.groupDq(), group * n, (group + 1) * n), pixelDq(stage));
+        return StageFrame.of(stage, ramp(stage, integration, monitor), group, pixelDq(stage));
     }
 
     /** The whole ramp of one integration at a stage; shared, read-only. */

@@ -13,6 +13,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import org.tsoinspector.render.ArgbImage;
 
 /**
  * One frame on a canvas: the rendered picture (nearest-neighbour, so pixels stay crisp at any zoom),
@@ -112,12 +113,31 @@ public final class FrameView extends Region {
         return imageHeight;
     }
 
-    /** The overlay layer at index (created on first use); layers draw in index order. */
-    ImageLayer overlay(int index) {
+    /** Sets overlay layer index (layers draw in index order); null hides it. */
+    public void setOverlay(int index, ArgbImage image, double opacity) {
         while (overlays.size() <= index) {
             overlays.add(new ImageLayer());
         }
-        return overlays.get(index);
+        ImageLayer layer = overlays.get(index);
+        if (image == null) {
+            layer.clear();
+        } else {
+            layer.setPixels(image.width(), image.height(), image.argb());
+            layer.setOpacity(opacity);
+        }
+    }
+
+    /** Changes an overlay's opacity without touching its pixels. */
+    public void setOverlayOpacity(int index, double opacity) {
+        if (index < overlays.size()) {
+            overlays.get(index).setOpacity(opacity);
+            redraw();
+        }
+    }
+
+    /** True when overlay layer index holds a picture (tests). */
+    public boolean hasOverlay(int index) {
+        return index < overlays.size() && overlays.get(index).visible();
     }
 
     public void fitToWindow() {

@@ -8,7 +8,6 @@ final class ImageLayer {
 
     private WritableImage image;
     private double opacity = 1;
-    private boolean visible = true;
 
     /** Replaces the pixels; the array is copied into the image, so the caller may reuse it. */
     void setPixels(int width, int height, int[] argb) {
@@ -35,10 +34,6 @@ final class ImageLayer {
     }
 
     boolean visible() {
-        return visible && image != null;
-    }
-
-    void setVisible(boolean visible) {
-        this.visible = visible;
+        return image != null;
     }
 }

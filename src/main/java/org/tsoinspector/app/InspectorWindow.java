@@ -4,12 +4,10 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -51,6 +49,7 @@ public final class InspectorWindow {
 
     private static final String FRAME_SLOT = "frame";
     private static final String OPEN_SLOT = "open";
+    private static final String DISPLAY_KEY = "display";
 
     private final Stage stage;
     private final AppSettings settings;
@@ -67,6 +66,9 @@ public final class InspectorWindow {
     private final ComboBox<RampStage> stageA = new ComboBox<>();
     private final ComboBox<RampStage> stageB = new ComboBox<>();
     private final ComboBox<CompareMode> compareMode = new ComboBox<>();
+    private final DisplayPanel displayPanel;
+    private final OverlayPanel overlayPanel = new OverlayPanel();
+    private final ColorbarView colorbar = new ColorbarView();
     private final Menu recentMenu = new Menu("Open _Recent");
     private final ObjectProperty<ExposureSession> session = new SimpleObjectProperty<>();
     private ShownFrames shown;
@@ -78,6 +80,7 @@ public final class InspectorWindow {
         this.opener = opener;
         this.jobs = new JobRunner(this::showError);
         this.status = new StatusBar(jobs);
+        this.displayPanel = new DisplayPanel(DisplayPanel.decode(settings.get(DISPLAY_KEY, "")));
         buildLayout();
         wireEvents();
     }
@@ -125,7 +128,8 @@ public final class InspectorWindow {
         VBox stagesBox = new VBox(6, new Label("Stage A"), stageA, new Label("Compare with (B)"), stageB,
                 new Label("Comparison"), compareMode);
         stagesBox.setPadding(new Insets(6));
-        VBox left = new VBox(4, new TitledPane("Stages", stagesBox));
+        VBox left = new VBox(4, new TitledPane("Stages", stagesBox), new TitledPane("Display", displayPanel),
+                new TitledPane("Overlays", overlayPanel));
         left.setPadding(new Insets(4));
         left.setPrefWidth(300);
         ScrollPane leftScroll = new ScrollPane(left);
@@ -143,7 +147,7 @@ public final class InspectorWindow {
         viewA.showPlaceholder("Open a segment: File > Open, or drop *_uncal.fits files here.");
 
         BorderPane centre = new BorderPane(viewBox);
-        centre.setBottom(navigation);
+        centre.setBottom(new VBox(colorbar, navigation));
         SplitPane split = new SplitPane(leftScroll, centre);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.22);
@@ -245,6 +249,13 @@ public final class InspectorWindow {
             arrangeViews();
             refresh();
         });
+        displayPanel.settingsProperty().addListener((o, a, b) -> {
+            settings.put(DISPLAY_KEY, DisplayPanel.encode(b));
+            refresh();
+        });
+        overlayPanel.shownProperty().addListener((o, a, b) -> refresh());
+        overlayPanel.chosenFlagsProperty().addListener((o, a, b) -> refresh());
+        overlayPanel.setOnOpacityChanged(this::overlayOpacityChanged);
         viewA.hoveredProperty().addListener((o, a, b) -> showReadout(b, false));
         viewB.hoveredProperty().addListener((o, a, b) -> showReadout(b, true));
         root.setOnDragOver(e -> {
@@ -400,27 +411,11 @@ public final class InspectorWindow {
         if (s == null) {
             return;
         }
-        RampStage a = stageA.getValue();
-        RampStage b = stageB.getValue();
-        CompareMode mode = compareMode.getValue();
-        int integration = navigation.integrationProperty().get();
-        int group = navigation.groupProperty().get();
-        jobs.submit(FRAME_SLOT, m -> {
-            StageFrame fa = s.frame(a, integration, group, m);
-            if (mode == CompareMode.SINGLE) {
-                return new ShownFrames(fa, null, FramePainter.paint(fa.values()), null, null);
-            }
-            StageFrame fb = s.frame(b, integration, group, m);
-            m.checkCancelled();
-            if (mode == CompareMode.DIFFERENCE) {
-                float[] d = new float[fa.values().length];
-                for (int i = 0; i < d.length; i++) {
-                    d[i] = fa.values()[i] - fb.values()[i];
-                }
-                return new ShownFrames(fa, fb, null, FramePainter.paint(d), d);
-            }
-            return new ShownFrames(fa, fb, FramePainter.paint(fa.values()), FramePainter.paint(fb.values()), null);
-        }, f -> {
+        FrameRequest request = new FrameRequest(stageA.getValue(), stageB.getValue(), compareMode.getValue(),
+                navigation.integrationProperty().get(), navigation.groupProperty().get(),
+                displayPanel.settingsProperty().get(), overlayPanel.shownProperty().get(),
+                overlayPanel.chosenFlagsProperty().get());
+        jobs.submit(FRAME_SLOT, m -> request.compose(s, m), f -> {
             shown = f;
             paintShown();
         });
@@ -433,21 +428,41 @@ public final class InspectorWindow {
         }
         StageFrame a = f.a();
         String where = "int " + (a.integration() + 1) + ", group " + (a.group() + 1);
+        ShownFrames.Picture main = f.pictureA();
+        String caption;
         switch (compareMode.getValue()) {
-            case SINGLE -> viewA.setFrame(a.nx(), a.ny(), f.argbA(), a.stage().label() + "  " + where);
             case SIDE_BY_SIDE -> {
-                viewA.setFrame(a.nx(), a.ny(), f.argbA(), "A: " + a.stage().label() + "  " + where);
-                viewB.setFrame(a.nx(), a.ny(), f.argbB(), "B: " + f.b().stage().label());
+                caption = "A: " + a.stage().label() + "  " + where;
+                paint(viewB, f.pictureB(), "B: " + f.b().stage().label());
             }
             case BLINK -> {
                 if (blinkShowsB) {
-                    viewA.setFrame(a.nx(), a.ny(), f.argbB(), "B: " + f.b().stage().label() + "  " + where);
+                    main = f.pictureB();
+                    caption = "B: " + f.b().stage().label() + "  " + where;
                 } else {
-                    viewA.setFrame(a.nx(), a.ny(), f.argbA(), "A: " + a.stage().label() + "  " + where);
+                    caption = "A: " + a.stage().label() + "  " + where;
                 }
             }
-            case DIFFERENCE -> viewA.setFrame(a.nx(), a.ny(), f.argbB(),
-                    a.stage().label() + " - " + f.b().stage().label() + "  " + where);
+            case DIFFERENCE -> caption = a.stage().label() + " - " + f.b().stage().label() + "  " + where;
+            default -> caption = a.stage().label() + "  " + where;
+        }
+        paint(viewA, main, caption);
+        colorbar.show(main.renderer(), compareMode.getValue() == CompareMode.DIFFERENCE
+                ? "A - B (diverging, symmetric about 0)" : caption);
+        displayPanel.showRange(main.renderer().range());
+    }
+
+    private void paint(FrameView view, ShownFrames.Picture p, String caption) {
+        for (OverlayKind k : OverlayKind.values()) {
+            view.setOverlay(k.ordinal(), p.overlays().get(k), overlayPanel.opacity(k));
+        }
+        view.setFrame(p.image().width(), p.image().height(), p.image().argb(), caption);
+    }
+
+    private void overlayOpacityChanged() {
+        for (OverlayKind k : OverlayKind.values()) {
+            viewA.setOverlayOpacity(k.ordinal(), overlayPanel.opacity(k));
+            viewB.setOverlayOpacity(k.ordinal(), overlayPanel.opacity(k));
         }
     }
 
@@ -463,7 +478,7 @@ public final class InspectorWindow {
         float value = f.difference() != null ? f.difference()[i] : frame.values()[i];
         ExposureMetadata md = s.metadata();
         PixelReadout r = new PixelReadout(p.x(), p.y(), md.window(), md.orientation(), value,
-                frame.pixelDq()[i], frame.groupDq()[i]);
+                frame.pixelDq()[i], frame.groupDq(p.x(), p.y()));
         status.readout((f.difference() != null ? "A-B  " : "") + r.text());
     }
 

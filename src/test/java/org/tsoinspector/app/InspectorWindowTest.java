@@ -97,4 +97,51 @@ class InspectorWindowTest {
         openSample(robot);
         assertTrue(window.statusText().contains("integrations"), window.statusText());
     }
+
+    @Test
+    void blinkKeySwapsStagesWithoutLosingPosition(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.interact(() -> {
+            robot.lookup("#stage-b").queryAs(javafx.scene.control.ComboBox.class).getSelectionModel().select(2);
+        });
+        waitIdle();
+        robot.clickOn("#view-a");
+        robot.type(KeyCode.B);
+        waitIdle();
+        FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
+        assertTrue(view.caption().startsWith("A: raw"), view.caption());
+        robot.type(KeyCode.B);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.caption().startsWith("B: after saturation"), view.caption());
+        robot.type(KeyCode.B);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.caption().startsWith("A: raw"), view.caption());
+    }
+
+    @Test
+    void overlayOfSpecialPixelsMarksOnlyThosePixels(FxRobot robot) throws Exception {
+        openSample(robot);
+        FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
+        assertTrue(!view.hasOverlay(OverlayKind.SPECIAL.ordinal()));
+        robot.clickOn("#overlay-special");
+        waitIdle();
+        assertTrue(view.hasOverlay(OverlayKind.SPECIAL.ordinal()));
+        assertTrue(!view.hasOverlay(OverlayKind.REFERENCE.ordinal()));
+    }
+
+    @Test
+    void differenceModeShowsSignedDifferenceInReadout(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.clickOn("#view-a");
+        robot.type(KeyCode.RIGHT).type(KeyCode.RIGHT);
+        waitIdle();
+        robot.type(KeyCode.D);
+        waitIdle();
+        FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
+        assertTrue(view.caption().startsWith("raw - raw  int 1, group 3"), view.caption());
+        robot.interact(() -> view.hoveredProperty().set(new PixelPosition(7, 2)));
+        String text = robot.lookup("#readout").queryAs(Label.class).getText();
+        assertTrue(text.startsWith("A-B  x 7  y 2"), text);
+        assertTrue(text.contains("value 0.00"), text);
+    }
 }

@@ -1,0 +1,141 @@
+package org.tsoinspector.app;
+
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
+import org.tsoinspector.render.Colormap;
+import org.tsoinspector.render.DisplayRange;
+import org.tsoinspector.render.Limits;
+import org.tsoinspector.render.Stretch;
+
+/** The limits, stretch and colormap choosers; their value is one {@link DisplaySettings}. */
+final class DisplayPanel extends GridPane {
+
+    private final ObjectProperty<DisplaySettings> settings = new SimpleObjectProperty<>(DisplaySettings.DEFAULT);
+    private final ComboBox<Limits> limits = new ComboBox<>();
+    private final ComboBox<Stretch> stretch = new ComboBox<>();
+    private final ComboBox<String> colormap = new ComboBox<>();
+    private final TextField low = new TextField();
+    private final TextField high = new TextField();
+    private boolean updating;
+
+    DisplayPanel(DisplaySettings initial) {
+        setHgap(6);
+        setVgap(6);
+        setPadding(new Insets(6));
+        limits.setId("limits");
+        stretch.setId("stretch");
+        colormap.setId("colormap");
+        low.setId("limit-low");
+        high.setId("limit-high");
+        limits.getItems().setAll(Limits.values());
+        limits.setConverter(converter(Limits::label));
+        stretch.getItems().setAll(Stretch.values());
+        stretch.setConverter(converter(Stretch::id));
+        colormap.getItems().setAll(Colormap.NAMES);
+        low.setPrefColumnCount(7);
+        high.setPrefColumnCount(7);
+        low.setPromptText("low");
+        high.setPromptText("high");
+        HBox manual = new HBox(4, low, new Label("to"), high);
+        HBox.setHgrow(low, Priority.ALWAYS);
+        HBox.setHgrow(high, Priority.ALWAYS);
+        addRow(0, new Label("Limits"), limits);
+        addRow(1, new Label("Range"), manual);
+        addRow(2, new Label("Stretch"), stretch);
+        addRow(3, new Label("Colormap"), colormap);
+        limits.setMaxWidth(Double.MAX_VALUE);
+        stretch.setMaxWidth(Double.MAX_VALUE);
+        colormap.setMaxWidth(Double.MAX_VALUE);
+        GridPane.setHgrow(limits, Priority.ALWAYS);
+        set(initial);
+        limits.valueProperty().addListener((o, a, b) -> changed(s -> s.withLimits(b)));
+        stretch.valueProperty().addListener((o, a, b) -> changed(s -> s.withStretch(b)));
+        colormap.valueProperty().addListener((o, a, b) -> changed(s -> s.withColormap(b)));
+        low.setOnAction(e -> manualTyped());
+        high.setOnAction(e -> manualTyped());
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    ObjectProperty<DisplaySettings> settingsProperty() {
+        return settings;
+    }
+
+    /** Shows the range actually used for the frame (so "manual" starts from what is on screen). */
+    void showRange(DisplayRange r) {
+        if (r != null && !low.isFocused() && !high.isFocused()) {
+            low.setText(PixelReadout.formatValue((float) r.low()));
+            high.setText(PixelReadout.formatValue((float) r.high()));
+        }
+    }
+
+    void set(DisplaySettings s) {
+        updating = true;
+        limits.setValue(s.limits());
+        stretch.setValue(s.stretch());
+        colormap.setValue(s.colormap());
+        updating = false;
+        settings.set(s);
+    }
+
+    private void changed(java.util.function.UnaryOperator<DisplaySettings> f) {
+        if (!updating) {
+            settings.set(f.apply(settings.get()));
+        }
+    }
+
+    private void manualTyped() {
+        try {
+            double lo = Double.parseDouble(low.getText().trim());
+            double hi = Double.parseDouble(high.getText().trim());
+            if (!(hi > lo)) {
+                throw new NumberFormatException();
+            }
+            set(settings.get().withManual(new DisplayRange(lo, hi)));
+        } catch (NumberFormatException e) {
+            low.setStyle("-fx-border-color: #c0392b;");
+            high.setStyle("-fx-border-color: #c0392b;");
+            return;
+        }
+        low.setStyle("");
+        high.setStyle("");
+    }
+
+    /** Settings as stored in preferences: "limits|low|high|stretch|colormap". */
+    static String encode(DisplaySettings s) {
+        return String.format(Locale.ROOT, "%s|%s|%s|%s|%s", s.limits().name(), s.manual().low(),
+                s.manual().high(), s.stretch().name(), s.colormap());
+    }
+
+    static DisplaySettings decode(String text) {
+        try {
+            String[] p = text.split("\\|");
+            return new DisplaySettings(Limits.valueOf(p[0]),
+                    new DisplayRange(Double.parseDouble(p[1]), Double.parseDouble(p[2])),
+                    Stretch.valueOf(p[3]), Colormap.NAMES.contains(p[4]) ? p[4] : "gray");
+        } catch (RuntimeException e) {
+            return DisplaySettings.DEFAULT;
+        }
+    }
+}

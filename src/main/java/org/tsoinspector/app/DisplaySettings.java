@@ -1,0 +1,45 @@
+package org.tsoinspector.app;
+
+import org.tsoinspector.render.Colormap;
+import org.tsoinspector.render.DisplayRange;
+import org.tsoinspector.render.FrameRenderer;
+import org.tsoinspector.render.Limits;
+import org.tsoinspector.render.Stretch;
+
+/** How frames are coloured: limits rule (and the manual range), stretch and colormap. */
+public record DisplaySettings(Limits limits, DisplayRange manual, Stretch stretch, String colormap) {
+
+    public static final DisplaySettings DEFAULT =
+            new DisplaySettings(Limits.PERCENTILE_99_5, new DisplayRange(0, 65535), Stretch.LINEAR, "gray");
+
+    /** The renderer for one frame of a stage. */
+    public FrameRenderer rendererFor(float[] values) {
+        return new FrameRenderer(Colormap.named(colormap), stretch, limits.of(values, manual));
+    }
+
+    /**
+     * The renderer for a difference: the diverging map, linear, limits symmetric about zero so that
+     * "no change" is always the middle colour.
+     */
+    public FrameRenderer rendererForDifference(float[] difference) {
+        Limits rule = limits == Limits.MINMAX || limits == Limits.MANUAL ? limits : Limits.PERCENTILE_99_5;
+        return new FrameRenderer(Colormap.named(Colormap.DIVERGING), Stretch.LINEAR,
+                rule.of(difference, manual).symmetric());
+    }
+
+    public DisplaySettings withLimits(Limits l) {
+        return new DisplaySettings(l, manual, stretch, colormap);
+    }
+
+    public DisplaySettings withManual(DisplayRange r) {
+        return new DisplaySettings(Limits.MANUAL, r, stretch, colormap);
+    }
+
+    public DisplaySettings withStretch(Stretch s) {
+        return new DisplaySettings(limits, manual, s, colormap);
+    }
+
+    public DisplaySettings withColormap(String c) {
+        return new DisplaySettings(limits, manual, stretch, c);
+    }
+}
