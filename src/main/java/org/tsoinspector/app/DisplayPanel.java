@@ -41,11 +41,11 @@ final class DisplayPanel extends GridPane {
         stretch.getItems().setAll(Stretch.values());
         stretch.setConverter(converter(Stretch::id));
         colormap.getItems().setAll(Colormap.NAMES);
-        low.setPrefColumnCount(7);
-        high.setPrefColumnCount(7);
+        low.setPrefColumnCount(6);
+        high.setPrefColumnCount(6);
         low.setPromptText("low");
         high.setPromptText("high");
-        HBox manual = new HBox(4, low, new Label("to"), high);
+        HBox manual = new HBox(4, low, new Label("-"), high);
         HBox.setHgrow(low, Priority.ALWAYS);
         HBox.setHgrow(high, Priority.ALWAYS);
         addRow(0, new Label("Limits"), limits);

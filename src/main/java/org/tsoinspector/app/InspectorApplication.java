@@ -1,13 +1,16 @@
 package org.tsoinspector.app;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 /** The JavaFX application: the inspector window on the files given, or on the built-in sample. */
 public class InspectorApplication extends Application {
+
+    /** Preferences node of the real window (tests use their own). */
+    static final String SETTINGS_NODE = "/org/tsoinspector/app";
 
     /** Starts the toolkit and opens the window; returns when the window closes. */
     public static void start(String[] files) {
@@ -16,9 +19,15 @@ public class InspectorApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        BorderPane root = new BorderPane(new Label("TSO Inspector"));
-        stage.setTitle("TSO Inspector");
-        stage.setScene(new Scene(root, 1280, 800));
-        stage.show();
+        InspectorWindow window = new InspectorWindow(stage, AppSettings.forNode(SETTINGS_NODE),
+                new FitsExposureOpener());
+        window.show();
+        List<Path> files = new ArrayList<>();
+        for (String f : getParameters().getRaw()) {
+            files.add(Path.of(f));
+        }
+        if (!files.isEmpty()) {
+            window.open(files);
+        }
     }
 }

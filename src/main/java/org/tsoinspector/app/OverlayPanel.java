@@ -60,6 +60,7 @@ final class OverlayPanel extends GridPane {
         flags.setId("dq-flags");
         for (DqFlag f : DqFlag.values()) {
             CheckMenuItem item = new CheckMenuItem(f.name() + (f.isGroupFlag() ? "  (pixel or group)" : ""));
+            item.setMnemonicParsing(false);
             item.setSelected(chosenFlags.get().contains(f));
             item.selectedProperty().addListener((o, a, b) -> {
                 Set<DqFlag> s = EnumSet.noneOf(DqFlag.class);
@@ -74,6 +75,7 @@ final class OverlayPanel extends GridPane {
             });
             flags.getItems().add(item);
         }
+        flags.setMnemonicParsing(false);
         flags.setText(describe(chosenFlags.get()));
         flags.setMaxWidth(Double.MAX_VALUE);
         add(flags, 1, row, 2, 1);
