@@ -2,6 +2,7 @@ package org.tsoinspector.app;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.tsoinspector.model.ExposureMetadata;
 import org.tsoinspector.model.ProgressMonitor;
@@ -47,6 +48,11 @@ public final class ExposureSession implements AutoCloseable {
 
     public int groupCount() {
         return source.metadata().nGroups();
+    }
+
+    /** The stages this session can show, in pipeline order. */
+    public List<RampStage> stages() {
+        return List.of(RampStage.RAW);
     }
 
     /** One group of one integration at a stage. */

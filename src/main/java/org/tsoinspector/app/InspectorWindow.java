@@ -116,8 +116,6 @@ public final class InspectorWindow {
 
     private void buildLayout() {
         root.setTop(new VBox(menuBar(), toolBar()));
-        stageA.getItems().setAll(RampStage.all());
-        stageB.getItems().setAll(RampStage.all());
         stageA.setValue(RampStage.RAW);
         stageB.setValue(RampStage.RAW);
         stageA.setId("stage-a");
@@ -397,6 +395,14 @@ public final class InspectorWindow {
         shown = null;
         crosshair.set(null);
         stage.setTitle("TSO Inspector - " + s.name());
+        stageA.getItems().setAll(s.stages());
+        stageB.getItems().setAll(s.stages());
+        if (!s.stages().contains(stageA.getValue())) {
+            stageA.setValue(RampStage.RAW);
+        }
+        if (!s.stages().contains(stageB.getValue())) {
+            stageB.setValue(s.stages().get(s.stages().size() - 1));
+        }
         navigation.setRanges(s.integrationCount(), s.groupCount(), md.intStart());
         status.info(s.name() + ": " + md.instrument() + " " + md.detector() + " " + md.subarrayName() + ", "
                 + s.integrationCount() + " integrations x " + md.nGroups() + " groups, " + md.ny() + " x " + md.nx());
