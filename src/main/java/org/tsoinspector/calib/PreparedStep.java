@@ -1,0 +1,36 @@
+package org.tsoinspector.calib;
+
+import org.tsoinspector.model.Ramp;
+import org.tsoinspector.model.StepName;
+
+/**
+ * A step ready to run on the integrations of one exposure: it knows the pixel DQ it leaves behind and
+ * corrects one integration at a time, in place. Thread-safe: several integrations may be corrected
+ * concurrently.
+ */
+public interface PreparedStep {
+
+    StepName name();
+
+    /** The pixel DQ after this step (ny*nx); shared, never modify it. */
+    int[] pixelDq();
+
+    /** "COMPLETE", or "SKIPPED" when the reference pipeline would skip the step for this exposure. */
+    String status();
+
+    /**
+     * Starts correcting one integration. The caller then calls {@link IntegrationPass#group} for every
+     * group in order and finally {@link IntegrationPass#finish}; between groups it may run the same
+     * group through later steps, which keeps a group's frame in cache while all steps see it.
+     */
+    IntegrationPass open(Ramp ramp);
+
+    /** Corrects a whole integration in place. */
+    default void apply(Ramp ramp) {
+        IntegrationPass pass = open(ramp);
+        for (int g = 0; g < ramp.nGroups(); g++) {
+            pass.group(g);
+        }
+        pass.finish();
+    }
+}

@@ -1,0 +1,258 @@
+package org.tsoinspector.calib;
+
+import org.tsoinspector.model.BadInputException;
+import org.tsoinspector.model.DqFlag;
+import org.tsoinspector.model.ExposureMetadata;
+import org.tsoinspector.model.Ramp;
+import org.tsoinspector.model.SaturationReference;
+import org.tsoinspector.model.StepName;
+import org.tsoinspector.model.SuperbiasReference;
+
+/**
+ * saturation (spec section 4): flags SATURATED groups (threshold reached, then every later group, grown
+ * by a square box), A/D-floor groups (sample at or below 0), the read-pattern passes for averaged groups,
+ * zeroes saturated zero-frame pixels, and ORs the reference DQ (plus NO_SAT_CHECK for NaN thresholds)
+ * into the pixel DQ. No sample changes.
+ */
+public final class SaturationStep implements CalibrationStep {
+
+    /** Hard limit of the 16-bit A/D converter; unchecked pixels get a threshold just above it. */
+    public static final float ATOD_LIMIT = 65535f;
+
+    private static final byte SAT = (byte) DqFlag.SATURATED.value();
+    private static final byte DNU = (byte) DqFlag.DO_NOT_USE.value();
+    private static final byte FLOOR = (byte) (DqFlag.AD_FLOOR.value() | DqFlag.DO_NOT_USE.value());
+    private static final int NO_SAT_CHECK = DqFlag.NO_SAT_CHECK.value();
+
+    /**
+     * The step's parameters.
+     *
+     * @param nPixGrowSat n_pix_grow_sat: how far SATURATED grows around a saturated pixel (0 = no growth)
+     * @param useReadPatt use_readpatt: run the backward and group-2 passes that detect saturation hidden
+     *                    by frame averaging (they change nothing when NFRAMES = 1)
+     */
+    public record Parameters(int nPixGrowSat, boolean useReadPatt) {
+
+        public static final Parameters DEFAULTS = new Parameters(1, true);
+
+        public Parameters {
+            if (nPixGrowSat < 0) {
+                throw new IllegalArgumentException("n_pix_grow_sat must be >= 0, not " + nPixGrowSat);
+            }
+        }
+    }
+
+    private final SaturationReference saturation;
+    private final SuperbiasReference superbias;
+    private final Parameters parameters;
+
+    /** @param superbias the SUPERBIAS reference when available (only the group-2 pass uses it), else null */
+    public SaturationStep(SaturationReference saturation, SuperbiasReference superbias, Parameters parameters) {
+        this.saturation = saturation;
+        this.superbias = superbias;
+        this.parameters = parameters;
+    }
+
+    @Override
+    public StepName name() {
+        return StepName.SATURATION;
+    }
+
+    @Override
+    public PreparedStep prepare(ExposureMetadata exposure, int[] pixelDqIn) throws BadInputException {
+        ReferenceMatch.require(saturation.header(), saturation.window(), saturation.threshold().length, exposure);
+        float[] bias = null;
+        if (superbias != null) {
+            ReferenceMatch.require(superbias.header(), superbias.window(), superbias.bias().length, exposure);
+            bias = superbias.bias(); // NaN kept: a NaN bias makes the group-2 test false, as in the reference
+        }
+        int npix = saturation.threshold().length;
+        float[] threshold = saturation.threshold().clone();
+        boolean[] noCheck = new boolean[npix];
+        int[] out = new int[npix];
+        for (int p = 0; p < npix; p++) {
+            int satDq = saturation.dq()[p];
+            if (Float.isNaN(threshold[p])) {
+                satDq |= NO_SAT_CHECK;
+            }
+            if ((satDq & NO_SAT_CHECK) != 0) {
+                noCheck[p] = true;
+                threshold[p] = ATOD_LIMIT + 1;
+            }
+            out[p] = pixelDqIn[p] | satDq;
+        }
+        int[][] readPattern = parameters.useReadPatt() ? exposure.framesPerGroup() : null;
+        return new Prepared(out, threshold, noCheck, bias, readPattern, parameters.nPixGrowSat(),
+                exposure.ny(), exposure.nx());
+    }
+
+    private record Prepared(int[] pixelDq, float[] threshold, boolean[] noCheck, float[] bias, int[][] readPattern,
+            int grow, int ny, int nx) implements PreparedStep {
+
+        @Override
+        public StepName name() {
+            return StepName.SATURATION;
+        }
+
+        @Override
+        public String status() {
+            return "COMPLETE";
+        }
+
+        @Override
+        public IntegrationPass open(Ramp ramp) {
+            return new Pass(this, ramp);
+        }
+    }
+
+    /** One integration: the forward pass group by group, then the read-pattern passes and the zero frame. */
+    private static final class Pass implements IntegrationPass {
+
+        private final Prepared step;
+        private final Ramp ramp;
+        private final int npix;
+        /** SATURATED where any group so far reached the threshold. */
+        private final byte[] saturatedSoFar;
+        private final SquareDilation dilation;
+
+        Pass(Prepared step, Ramp ramp) {
+            this.step = step;
+            this.ramp = ramp;
+            this.npix = ramp.framePixels();
+            this.saturatedSoFar = new byte[npix];
+            this.dilation = step.grow > 0 ? new SquareDilation(step.ny, step.nx, step.grow) : null;
+        }
+
+        @Override
+        public void group(int g) {
+            float[] d = ramp.data();
+            byte[] gdq = ramp.groupDq();
+            float[] thr = step.threshold;
+            byte[] prev = saturatedSoFar;
+            int nx = step.nx;
+            boolean[] rowHas = dilation == null ? null : dilation.rowFlags();
+            for (int y = 0; y < step.ny; y++) {
+                int row = y * nx;
+                int base = g * npix + row;
+                int any = 0;
+                for (int x = 0; x < nx; x++) {
+                    int p = row + x;
+                    float v = d[base + x];
+                    byte s = (byte) (prev[p] | (v >= thr[p] ? SAT : 0));
+                    prev[p] = s;
+                    int q = gdq[base + x] | s | (v <= 0f ? FLOOR : 0);
+                    gdq[base + x] = (byte) q;
+                    any |= q;
+                }
+                if (rowHas != null) {
+                    rowHas[y] = (any & SAT) != 0;
+                }
+            }
+            if (dilation != null) {
+                dilation.grow(gdq, g * npix, SAT, gdq, g * npix, SAT);
+            }
+        }
+
+        @Override
+        public void finish() {
+            if (step.readPattern != null) {
+                backwardPass();
+                secondGroupPass();
+            }
+            if (ramp.zeroFrame() != null) {
+                zeroFrame();
+            }
+        }
+
+        /** Flags DO_NOT_USE where an averaged group already hid saturation the next group shows. */
+        private void backwardPass() {
+            float[] d = ramp.data();
+            byte[] gdq = ramp.groupDq();
+            byte[] flags = null;
+            for (int g = ramp.nGroups() - 2; g >= 0; g--) {
+                double dilution = mean(step.readPattern[g]) / last(step.readPattern[g]);
+                if (dilution == 1.0) {
+                    continue; // the reference's test cannot flag anything then (NFRAMES = 1)
+                }
+                if (flags == null) {
+                    flags = new byte[npix];
+                }
+                int off = g * npix;
+                int next = off + npix;
+                boolean any = false;
+                for (int p = 0; p < npix; p++) {
+                    double limit = (double) step.threshold[p] * (step.noCheck[p] ? 1.0 : dilution);
+                    boolean flag = d[off + p] >= limit && (gdq[off + p] & (SAT | DNU)) == 0 && (gdq[next + p] & SAT) != 0;
+                    flags[p] = flag ? DNU : 0;
+                    any |= flag;
+                }
+                if (!any) {
+                    continue;
+                }
+                if (dilation != null) {
+                    dilation.findRows(flags, 0, DNU);
+                    dilation.grow(flags, 0, DNU, gdq, off, DNU);
+                } else {
+                    for (int p = 0; p < npix; p++) {
+                        gdq[off + p] |= flags[p];
+                    }
+                }
+            }
+        }
+
+        /** Flags DO_NOT_USE in group 1 where the ramp jumps to saturation between groups 1 and 2. */
+        private void secondGroupPass() {
+            if (ramp.nGroups() <= 2) {
+                return;
+            }
+            int[][] rp = step.readPattern;
+            float meanFirst = (float) mean(rp[0]);
+            float lastThird = last(rp[2]);
+            float framesSecond = rp[1].length;
+            float[] d = ramp.data();
+            byte[] gdq = ramp.groupDq();
+            for (int p = 0; p < npix; p++) {
+                float bias = step.bias == null ? 0f : step.bias[p];
+                float thr = step.threshold[p];
+                float d0 = d[p];
+                float d1 = d[npix + p];
+                boolean belowByThird = (d0 - bias) / meanFirst * lastThird + bias < thr;
+                boolean jump = (d1 - d0) > (thr - d0) / framesSecond;
+                if (belowByThird && jump && (gdq[2 * npix + p] & SAT) != 0 && (gdq[npix + p] & SAT) == 0) {
+                    gdq[npix + p] |= DNU;
+                }
+            }
+        }
+
+        /** Zero-frame pixels at or above the threshold (grown) or at or below the A/D floor become 0. */
+        private void zeroFrame() {
+            float[] zf = ramp.zeroFrame();
+            byte[] zdq = new byte[npix];
+            for (int p = 0; p < npix; p++) {
+                float v = zf[p];
+                zdq[p] = (byte) ((v >= step.threshold[p] ? SAT : 0) | (v <= 0f ? FLOOR : 0));
+            }
+            if (dilation != null) {
+                dilation.findRows(zdq, 0, SAT);
+                dilation.grow(zdq, 0, SAT, zdq, 0, SAT);
+            }
+            for (int p = 0; p < npix; p++) {
+                if (zdq[p] != 0) {
+                    zf[p] = 0f;
+                }
+            }
+        }
+
+        private static double mean(int[] frames) {
+            double s = 0;
+            for (int f : frames) {
+                s += f;
+            }
+            return s / frames.length;
+        }
+
+        private static int last(int[] frames) {
+            return frames[frames.length - 1];
+        }
+    }
+}
