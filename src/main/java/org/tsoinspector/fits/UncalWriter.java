@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.tsoinspector.model.ExposureMetadata;
 import org.tsoinspector.model.IntegrationTimes;
@@ -54,18 +51,15 @@ public final class UncalWriter implements AutoCloseable {
     private final ExposureMetadata meta;
     private final IntegrationTimes times;
     private final FitsStreamWriter out;
-    private final Path zeroSpill;
-    private final FileChannel zeroChannel;
+    private final SpillFile zeroSpill;
     private final long integrationBytes;
     private int written;
 
-    private UncalWriter(ExposureMetadata meta, IntegrationTimes times, FitsStreamWriter out, Path zeroSpill,
-            FileChannel zeroChannel) {
+    private UncalWriter(ExposureMetadata meta, IntegrationTimes times, FitsStreamWriter out, SpillFile zeroSpill) {
         this.meta = meta;
         this.times = times;
         this.out = out;
         this.zeroSpill = zeroSpill;
-        this.zeroChannel = zeroChannel;
         this.integrationBytes = 2L * meta.samplesPerIntegration();
     }
 
@@ -84,25 +78,20 @@ public final class UncalWriter implements AutoCloseable {
                     + meta.integrationsInSegment() + " integrations");
         }
         FitsStreamWriter out = FitsStreamWriter.create(target);
-        Path spill = null;
-        FileChannel spillChannel = null;
+        SpillFile spill = null;
         try {
             if (meta.hasZeroFrame()) {
                 // zero frames follow the whole SCI cube in the file: keep them on disk, not in memory
-                spill = Files.createTempFile(out.target().getParent(), "." + target.getFileName() + ".", ".zero");
-                spillChannel = FileChannel.open(spill, StandardOpenOption.WRITE, StandardOpenOption.READ);
+                spill = new SpillFile(out.target(), "zero");
             }
-            UncalWriter w = new UncalWriter(meta, segmentTimes, out, spill, spillChannel);
+            UncalWriter w = new UncalWriter(meta, segmentTimes, out, spill);
             out.writeHeader(primaryHeader(meta, target.getFileName().toString()).addAll(primaryValues));
             out.writeHeader(w.sciHeader());
             return w;
         } catch (IOException | RuntimeException e) {
             out.close();
-            if (spillChannel != null) {
-                spillChannel.close();
-            }
             if (spill != null) {
-                Files.deleteIfExists(spill);
+                spill.close();
             }
             throw e;
         }
@@ -150,6 +139,9 @@ public final class UncalWriter implements AutoCloseable {
                 .add("SLOWAXIS", m.orientation().slowAxis(), "Slow readout axis direction");
         if (m.dateObs() != null && !m.dateObs().isEmpty()) {
             h.add("DATE-OBS", m.dateObs(), "[yyyy-mm-dd] UTC date at start of exposure");
+        } else {
+            // the template's date belongs to another exposure: no date is better than a wrong one
+            h.remove("DATE-OBS").remove("TIME-OBS");
         }
         return h;
     }
@@ -198,10 +190,7 @@ public final class UncalWriter implements AutoCloseable {
         }
         out.write(sci);
         if (zero != null) {
-            ByteBuffer z = zero.duplicate();
-            while (z.hasRemaining()) {
-                zeroChannel.write(z);
-            }
+            zeroSpill.append(zero);
         }
         written++;
     }
@@ -215,19 +204,10 @@ public final class UncalWriter implements AutoCloseable {
             out.writeHeader(HeaderCards.image(Bitpix.SHORT, meta.nx(), meta.ny(), times.size())
                     .add("BSCALE", 1, null).add("BZERO", BZERO, null).add("EXTNAME", "ZEROFRAME", "extension name")
                     .add("BUNIT", "DN", "physical units of the array values"));
-            ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
-            long pos = 0;
-            long size = zeroChannel.size();
-            while (pos < size) {
-                chunk.clear();
-                int n = zeroChannel.read(chunk, pos);
-                chunk.flip();
-                out.write(chunk);
-                pos += n;
-            }
+            zeroSpill.copyTo(out);
         }
         writeGroupTable();
-        writeIntTimes();
+        writeIntTimes(out, times);
         out.commit();
     }
 
@@ -260,7 +240,8 @@ public final class UncalWriter implements AutoCloseable {
         }
     }
 
-    private void writeIntTimes() throws IOException {
+    /** Writes an INT_TIMES table (the flight columns) as the next extension. */
+    static void writeIntTimes(FitsStreamWriter out, IntegrationTimes times) throws IOException {
         out.writeHeader(HeaderCards.binaryTable(INT_TIMES_COLUMNS, times.size())
                 .add("EXTNAME", "INT_TIMES", "extension name"));
         for (int r = 0; r < times.size(); r++) {
@@ -280,9 +261,8 @@ public final class UncalWriter implements AutoCloseable {
         try {
             out.close();
         } finally {
-            if (zeroChannel != null) {
-                zeroChannel.close();
-                Files.deleteIfExists(zeroSpill);
+            if (zeroSpill != null) {
+                zeroSpill.close();
             }
         }
     }

@@ -1,0 +1,207 @@
+package org.tsoinspector.fits;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.tsoinspector.model.ExposureMetadata;
+import org.tsoinspector.model.IntegrationTimes;
+import org.tsoinspector.model.Ramp;
+import org.tsoinspector.model.RampSource;
+import org.tsoinspector.model.StepName;
+
+/**
+ * Writes a step product ({@code <root>_<step>step.fits}) in the reference pipeline's RampModel
+ * layout (cli.md): PRIMARY = the input's primary header with S_xxxx = COMPLETE and R_xxxx naming
+ * the reference files, SCI float32 (nints, ngroups, ny, nx), PIXELDQ uint32 (BZERO 2^31), GROUPDQ
+ * uint8, ZEROFRAME float32 when the exposure has one, and the input's INT_TIMES.
+ *
+ * <p>Integrations are handed over one at a time, in order, and streamed: SCI goes straight to the
+ * file, GROUPDQ and ZEROFRAME (which follow the whole SCI cube) to spill files beside it, so the cube
+ * is never in memory. The product is written under a temporary name and appears only on
+ * {@link #commit}; closing without commit (failure, cancel) deletes everything written, and an
+ * existing product of the same name stays untouched until then.
+ */
+public final class RampProductWriter implements AutoCloseable {
+
+    /** Structural cards of the input's primary header that the writer derives itself. */
+    private static final Set<String> DERIVED = Set.of("SIMPLE", "BITPIX", "NAXIS", "EXTEND", "END");
+
+    private final ExposureMetadata meta;
+    private final IntegrationTimes times;
+    private final FitsStreamWriter out;
+    private final SpillFile groupDqSpill;
+    private final SpillFile zeroSpill;
+    private int written;
+
+    private RampProductWriter(ExposureMetadata meta, IntegrationTimes times, FitsStreamWriter out,
+            SpillFile groupDqSpill, SpillFile zeroSpill) {
+        this.meta = meta;
+        this.times = times;
+        this.out = out;
+        this.groupDqSpill = groupDqSpill;
+        this.zeroSpill = zeroSpill;
+    }
+
+    /**
+     * Starts a product.
+     *
+     * @param input      where the ramp came from: its primary header is carried over when it is a file
+     * @param product    the product's metadata (the input's, with every step done so far as completed)
+     * @param references reference file names used, by step (written as R_MASK, R_SATURA, R_SUPERB, R_LINEAR)
+     */
+    public static RampProductWriter create(Path target, RampSource input, ExposureMetadata product,
+            Map<StepName, String> references) throws IOException {
+        FitsStreamWriter out = FitsStreamWriter.create(target);
+        SpillFile gdq = null;
+        SpillFile zero = null;
+        try {
+            gdq = new SpillFile(out.target(), "groupdq");
+            zero = product.hasZeroFrame() ? new SpillFile(out.target(), "zero") : null;
+            RampProductWriter w = new RampProductWriter(product, input.integrationTimes(), out, gdq, zero);
+            out.writeHeader(primaryHeader(input, product, references, target.getFileName().toString()));
+            out.writeHeader(HeaderCards.image(Bitpix.FLOAT, product.nx(), product.ny(), product.nGroups(),
+                    product.integrationsInSegment())
+                    .add("EXTNAME", "SCI", "extension name")
+                    .add("BUNIT", "DN", "physical units of the array values"));
+            return w;
+        } catch (IOException | RuntimeException e) {
+            out.close();
+            closeAll(gdq, zero);
+            throw e;
+        }
+    }
+
+    /** The product's primary header: the input file's cards (or a Level-1b header made from the metadata). */
+    static HeaderCards primaryHeader(RampSource input, ExposureMetadata m, Map<StepName, String> references,
+            String fileName) {
+        FitsRampFile file = sourceFile(input);
+        HeaderCards h;
+        if (file != null) {
+            StringBuilder text = new StringBuilder();
+            for (String card : file.fits().primary().header().cards()) {
+                if (!DERIVED.contains(FitsHeader.keywordOf(card)) && !FitsHeader.keywordOf(card).matches("NAXIS\\d+")) {
+                    text.append(card).append('\n');
+                }
+            }
+            h = HeaderCards.primary().addAll(HeaderCards.parse(text.toString()));
+        } else {
+            h = UncalWriter.primaryHeader(m, fileName);
+        }
+        // The data written decide these, whatever the input said.
+        h.add("FILENAME", fileName, "Name of the file")
+                .add("DATAMODL", "RampModel", "Type of data model")
+                .add("NINTS", m.nInts(), "Number of integrations in exposure")
+                .add("NGROUPS", m.nGroups(), "Number of groups in integration")
+                .add("INTSTART", m.intStart(), "Starting integration number in this segment")
+                .add("INTEND", m.intEnd(), "Ending integration number in this segment")
+                .add("ZEROFRAM", m.hasZeroFrame(), "Zero frame was downlinked separately");
+        for (StepName s : StepName.values()) {
+            if (m.completedSteps().contains(s)) {
+                h.add(s.statusKeyword(), "COMPLETE", s.id() + " step status");
+            }
+        }
+        for (Map.Entry<StepName, String> r : references.entrySet()) {
+            String type = r.getKey().referenceType();
+            if (type != null) {
+                h.add(referenceKeyword(type), r.getValue(), type + " reference file used");
+            }
+        }
+        return h;
+    }
+
+    /** R_MASK, R_SATURA, R_SUPERB, R_LINEAR: "R_" and the reference type cut to 6 letters, as jwst does. */
+    public static String referenceKeyword(String referenceType) {
+        String t = referenceType.toUpperCase(Locale.ROOT);
+        return "R_" + t.substring(0, Math.min(6, t.length()));
+    }
+
+    private static FitsRampFile sourceFile(RampSource input) {
+        if (input instanceof FitsRampFile) {
+            return (FitsRampFile) input;
+        }
+        if (input instanceof MultiSegmentExposure) {
+            List<RampSource> segs = ((MultiSegmentExposure) input).segments();
+            return segs.get(0) instanceof FitsRampFile ? (FitsRampFile) segs.get(0) : null;
+        }
+        return null;
+    }
+
+    /** Number of integrations written so far. */
+    public int integrationsWritten() {
+        return written;
+    }
+
+    /** Appends the next integration (its index must follow the previous one's). */
+    public void writeIntegration(Ramp ramp) throws IOException {
+        int expected = meta.intStart() - 1 + written;
+        if (written >= meta.integrationsInSegment()) {
+            throw new IllegalStateException("product already holds its " + written + " integrations");
+        }
+        if (ramp.integration() != expected) {
+            throw new IllegalArgumentException("integration " + ramp.integration() + " handed over where "
+                    + expected + " is due (integrations must come in order)");
+        }
+        if (ramp.nGroups() != meta.nGroups() || ramp.ny() != meta.ny() || ramp.nx() != meta.nx()) {
+            throw new IllegalArgumentException("ramp of " + ramp.nGroups() + " x " + ramp.ny() + " x " + ramp.nx()
+                    + " does not fit a product of " + meta.nGroups() + " x " + meta.ny() + " x " + meta.nx());
+        }
+        if ((ramp.zeroFrame() != null) != meta.hasZeroFrame()) {
+            throw new IllegalArgumentException(meta.hasZeroFrame() ? "zero frame missing" : "unexpected zero frame");
+        }
+        out.write(ramp.data(), 0, ramp.data().length);
+        groupDqSpill.append(ramp.groupDq());
+        if (zeroSpill != null) {
+            zeroSpill.append(ramp.zeroFrame());
+        }
+        written++;
+    }
+
+    /** Writes PIXELDQ, GROUPDQ, ZEROFRAME and INT_TIMES, and moves the product to its name. */
+    public void commit(int[] pixelDq) throws IOException {
+        if (written != meta.integrationsInSegment()) {
+            throw new IllegalStateException("product has " + written + " of " + meta.integrationsInSegment()
+                    + " integrations");
+        }
+        if (pixelDq.length != meta.ny() * meta.nx()) {
+            throw new IllegalArgumentException("pixel DQ has " + pixelDq.length + " values, not " + meta.ny() * meta.nx());
+        }
+        out.writeHeader(HeaderCards.image(Bitpix.INT, meta.nx(), meta.ny())
+                .add("BSCALE", 1, null).add("BZERO", 2147483648L, null)
+                .add("EXTNAME", "PIXELDQ", "extension name"));
+        out.writeUnsigned32(pixelDq, 0, pixelDq.length);
+        out.writeHeader(HeaderCards.image(Bitpix.BYTE, meta.nx(), meta.ny(), meta.nGroups(), written)
+                .add("EXTNAME", "GROUPDQ", "extension name"));
+        groupDqSpill.copyTo(out);
+        if (zeroSpill != null) {
+            out.writeHeader(HeaderCards.image(Bitpix.FLOAT, meta.nx(), meta.ny(), written)
+                    .add("EXTNAME", "ZEROFRAME", "extension name")
+                    .add("BUNIT", "DN", "physical units of the array values"));
+            zeroSpill.copyTo(out);
+        }
+        if (times != null) {
+            UncalWriter.writeIntTimes(out, times);
+        }
+        out.commit();
+    }
+
+    private static void closeAll(SpillFile... spills) throws IOException {
+        for (SpillFile s : spills) {
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+
+    /** Deletes the temporary files; the product itself only if it was never committed. */
+    @Override
+    public void close() throws IOException {
+        try {
+            out.close();
+        } finally {
+            closeAll(groupDqSpill, zeroSpill);
+        }
+    }
+}
