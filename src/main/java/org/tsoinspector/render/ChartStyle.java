@@ -1,0 +1,111 @@
+package org.tsoinspector.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import org.jfree.chart.JFreeChart;
+import java.text.DecimalFormat;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.XYDataset;
+
+/** The look shared by every figure: matplotlib-like colours, white background, light grid. */
+final class ChartStyle {
+
+    /** matplotlib's first colours (tab:blue, tab:orange, ...), so stage 1 and 2 look as in the notebook. */
+    static final Color[] STAGE_COLORS = {
+        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd)};
+    static final Color FIT_COLOR = new Color(0xd62728);
+    static final Color GRID = new Color(0xdddddd);
+    static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 14);
+    static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    static final BasicStroke LINE = new BasicStroke(1.5f);
+    static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {6f, 4f}, 0f);
+    static final Shape DOT = new Ellipse2D.Double(-3.5, -3.5, 7, 7);
+    static final Shape FLAG_MARK = new Rectangle2D.Double(-6, -6, 12, 12);
+
+    private ChartStyle() {
+    }
+
+    static Color stageColor(int i) {
+        return STAGE_COLORS[i % STAGE_COLORS.length];
+    }
+
+    /** A numeric axis that does not force zero into its range. */
+    static NumberAxis axis(String label) {
+        NumberAxis a = new NumberAxis(label);
+        a.setAutoRangeIncludesZero(false);
+        style(a);
+        return a;
+    }
+
+    /** A logarithmic axis ticked at whole decades labelled as plain numbers (10, 100, 1,000). */
+    static LogAxis decadeAxis(String label) {
+        LogAxis a = new LogAxis(label);
+        a.setTickUnit(new NumberTickUnit(1));
+        a.setMinorTickCount(9);
+        a.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
+        style(a);
+        return a;
+    }
+
+    static void style(ValueAxis a) {
+        a.setLabelFont(LABEL_FONT);
+        a.setTickLabelFont(TICK_FONT);
+    }
+
+    /** An XY plot with the shared grid and background. */
+    static XYPlot xyPlot(XYDataset data, ValueAxis x, ValueAxis y, XYLineAndShapeRenderer renderer) {
+        XYPlot p = new XYPlot(data, x, y, renderer);
+        style(p);
+        p.setDomainGridlinePaint(GRID);
+        p.setRangeGridlinePaint(GRID);
+        return p;
+    }
+
+    static void style(Plot p) {
+        p.setBackgroundPaint(Color.WHITE);
+        p.setOutlinePaint(Color.DARK_GRAY);
+    }
+
+    /** A chart around a plot, with a title and (optionally) a legend, drawn with crisp pixels. */
+    static JFreeChart chart(String title, Plot plot, boolean legend) {
+        JFreeChart c = new JFreeChart(title, TITLE_FONT, plot, legend);
+        c.setBackgroundPaint(Color.WHITE);
+        c.setTitle(new TextTitle(title, TITLE_FONT));
+        // pixels of images must stay pixels when scaled up, not blur
+        c.getRenderingHints().put(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        return c;
+    }
+
+    /** A renderer drawing series with lines and/or markers. */
+    static XYLineAndShapeRenderer lines(boolean lines, boolean shapes) {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(lines, shapes);
+        r.setDefaultStroke(LINE);
+        r.setAutoPopulateSeriesStroke(false);
+        r.setDefaultShape(DOT);
+        r.setAutoPopulateSeriesShape(false);
+        return r;
+    }
+
+    static void seriesLook(XYLineAndShapeRenderer r, int series, Paint paint, BasicStroke stroke, boolean line,
+            boolean shape) {
+        r.setSeriesPaint(series, paint);
+        r.setSeriesStroke(series, stroke);
+        r.setSeriesLinesVisible(series, line);
+        r.setSeriesShapesVisible(series, shape);
+    }
+}

@@ -1,0 +1,104 @@
+package org.tsoinspector.render;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.tsoinspector.analysis.RampFit;
+import org.tsoinspector.analysis.Staged;
+import org.tsoinspector.model.DqFlag;
+
+/**
+ * The notebook's up-the-ramp figure: a pixel's samples against group number with the best-fit line,
+ * and the residuals in a panel beneath sharing the group axis. Groups with group DQ set are
+ * marked with a square and their flag names.
+ */
+public final class RampCharts {
+
+    private static final Font FLAG_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+
+    private RampCharts() {
+    }
+
+    /** The figure for one pixel at one or more stages. */
+    public static Figure upTheRamp(String title, List<Staged<RampFit>> fits) {
+        if (fits.isEmpty()) {
+            throw new IllegalArgumentException("no ramp to plot");
+        }
+        NumberAxis groups = ChartStyle.axis("Group number");
+        groups.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(groups);
+        combined.setGap(8);
+        combined.add(samplesPlot(fits), 3);
+        combined.add(residualPlot(fits), 1);
+        ChartStyle.style(combined);
+        return Figure.of("ramp", ChartStyle.chart(title, combined, true));
+    }
+
+    private static XYPlot samplesPlot(List<Staged<RampFit>> fits) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer r = ChartStyle.lines(true, true);
+        XYPlot plot = ChartStyle.xyPlot(data, null, ChartStyle.axis("Counts"), r);
+        int k = 0;
+        for (int s = 0; s < fits.size(); s++) {
+            RampFit f = fits.get(s).value();
+            String stage = fits.get(s).stage();
+            Color c = ChartStyle.stageColor(s);
+            data.addSeries(series(stage + ": samples up the ramp", f.groupNumbers(), f.samples()));
+            ChartStyle.seriesLook(r, k++, c, ChartStyle.LINE, true, true);
+            data.addSeries(series(stage + ": best-fit line", f.groupNumbers(), f.fitted()));
+            ChartStyle.seriesLook(r, k++, s == 0 ? ChartStyle.FIT_COLOR : c.darker(), ChartStyle.DASHED, true, false);
+            XYSeries flagged = new XYSeries(stage + ": group DQ set", false, true);
+            for (int g = 0; g < f.samples().length; g++) {
+                if (f.groupDq()[g] != 0) {
+                    flagged.add(f.groupNumbers()[g], f.samples()[g]);
+                    XYTextAnnotation label = new XYTextAnnotation(
+                            DqFlag.describe(DqFlag.decodeGroup(f.groupDq()[g])), f.groupNumbers()[g],
+                            f.samples()[g]);
+                    label.setFont(FLAG_FONT);
+                    // labels of the later groups extend leftwards so they stay inside the plot
+                    label.setTextAnchor(2 * g < f.samples().length ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
+                    label.setPaint(ChartStyle.FIT_COLOR);
+                    plot.addAnnotation(label);
+                }
+            }
+            if (flagged.getItemCount() > 0) {
+                data.addSeries(flagged);
+                ChartStyle.seriesLook(r, k, ChartStyle.FIT_COLOR, ChartStyle.LINE, false, true);
+                r.setSeriesShape(k, ChartStyle.FLAG_MARK);
+                r.setSeriesShapesFilled(k++, false);
+            }
+        }
+        return plot;
+    }
+
+    private static XYPlot residualPlot(List<Staged<RampFit>> fits) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer r = ChartStyle.lines(true, true);
+        for (int s = 0; s < fits.size(); s++) {
+            RampFit f = fits.get(s).value();
+            data.addSeries(series(fits.get(s).stage() + ": counts - best-fit line", f.groupNumbers(), f.residuals()));
+            ChartStyle.seriesLook(r, s, ChartStyle.stageColor(s), ChartStyle.LINE, true, true);
+        }
+        XYPlot plot = ChartStyle.xyPlot(data, null, ChartStyle.axis("Counts - fit"), r);
+        plot.addRangeMarker(new ValueMarker(0, Color.GRAY, ChartStyle.DASHED));
+        return plot;
+    }
+
+    private static XYSeries series(String key, double[] x, double[] y) {
+        XYSeries s = new XYSeries(key, false, true);
+        for (int i = 0; i < x.length; i++) {
+            s.add(x[i], Double.isFinite(y[i]) ? y[i] : null);
+        }
+        return s;
+    }
+}

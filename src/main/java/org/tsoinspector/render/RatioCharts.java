@@ -1,0 +1,100 @@
+package org.tsoinspector.render;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYDataImageAnnotation;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.tsoinspector.analysis.BinAxis;
+import org.tsoinspector.analysis.GroupRatioHistogram;
+import org.tsoinspector.analysis.Staged;
+
+/**
+ * The linearity check as a density plot: the group-difference ratio histogram with a logarithmic
+ * colour scale, the line y = 1 and the binned median ratio. Drawing costs one pixel per bin,
+ * however many points were counted.
+ */
+public final class RatioCharts {
+
+    /** Fluence bins need this many points before their median is drawn (fewer give a noisy curve). */
+    public static final long MEDIAN_MIN_POINTS = 20;
+    private static final Color MEDIAN_COLOR = new Color(0x00bfff);
+
+    private RatioCharts() {
+    }
+
+    /** One density panel per stage, side by side (before and after linearity). */
+    public static Figure comparison(List<Staged<GroupRatioHistogram>> stages) {
+        List<JFreeChart> panels = new ArrayList<>();
+        for (Staged<GroupRatioHistogram> s : stages) {
+            panels.add(density(s.stage(), s.value()));
+        }
+        return new Figure("ratio", panels, panels.size());
+    }
+
+    /** The density panel of one histogram. */
+    public static JFreeChart density(String title, GroupRatioHistogram h) {
+        BinAxis fa = h.spec().fluence();
+        BinAxis ra = h.spec().ratio();
+        ValueAxis x = fa.log() ? ChartStyle.decadeAxis("") : new NumberAxis("");
+        x.setLabel("Fluence at group " + (h.spec().pairs().fluenceGroup() + 1) + " (counts)");
+        ChartStyle.style(x);
+        x.setRange(fa.min(), fa.max());
+        NumberAxis y = ChartStyle.axis(h.spec().pairs().label() + " group differences");
+        y.setRange(ra.min(), ra.max());
+
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYSeries median = new XYSeries("median ratio", false, true);
+        double[] m = h.medianCurve(MEDIAN_MIN_POINTS);
+        for (int f = 0; f < m.length; f++) {
+            median.add(fa.center(f), Double.isFinite(m[f]) ? m[f] : null);
+        }
+        data.addSeries(median);
+        XYLineAndShapeRenderer r = ChartStyle.lines(true, false);
+        ChartStyle.seriesLook(r, 0, MEDIAN_COLOR, ChartStyle.LINE, true, false);
+        XYPlot plot = ChartStyle.xyPlot(data, x, y, r);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+
+        long max = Math.max(h.maxCount(), 2);
+        Colormap cmap = Colormap.named("viridis");
+        double logMax = Math.log(max);
+        java.util.function.DoubleToIntFunction color =
+                c -> c < 1 ? 0 : cmap.colorAt(Math.log(c) / logMax);
+        plot.addAnnotation(new XYDataImageAnnotation(densityImage(h, color).toBufferedImage(), fa.min(), ra.min(),
+                fa.max() - fa.min(), ra.max() - ra.min(), false));
+        plot.addRangeMarker(new ValueMarker(1.0, Color.RED, ChartStyle.DASHED));
+
+        JFreeChart chart = ChartStyle.chart(title, plot, true);
+        LogAxis countAxis = ChartStyle.decadeAxis("points per bin");
+        chart.addSubtitle(ColorScaleLegend.of(countAxis, 1, max, color));
+        TextTitle counts = new TextTitle(String.format("%,d points shown of %,d pixels x integrations "
+                + "(%,d flagged, %,d fluence off the axis, %,d undefined)", h.inRange(), h.accumulated(),
+                h.flagged(), h.fluenceOutside(), h.invalid()), new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        chart.addSubtitle(counts);
+        return chart;
+    }
+
+    /** One pixel per bin, highest ratio at the top, empty bins transparent. */
+    static ArgbImage densityImage(GroupRatioHistogram h, java.util.function.DoubleToIntFunction color) {
+        int nf = h.spec().fluence().bins();
+        int nr = h.spec().ratio().bins();
+        int[] px = new int[nf * nr];
+        for (int r = 0; r < nr; r++) {
+            for (int f = 0; f < nf; f++) {
+                px[(nr - 1 - r) * nf + f] = color.applyAsInt(h.count(f, r));
+            }
+        }
+        return new ArgbImage(nf, nr, px);
+    }
+}
