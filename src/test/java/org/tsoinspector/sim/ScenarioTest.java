@@ -1,0 +1,64 @@
+package org.tsoinspector.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+import org.tsoinspector.model.BadInputException;
+
+class ScenarioTest {
+
+    @Test
+    void everyShippedSampleParses() throws Exception {
+        for (String name : SampleLibrary.NAMES) {
+            Scenario sc = SampleLibrary.scenario(name);
+            assertEquals(name, sc.name());
+            assertFalse(sc.description().isEmpty());
+        }
+        assertEquals(Geometry.SUBSTRIP96, SampleLibrary.scenario("bright-substrip96").geometry());
+        assertEquals(Geometry.FULL, SampleLibrary.scenario("small-full-frame").geometry());
+    }
+
+    @Test
+    void theDefaultIsWasp43bInSubstrip256WithSixGroups() throws Exception {
+        Scenario sc = SampleLibrary.scenario(SampleLibrary.DEFAULT_SAMPLE);
+        assertEquals(Geometry.SUBSTRIP256, sc.geometry());
+        assertEquals(6, sc.nGroups());
+        assertEquals(0.81347753, sc.period(), 0);
+        assertEquals(0.159, sc.radiusRatio(), 0);
+        assertEquals(4.87, sc.semiMajorAxis(), 0);
+        assertEquals(82.33, sc.inclination(), 0);
+        assertEquals(1.61, sc.gain(), 0);
+        assertEquals(EnumSet.allOf(Effect.class), sc.effects());
+        assertTrue(sc.transit());
+    }
+
+    @Test
+    void effectsSwitchOffAndOn() throws Exception {
+        Scenario off = Scenario.parse("t", new StringReader("effects.off = cosmic_rays, one_over_f"), "t");
+        assertFalse(off.has(Effect.COSMIC_RAYS));
+        assertFalse(off.has(Effect.ONE_OVER_F));
+        assertTrue(off.has(Effect.BIAS));
+        Scenario only = Scenario.parse("t", new StringReader("effects.only = bias read_noise"), "t");
+        assertEquals(EnumSet.of(Effect.BIAS, Effect.READ_NOISE), only.effects());
+    }
+
+    @Test
+    void mistakesNameTheFileAndTheKey() {
+        BadInputException typo = assertThrows(BadInputException.class,
+                () -> Scenario.parse("t", new StringReader("ngroup = 6"), "my.properties"));
+        assertEquals("my.properties: unknown scenario key 'ngroup'", typo.getMessage());
+        BadInputException number = assertThrows(BadInputException.class,
+                () -> Scenario.parse("t", new StringReader("nints = many"), "my.properties"));
+        assertEquals("my.properties: nints = 'many' is not a whole number", number.getMessage());
+        BadInputException effect = assertThrows(BadInputException.class,
+                () -> Scenario.parse("t", new StringReader("effects.off = flat"), "my.properties"));
+        assertTrue(effect.getMessage().startsWith("my.properties: unknown effect 'flat'"));
+        BadInputException missing = assertThrows(BadInputException.class, () -> SampleLibrary.scenario("nosuch"));
+        assertTrue(missing.getMessage().startsWith("nosuch: no such scenario file or sample"));
+    }
+}
