@@ -134,7 +134,11 @@ public final class FitsFile implements Closeable {
             offset = hdu.dataOffset() + padded(hdu.dataBytes());
         }
         if (hdus.isEmpty()) {
-            throw new BadInputException(name, "is not a FITS file (shorter than one 2880-byte block)");
+            ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, FitsHeader.CARD_LENGTH));
+            readFully(ch, head, 0);
+            boolean simple = head.limit() == FitsHeader.CARD_LENGTH && startsWithSimple(head.array());
+            throw new BadInputException(name, simple ? "is cut short: shorter than one 2880-byte FITS block"
+                    : "is not a FITS file (it does not start with SIMPLE = T)");
         }
         if (offset < size && size - offset < FitsHeader.BLOCK_SIZE && size - offset >= 9) {
             ByteBuffer tail = ByteBuffer.allocate(9);

@@ -67,7 +67,8 @@ public final class RampProductWriter implements AutoCloseable {
                     .add("EXTNAME", "SCI", "extension name")
                     .add("BUNIT", "DN", "physical units of the array values"));
             return w;
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
+            // Errors too (a missing class, out of memory): never leave hidden files behind.
             out.close();
             closeAll(gdq, zero);
             throw e;
