@@ -22,6 +22,11 @@ public final class BinaryTable {
 
     /** One column: its name, element type code, repeat count and byte offset within a row. */
     public record Column(String name, char type, int repeat, int offset, double zero) {
+
+        /** True when {@link BinaryTable#numbers(int)} can read it. */
+        public boolean numeric() {
+            return "LBIJKED".indexOf(type) >= 0;
+        }
     }
 
     private final ByteBuffer data;
@@ -48,20 +53,29 @@ public final class BinaryTable {
             throw new BadInputException(file.name(), where + " is too large to be a table of this kind");
         }
         FitsHeader h = hdu.header();
-        int fields = (int) h.integer("TFIELDS", 0);
         List<Column> cols = new ArrayList<>();
-        int offset = 0;
-        for (int i = 1; i <= fields; i++) {
-            String form = h.string("TFORM" + i, "");
-            Matcher m = TFORM.matcher(form.toUpperCase(Locale.ROOT));
-            if (!m.matches()) {
-                throw new BadInputException(file.name(), where + " column " + i + " has TFORM '" + form + "'");
+        long offset = 0;
+        try {
+            long fields = h.integer("TFIELDS", 0);
+            if (fields < 0 || fields > 999) {
+                throw new BadInputException(file.name(), where + " has TFIELDS = " + fields + " (FITS allows 0 to 999)");
             }
-            int repeat = m.group(1).isEmpty() ? 1 : Integer.parseInt(m.group(1));
-            char type = m.group(2).charAt(0);
-            cols.add(new Column(h.string("TTYPE" + i, "col" + i).trim(), type, repeat, offset,
-                    h.real("TZERO" + i, 0.0)));
-            offset += columnBytes(type, repeat);
+            for (int i = 1; i <= fields; i++) {
+                String form = h.string("TFORM" + i, "");
+                Matcher m = TFORM.matcher(form.toUpperCase(Locale.ROOT));
+                // A repeat count longer than 9 digits cannot fit in any row this reader accepts.
+                if (!m.matches() || m.group(1).length() > 9) {
+                    throw new BadInputException(file.name(), where + " column " + i + " has TFORM '" + form
+                            + "', not a column format of a binary table");
+                }
+                int repeat = m.group(1).isEmpty() ? 1 : Integer.parseInt(m.group(1));
+                char type = m.group(2).charAt(0);
+                cols.add(new Column(h.string("TTYPE" + i, "col" + i).trim(), type, repeat, (int) Math.min(offset,
+                        Integer.MAX_VALUE), h.real("TZERO" + i, 0.0)));
+                offset += columnBytes(type, repeat);
+            }
+        } catch (FitsHeader.HeaderValueException e) {
+            throw new BadInputException(file.name(), where + ": " + e.getMessage());
         }
         if (offset > rowBytes) {
             throw new BadInputException(file.name(), where + " columns need " + offset + " bytes per row but rows have "
@@ -72,7 +86,7 @@ public final class BinaryTable {
     }
 
     /** Bytes a column takes in a row (X counts bits, rounded up to whole bytes). */
-    private static int columnBytes(char type, int repeat) {
+    private static long columnBytes(char type, long repeat) {
         switch (type) {
             case 'X':
                 return (repeat + 7) / 8;
@@ -107,10 +121,14 @@ public final class BinaryTable {
         return OptionalInt.empty();
     }
 
-    /** The first element of a numeric column in every row, TZERO applied. */
+    /** The first element of a numeric column in every row, TZERO applied (NaN when it has no elements). */
     public double[] numbers(int column) {
         Column c = columns.get(column);
         double[] out = new double[rows];
+        if (c.repeat() == 0) { // TFORM "0J": legal FITS, a column that stores nothing
+            java.util.Arrays.fill(out, Double.NaN);
+            return out;
+        }
         for (int r = 0; r < rows; r++) {
             int at = r * rowBytes + c.offset();
             double v;

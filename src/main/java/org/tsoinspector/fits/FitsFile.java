@@ -104,7 +104,7 @@ public final class FitsFile implements Closeable {
         byte[] block = new byte[FitsHeader.BLOCK_SIZE];
         long offset = 0;
         while (offset + FitsHeader.BLOCK_SIZE <= size) {
-            readFully(ch, ByteBuffer.wrap(block), offset);
+            readFully(name, ch, ByteBuffer.wrap(block), offset);
             int index = hdus.size();
             if (index == 0 && !startsWithSimple(block)) {
                 throw new BadInputException(name, "is not a FITS file (it does not start with SIMPLE = T)");
@@ -119,7 +119,7 @@ public final class FitsFile implements Closeable {
                 if (pos + FitsHeader.BLOCK_SIZE > size) {
                     throw new BadInputException(name, "is cut short: the header of HDU " + index + " has no END card");
                 }
-                readFully(ch, ByteBuffer.wrap(block), pos);
+                readFully(name, ch, ByteBuffer.wrap(block), pos);
                 end = FitsHeader.parseBlock(block, cards);
                 pos += FitsHeader.BLOCK_SIZE;
             }
@@ -142,7 +142,7 @@ public final class FitsFile implements Closeable {
         }
         if (offset < size && size - offset < FitsHeader.BLOCK_SIZE && size - offset >= 9) {
             ByteBuffer tail = ByteBuffer.allocate(9);
-            readFully(ch, tail, offset);
+            readFully(name, ch, tail, offset);
             if (new String(tail.array(), java.nio.charset.StandardCharsets.US_ASCII).equals("XTENSION=")) {
                 throw new BadInputException(name, "is cut short: the header of HDU " + hdus.size() + " is incomplete");
             }
@@ -160,7 +160,7 @@ public final class FitsFile implements Closeable {
             }
             long naxis = h.integer("NAXIS").orElseThrow(() -> new BadInputException(name, where + " has no NAXIS"));
             if (naxis < 0 || naxis > 999) {
-                throw new BadInputException(name, where + " has NAXIS = " + naxis);
+                throw new BadInputException(name, where + " has NAXIS = " + naxis + " (FITS allows 0 to 999)");
             }
             long[] axes = new long[(int) naxis];
             long elements = naxis == 0 ? 0 : 1;
@@ -168,12 +168,26 @@ public final class FitsFile implements Closeable {
                 String key = "NAXIS" + (i + 1);
                 axes[i] = h.integer(key).orElseThrow(() -> new BadInputException(name, where + " has no " + key));
                 if (axes[i] < 0) {
-                    throw new BadInputException(name, where + " has " + key + " = " + axes[i]);
+                    throw new BadInputException(name, where + " has " + key + " = " + axes[i] + " (a length cannot be negative)");
                 }
                 elements = Math.multiplyExact(elements, axes[i]);
             }
             long pcount = index == 0 ? 0 : h.integer("PCOUNT", 0);
             long gcount = index == 0 ? 1 : h.integer("GCOUNT", 1);
+            // A negative count would move the next HDU backwards (the scan could loop for ever); other
+            // counts than the standard's (GCOUNT 1; PCOUNT 0 for an image) make the data unlike the axes.
+            boolean image = index == 0 || h.string("XTENSION", "").trim().equalsIgnoreCase("IMAGE");
+            if (gcount != 1 || pcount < 0 || image && pcount != 0) {
+                throw new BadInputException(name, where + " has PCOUNT = " + pcount + " and GCOUNT = " + gcount
+                        + (image ? " (an image has 0 and 1)" : " (GCOUNT must be 1, PCOUNT not negative)"));
+            }
+            // Scaling is applied on every read: check it once here, where a bad value can be reported.
+            for (String key : new String[] {"BZERO", "BSCALE"}) {
+                double v = h.real(key).orElse(key.equals("BZERO") ? 0.0 : 1.0);
+                if (!Double.isFinite(v)) {
+                    throw new BadInputException(name, where + " has " + key + " = " + v);
+                }
+            }
             long bytes = naxis == 0 ? 0
                     : Math.multiplyExact(Math.abs(bitpix) / 8, Math.multiplyExact(gcount, Math.addExact(pcount, elements)));
             return new Hdu(index, h, dataOffset, bytes, (int) bitpix, axes);
@@ -219,7 +233,7 @@ public final class FitsFile implements Closeable {
     public ByteBuffer readRawBytes(Hdu hdu, long from, int length) throws IOException {
         checkRange(hdu, from, length);
         ByteBuffer bb = ByteBuffer.allocate(length).order(ByteOrder.BIG_ENDIAN);
-        readFully(channel, bb, hdu.dataOffset() + from);
+        readFully(name, channel, bb, hdu.dataOffset() + from);
         bb.flip();
         return bb;
     }
@@ -323,7 +337,7 @@ public final class FitsFile implements Closeable {
     }
 
     private void requireInteger(Hdu hdu) {
-        if (hdu.bitpix() < 0 || hdu.bscale() != 1.0) {
+        if (!hdu.holdsIntegers()) {
             throw new IllegalArgumentException(hdu.name() + " holds " + hdu.dataTypeText() + ", not integers");
         }
     }
@@ -341,7 +355,7 @@ public final class FitsFile implements Closeable {
         while (done < count) {
             int n = Math.min(perChunk, count - done);
             bb.clear().limit(n * bytesPer);
-            readFully(channel, bb, hdu.dataOffset() + (first + done) * bytesPer);
+            readFully(name, channel, bb, hdu.dataOffset() + (first + done) * bytesPer);
             bb.flip();
             consumer.accept(bb, done, n);
             done += n;
@@ -355,12 +369,17 @@ public final class FitsFile implements Closeable {
         }
     }
 
-    private static void readFully(FileChannel ch, ByteBuffer bb, long position) throws IOException {
+    /**
+     * Fills bb from the file. The headers were checked against the file's length when it opened, so
+     * an end of file here means someone cut the file short meanwhile: say so, naming the file.
+     */
+    private static void readFully(String name, FileChannel ch, ByteBuffer bb, long position) throws IOException {
         long pos = position;
         while (bb.hasRemaining()) {
             int n = ch.read(bb, pos);
             if (n < 0) {
-                throw new java.io.EOFException("unexpected end of file at byte " + pos);
+                throw new java.io.EOFException(name + ": was cut short while open (it now ends at byte " + pos
+                        + "; its header promised more)");
             }
             pos += n;
         }

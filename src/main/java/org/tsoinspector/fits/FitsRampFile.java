@@ -47,8 +47,8 @@ public final class FitsRampFile implements RampSource {
                     + ") is larger than an array in memory can be");
         }
         zeroFrame = matching(file.find("ZEROFRAME"), a[0], a[1], a[3]).orElse(null);
-        pixelDq = matching(file.find("PIXELDQ"), a[0], a[1]).filter(h -> h.bitpix() > 0).orElse(null);
-        groupDq = matching(file.find("GROUPDQ"), a[0], a[1], a[2], a[3]).filter(h -> h.bitpix() > 0).orElse(null);
+        pixelDq = matching(file.find("PIXELDQ"), a[0], a[1]).filter(Hdu::holdsIntegers).orElse(null);
+        groupDq = matching(file.find("GROUPDQ"), a[0], a[1], a[2], a[3]).filter(Hdu::holdsIntegers).orElse(null);
         metadata = ExposureHeader.read(name, file.primary().header(), a, zeroFrame != null);
         Optional<Hdu> intTimes = file.find("INT_TIMES");
         times = intTimes.isPresent() ? IntegrationTimesTable.read(file, intTimes.get()) : null;

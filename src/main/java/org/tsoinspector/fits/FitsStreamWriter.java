@@ -5,8 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -49,7 +52,14 @@ public final class FitsStreamWriter implements AutoCloseable {
     public static FitsStreamWriter create(Path target) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
-        Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+        Path temp;
+        try {
+            temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+        } catch (FileSystemException e) {
+            // The exception names the hidden temporary file; the user needs to hear about the folder.
+            throw new FileSystemException(dir.toString(), null, "cannot write a file in this folder ("
+                    + reason(e) + ")");
+        }
         try {
             return new FitsStreamWriter(abs, temp,
                     FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
@@ -143,10 +153,38 @@ public final class FitsStreamWriter implements AutoCloseable {
 
     private void flush() throws IOException {
         buffer.flip();
-        while (buffer.hasRemaining()) {
-            fileBytes += channel.write(buffer);
+        try {
+            while (buffer.hasRemaining()) {
+                fileBytes += channel.write(buffer);
+            }
+        } catch (IOException e) {
+            throw writeFailure(e);
         }
         buffer.clear();
+    }
+
+    /** A write error ("No space left on device") as one sentence naming the file being written. */
+    private FileSystemException writeFailure(IOException e) {
+        if (e instanceof FileSystemException fse && target.toString().equals(fse.getFile())) {
+            return fse;
+        }
+        FileSystemException f = new FileSystemException(target.toString(), null, "could not be written ("
+                + reason(e) + "); nothing was saved under this name");
+        f.initCause(e);
+        return f;
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such folder";
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     public void writeByte(int v) throws IOException {
@@ -301,15 +339,19 @@ public final class FitsStreamWriter implements AutoCloseable {
         }
         finishDataUnit();
         flush();
-        channel.close();
-        PosixFileAttributeView posix = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-        if (posix != null) {
-            posix.setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
-        }
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            channel.close();
+            PosixFileAttributeView posix = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+            if (posix != null) {
+                posix.setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw writeFailure(e);
         }
         committed = true;
     }

@@ -45,6 +45,11 @@ public record Hdu(int index, FitsHeader header, long dataOffset, long dataBytes,
         return header.real("BSCALE", 1.0);
     }
 
+    /** True when the stored values are integers read as they are (BITPIX > 0, BSCALE 1): DQ arrays. */
+    public boolean holdsIntegers() {
+        return bitpix > 0 && bscale() == 1.0;
+    }
+
     /** Axes in the reading order people and numpy use, slowest first: "2 x 3 x 96 x 2048". */
     public String shapeText() {
         StringBuilder sb = new StringBuilder();

@@ -21,7 +21,7 @@ public final class IntegrationTimesTable {
         if (numberCol.isEmpty()) {
             throw new BadInputException(file.name(), "INT_TIMES has no integration_number column");
         }
-        double[] numbers = t.numbers(numberCol.getAsInt());
+        double[] numbers = numbers(file, t, numberCol.getAsInt());
         int[] ints = new int[numbers.length];
         for (int r = 0; r < ints.length; r++) {
             ints[r] = (int) numbers[r];
@@ -30,12 +30,21 @@ public final class IntegrationTimesTable {
         for (int c = 0; c < 6; c++) {
             OptionalInt idx = t.columnIndex(COLUMNS[c + 1]);
             if (idx.isPresent()) {
-                cols[c] = t.numbers(idx.getAsInt());
+                cols[c] = numbers(file, t, idx.getAsInt());
             } else {
                 cols[c] = new double[ints.length];
                 java.util.Arrays.fill(cols[c], Double.NaN);
             }
         }
         return new IntegrationTimes(ints, cols[0], cols[1], cols[2], cols[3], cols[4], cols[5]);
+    }
+
+    private static double[] numbers(FitsFile file, BinaryTable t, int column) throws BadInputException {
+        BinaryTable.Column c = t.columns().get(column);
+        if (!c.numeric()) {
+            throw new BadInputException(file.name(), "INT_TIMES column " + c.name() + " has type " + c.type()
+                    + ", not numbers");
+        }
+        return t.numbers(column);
     }
 }

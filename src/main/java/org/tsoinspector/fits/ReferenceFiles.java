@@ -96,11 +96,14 @@ public final class ReferenceFiles {
     private static ReferenceHeader header(FitsFile f, Path path, FitsHeader h, String type, Hdu array)
             throws BadInputException {
         String name = f.name();
-        boolean anyMissing = !(h.has("SUBSTRT1") && h.has("SUBSTRT2") && h.has("SUBSIZE1") && h.has("SUBSIZE2"));
         long[] a = array == null ? new long[0] : array.axes();
         boolean fullArray = a.length >= 2 && a[0] == SubarrayWindow.DETECTOR_SIZE && a[1] == SubarrayWindow.DETECTOR_SIZE;
         SubarrayWindow window;
         try {
+            Optional<Long> xStart = h.integer("SUBSTRT1");
+            Optional<Long> yStart = h.integer("SUBSTRT2");
+            boolean anyMissing = xStart.isEmpty() || yStart.isEmpty() || h.integer("SUBSIZE1").isEmpty()
+                    || h.integer("SUBSIZE2").isEmpty();
             if (anyMissing) {
                 if (!fullArray) {
                     throw new BadInputException(name, "can't determine the reference file's subarray: SUBSTRT1/2 or"
@@ -108,15 +111,20 @@ public final class ReferenceFiles {
                 }
                 window = SubarrayWindow.FULL_FRAME;
             } else {
-                int xs = (int) (long) h.integer("SUBSTRT1").orElseThrow();
-                int ys = (int) (long) h.integer("SUBSTRT2").orElseThrow();
-                if (xs < 1 || ys < 1) {
-                    throw new BadInputException(name, "SUBSTRT1/SUBSTRT2 = " + xs + "/" + ys + " must be at least 1");
+                long xs = xStart.get();
+                long ys = yStart.get();
+                if (xs < 1 || ys < 1 || xs > SubarrayWindow.DETECTOR_SIZE || ys > SubarrayWindow.DETECTOR_SIZE) {
+                    throw new BadInputException(name, "SUBSTRT1/SUBSTRT2 = " + xs + "/" + ys
+                            + (xs < 1 || ys < 1 ? " must be at least 1" : " lie outside the 2048 x 2048 detector"));
                 }
                 // The array's actual size wins over SUBSIZE1/2 (reffile_utils, with a warning there).
-                int nx = a.length >= 2 ? (int) a[0] : (int) h.integer("SUBSIZE1", 0);
-                int ny = a.length >= 2 ? (int) a[1] : (int) h.integer("SUBSIZE2", 0);
-                window = new SubarrayWindow(xs, ys, nx, ny);
+                long nx = a.length >= 2 ? a[0] : h.integer("SUBSIZE1", 0);
+                long ny = a.length >= 2 ? a[1] : h.integer("SUBSIZE2", 0);
+                if (nx < 0 || ny < 0 || nx > SubarrayWindow.DETECTOR_SIZE || ny > SubarrayWindow.DETECTOR_SIZE) {
+                    throw new BadInputException(name, "its arrays are " + ny + " x " + nx
+                            + ", larger than the 2048 x 2048 detector");
+                }
+                window = new SubarrayWindow((int) xs, (int) ys, (int) nx, (int) ny);
             }
         } catch (FitsHeader.HeaderValueException e) {
             throw new BadInputException(name, e.getMessage());
@@ -173,7 +181,7 @@ public final class ReferenceFiles {
             throw new BadInputException(f.name(), extname + " has shape " + h.shapeText() + "; expected "
                     + naxis + " axes");
         }
-        if (extname.equals("DQ") && h.bitpix() < 0) {
+        if (extname.equals("DQ") && !h.holdsIntegers()) {
             throw new BadInputException(f.name(), "DQ holds " + h.dataTypeText() + "; DQ flags are integers");
         }
         return h;
@@ -187,7 +195,7 @@ public final class ReferenceFiles {
         }
         Hdu h = dq.get();
         if (h.naxis() != 2 || h.axes()[0] != header.window().xSize() || h.axes()[1] != header.window().ySize()
-                || h.bitpix() < 0) {
+                || !h.holdsIntegers()) {
             throw new BadInputException(f.name(), "DQ has shape " + h.shapeText() + " and type "
                     + h.dataTypeText() + "; expected integers of the science array's shape "
                     + header.window().ySize() + " x " + header.window().xSize());
