@@ -28,7 +28,7 @@ public final class CommandLine {
     public CommandLine(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
-        for (Command c : List.<Command>of(new InfoCommand(), new SimulateCommand())) {
+        for (Command c : List.<Command>of(new InfoCommand(), new CalibrateCommand(), new SimulateCommand())) {
             commands.put(c.name(), c);
         }
     }

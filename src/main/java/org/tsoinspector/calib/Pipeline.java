@@ -1,0 +1,110 @@
+package org.tsoinspector.calib;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.tsoinspector.model.BadInputException;
+import org.tsoinspector.model.ExposureMetadata;
+import org.tsoinspector.model.StepName;
+
+/**
+ * The steps to run on one exposure, in pipeline order, built from settings and reference files. Steps
+ * the input already went through (a saved step product's S_xxxx = COMPLETE), and those before them,
+ * are never run again.
+ */
+public final class Pipeline {
+
+    private final List<CalibrationStep> steps;
+    private final ReferenceSet references;
+
+    private Pipeline(List<CalibrationStep> steps, ReferenceSet references) {
+        this.steps = List.copyOf(steps);
+        this.references = references;
+    }
+
+    /**
+     * @param input the input's name, for messages
+     * @throws BadInputException when a switched-on step lacks its reference, or when the exposure's
+     *                           window is not on the 2048 x 2048 detector
+     */
+    public static Pipeline of(String input, ExposureMetadata exposure, PipelineSettings settings,
+            ReferenceSet references) throws BadInputException {
+        if (!exposure.window().fitsOnDetector()) {
+            throw new BadInputException(input, "the window " + exposure.window()
+                    + " does not lie inside the 2048 x 2048 detector");
+        }
+        List<CalibrationStep> steps = new ArrayList<>();
+        for (StepName s : runnable(exposure, settings.enabled())) {
+            switch (s) {
+                case DQ_INIT:
+                    steps.add(new DqInitStep(present(input, s, references.mask())));
+                    break;
+                case SATURATION:
+                    steps.add(new SaturationStep(present(input, s, references.saturation()), references.superbias(),
+                            settings.saturation()));
+                    break;
+                case SUPERBIAS:
+                    steps.add(new SuperbiasStep(present(input, s, references.superbias())));
+                    break;
+                case REFPIX:
+                    steps.add(new RefPixStep(settings.refpix()));
+                    break;
+                case LINEARITY:
+                    steps.add(new LinearityStep(present(input, s, references.linearity())));
+                    break;
+                default:
+                    throw new IllegalStateException(s.toString());
+            }
+        }
+        return new Pipeline(steps, references);
+    }
+
+    /** The switched-on steps that come after everything the input already went through. */
+    public static Set<StepName> runnable(ExposureMetadata exposure, Set<StepName> enabled) {
+        int lastDone = -1;
+        for (StepName s : exposure.completedSteps()) {
+            lastDone = Math.max(lastDone, s.ordinal());
+        }
+        EnumSet<StepName> out = EnumSet.noneOf(StepName.class);
+        for (StepName s : enabled) {
+            if (s.ordinal() > lastDone) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private static <T> T present(String input, StepName step, T reference) throws BadInputException {
+        if (reference == null) {
+            throw new BadInputException(input, "no " + step.referenceType().toUpperCase(Locale.ROOT)
+                    + " reference file was given or found, and " + step.id() + " needs one");
+        }
+        return reference;
+    }
+
+    public List<CalibrationStep> steps() {
+        return steps;
+    }
+
+    public List<StepName> stepNames() {
+        return steps.stream().map(CalibrationStep::name).toList();
+    }
+
+    public ReferenceSet references() {
+        return references;
+    }
+
+    /** Prepares every step for the exposure, each from the pixel DQ the previous one leaves. */
+    public PreparedPipeline prepare(ExposureMetadata exposure, int[] pixelDqIn) throws BadInputException {
+        List<PreparedStep> prepared = new ArrayList<>();
+        int[] dq = pixelDqIn;
+        for (CalibrationStep s : steps) {
+            PreparedStep p = s.prepare(exposure, dq);
+            prepared.add(p);
+            dq = p.pixelDq();
+        }
+        return new PreparedPipeline(prepared, pixelDqIn);
+    }
+}

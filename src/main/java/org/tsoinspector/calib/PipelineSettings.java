@@ -1,0 +1,147 @@
+package org.tsoinspector.calib;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import org.tsoinspector.model.StepName;
+
+/**
+ * Which steps are switched on and the parameters of those that have some. Immutable; the steps
+ * always run in pipeline order. {@link #withParameter} parses the command line's
+ * {@code --param STEP.NAME=VALUE} with the reference pipeline's parameter names.
+ */
+public record PipelineSettings(Set<StepName> enabled, SaturationStep.Parameters saturation,
+        RefPixStep.Parameters refpix) {
+
+    public static final PipelineSettings DEFAULTS = new PipelineSettings(EnumSet.allOf(StepName.class),
+            SaturationStep.Parameters.DEFAULTS, RefPixStep.Parameters.DEFAULTS);
+
+    public PipelineSettings {
+        enabled = enabled.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(enabled));
+    }
+
+    public boolean isEnabled(StepName step) {
+        return enabled.contains(step);
+    }
+
+    /** The same settings with one step switched on or off. */
+    public PipelineSettings with(StepName step, boolean on) {
+        EnumSet<StepName> s = enabled.isEmpty() ? EnumSet.noneOf(StepName.class) : EnumSet.copyOf(enabled);
+        if (on) {
+            s.add(step);
+        } else {
+            s.remove(step);
+        }
+        return new PipelineSettings(s, saturation, refpix);
+    }
+
+    /** The same settings with exactly these steps switched on. */
+    public PipelineSettings withEnabled(Set<StepName> steps) {
+        return new PipelineSettings(steps, saturation, refpix);
+    }
+
+    /** The parameters of a step, or null for a step without parameters (they are part of a cache key). */
+    public Object parametersOf(StepName step) {
+        switch (step) {
+            case SATURATION:
+                return saturation;
+            case REFPIX:
+                return refpix;
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * Sets one parameter, e.g. {@code withParameter("saturation.n_pix_grow_sat", "2")}.
+     *
+     * @throws IllegalArgumentException for an unknown step or name, or a value that does not parse
+     */
+    public PipelineSettings withParameter(String assignment) {
+        int eq = assignment.indexOf('=');
+        int dot = assignment.indexOf('.');
+        if (eq < 0 || dot < 0 || dot > eq) {
+            throw new IllegalArgumentException("'" + assignment + "' is not STEP.NAME=VALUE");
+        }
+        StepName step = StepName.fromId(assignment.substring(0, dot).trim());
+        String name = assignment.substring(dot + 1, eq).trim().toLowerCase(Locale.ROOT);
+        String value = assignment.substring(eq + 1).trim();
+        SaturationStep.Parameters s = saturation;
+        RefPixStep.Parameters r = refpix;
+        switch (step.id() + "." + name) {
+            case "saturation.n_pix_grow_sat":
+                s = new SaturationStep.Parameters(integer(name, value), s.useReadPatt());
+                break;
+            case "saturation.use_readpatt":
+                s = new SaturationStep.Parameters(s.nPixGrowSat(), bool(name, value));
+                break;
+            case "refpix.odd_even_columns":
+                r = new RefPixStep.Parameters(bool(name, value), r.useSideRefPixels(), r.sideSmoothingLength(),
+                        r.sideGain(), r.oddEvenRows(), r.sigLimit());
+                break;
+            case "refpix.use_side_ref_pixels":
+                r = new RefPixStep.Parameters(r.oddEvenColumns(), bool(name, value), r.sideSmoothingLength(),
+                        r.sideGain(), r.oddEvenRows(), r.sigLimit());
+                break;
+            case "refpix.side_smoothing_length":
+                r = new RefPixStep.Parameters(r.oddEvenColumns(), r.useSideRefPixels(), integer(name, value),
+                        r.sideGain(), r.oddEvenRows(), r.sigLimit());
+                break;
+            case "refpix.side_gain":
+                r = new RefPixStep.Parameters(r.oddEvenColumns(), r.useSideRefPixels(), r.sideSmoothingLength(),
+                        real(name, value), r.oddEvenRows(), r.sigLimit());
+                break;
+            case "refpix.odd_even_rows":
+                r = new RefPixStep.Parameters(r.oddEvenColumns(), r.useSideRefPixels(), r.sideSmoothingLength(),
+                        r.sideGain(), bool(name, value), r.sigLimit());
+                break;
+            case "refpix.siglimit":
+                r = new RefPixStep.Parameters(r.oddEvenColumns(), r.useSideRefPixels(), r.sideSmoothingLength(),
+                        r.sideGain(), r.oddEvenRows(), real(name, value));
+                break;
+            case "refpix.refpix_algorithm":
+                if (!value.equalsIgnoreCase("median")) {
+                    throw new IllegalArgumentException("refpix_algorithm=" + value + " is not supported: the SIRS"
+                            + " algorithm needs a SIRSKERNEL reference and applies to full frames only; use median");
+                }
+                break;
+            default:
+                throw new IllegalArgumentException("unknown parameter " + step.id() + "." + name + " (known: "
+                        + "saturation.n_pix_grow_sat, saturation.use_readpatt, refpix.odd_even_columns, "
+                        + "refpix.use_side_ref_pixels, refpix.side_smoothing_length, refpix.side_gain, "
+                        + "refpix.odd_even_rows, refpix.siglimit, refpix.refpix_algorithm)");
+        }
+        return new PipelineSettings(enabled, s, r);
+    }
+
+    private static int integer(String name, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs an integer, not '" + value + "'");
+        }
+    }
+
+    private static double real(String name, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a number, not '" + value + "'");
+        }
+    }
+
+    private static boolean bool(String name, String value) {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "true":
+            case "yes":
+            case "1":
+                return true;
+            case "false":
+            case "no":
+            case "0":
+                return false;
+            default:
+                throw new IllegalArgumentException(name + " needs true or false, not '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.tsoinspector.calib;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.tsoinspector.fits.RampProductWriter;
+import org.tsoinspector.model.BadInputException;
+import org.tsoinspector.model.CancelledException;
+import org.tsoinspector.model.ExposureMetadata;
+import org.tsoinspector.model.ProgressMonitor;
+import org.tsoinspector.model.Ramp;
+import org.tsoinspector.model.RampSource;
+import org.tsoinspector.model.StepName;
+
+/**
+ * A whole-segment run: streams the integrations through the prepared steps on several threads and
+ * writes the products in order (the last step's, or every step's). At most a few integrations are in
+ * memory at once, whatever the segment's length. Products appear only when complete: on failure or
+ * cancel nothing is left behind.
+ */
+public final class SegmentCalibration {
+
+    private final RampSource source;
+    private final PreparedPipeline pipeline;
+    private final Map<StepName, String> referenceNames;
+    private final int threads;
+
+    /** @param referenceNames reference file names by step, for the products' R_xxxx keywords */
+    public SegmentCalibration(RampSource source, PreparedPipeline pipeline, Map<StepName, String> referenceNames,
+            int threads) {
+        this.source = source;
+        this.pipeline = pipeline;
+        this.referenceNames = referenceNames;
+        this.threads = Math.max(1, threads);
+    }
+
+    /**
+     * The product root of an input file name: without .gz and .fits, and without _uncal or a step
+     * product suffix (_superbiasstep, ...), as cli.md names outputs {@code <root>_<step>step.fits}.
+     */
+    public static String productRoot(String fileName) {
+        String root = fileName;
+        for (String ext : new String[] {".gz", ".fits"}) {
+            if (root.toLowerCase(java.util.Locale.ROOT).endsWith(ext)) {
+                root = root.substring(0, root.length() - ext.length());
+            }
+        }
+        if (root.endsWith("_uncal")) {
+            return root.substring(0, root.length() - "_uncal".length());
+        }
+        for (StepName s : StepName.values()) {
+            if (root.endsWith("_" + s.productSuffix())) {
+                return root.substring(0, root.length() - s.productSuffix().length() - 1);
+            }
+        }
+        return root;
+    }
+
+    /**
+     * Runs and writes {@code <root>_<step>step.fits} into {@code outDir}.
+     *
+     * @param saveEach write every step's product, not only the last step's
+     * @return the products written
+     */
+    public List<Path> run(Path outDir, String root, boolean saveEach, ProgressMonitor monitor)
+            throws IOException, BadInputException, CancelledException {
+        List<PreparedStep> steps = pipeline.steps();
+        if (steps.isEmpty()) {
+            throw new BadInputException(source.name(), "no step to run (all switched off or already done)");
+        }
+        List<Integer> saved = new ArrayList<>();
+        for (int k = saveEach ? 0 : steps.size() - 1; k < steps.size(); k++) {
+            saved.add(k);
+        }
+        ExposureMetadata input = source.metadata();
+        List<Path> targets = new ArrayList<>();
+        List<RampProductWriter> writers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "calibrate");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int k : saved) {
+                PreparedPipeline upTo = new PreparedPipeline(steps.subList(0, k + 1), null);
+                Path target = outDir.resolve(root + "_" + steps.get(k).name().productSuffix() + ".fits");
+                targets.add(target);
+                writers.add(RampProductWriter.create(target, source, upTo.productMetadata(input),
+                        referenceNames));
+            }
+            stream(steps, saved, writers, monitor, pool);
+            for (int w = 0; w < writers.size(); w++) {
+                writers.get(w).commit(steps.get(saved.get(w)).pixelDq());
+            }
+            return targets;
+        } finally {
+            pool.shutdownNow();
+            IOException closing = null;
+            for (RampProductWriter w : writers) {
+                try {
+                    w.close();
+                } catch (IOException e) {
+                    closing = e;
+                }
+            }
+            if (closing != null) {
+                throw closing;
+            }
+        }
+    }
+
+    private void stream(List<PreparedStep> steps, List<Integer> saved, List<RampProductWriter> writers,
+            ProgressMonitor monitor, ExecutorService pool)
+            throws IOException, CancelledException, BadInputException {
+        int n = source.integrationCount();
+        int window = threads + 1;
+        ArrayDeque<Future<List<Ramp>>> inFlight = new ArrayDeque<>();
+        int next = 0;
+        for (int done = 0; done < n; done++) {
+            while (next < n && inFlight.size() < window) {
+                monitor.checkCancelled();
+                Ramp ramp = source.readIntegration(next++);
+                inFlight.add(pool.submit(() -> correct(ramp, steps, saved)));
+            }
+            List<Ramp> stages = await(inFlight.poll());
+            for (int w = 0; w < writers.size(); w++) {
+                writers.get(w).writeIntegration(stages.get(w));
+            }
+            monitor.progress(done + 1, n, "integration " + (done + 1) + " of " + n);
+        }
+        monitor.checkCancelled();
+    }
+
+    /** The stages to save of one integration: copies where a later step still has to run. */
+    private List<Ramp> correct(Ramp ramp, List<PreparedStep> steps, List<Integer> saved) {
+        if (saved.size() == 1) {
+            new PreparedPipeline(steps, null).apply(ramp);
+            return List.of(ramp);
+        }
+        List<Ramp> stages = new ArrayList<>();
+        for (int k = 0; k < steps.size(); k++) {
+            steps.get(k).apply(ramp);
+            if (saved.contains(k)) {
+                stages.add(k == steps.size() - 1 ? ramp : ramp.copy());
+            }
+        }
+        return stages;
+    }
+
+    private static List<Ramp> await(Future<List<Ramp>> f) throws CancelledException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException) {
+                throw (RuntimeException) c;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.tsoinspector.calib;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.tsoinspector.model.StepName;
+
+class PipelineSettingsTest {
+
+    @Test
+    void defaultsAreTheReferencePipelines() {
+        PipelineSettings d = PipelineSettings.DEFAULTS;
+        assertEquals(5, d.enabled().size());
+        assertEquals(1, d.saturation().nPixGrowSat());
+        assertTrue(d.saturation().useReadPatt());
+        assertEquals(new RefPixStep.Parameters(true, true, 11, 1.0, true, 3.0), d.refpix());
+    }
+
+    @Test
+    void parametersUseTheReferenceNames() {
+        PipelineSettings s = PipelineSettings.DEFAULTS.withParameter("saturation.n_pix_grow_sat=2")
+                .withParameter("refpix.side_gain=0.5").withParameter("refpix.odd_even_columns=false")
+                .withParameter("refpix.side_smoothing_length = 7");
+        assertEquals(2, s.saturation().nPixGrowSat());
+        assertEquals(0.5, s.refpix().sideGain());
+        assertFalse(s.refpix().oddEvenColumns());
+        assertEquals(7, s.refpix().sideSmoothingLength());
+        assertEquals(s.refpix(), s.parametersOf(StepName.REFPIX));
+    }
+
+    @Test
+    void unknownOrBadParametersAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> PipelineSettings.DEFAULTS.withParameter("refpix.bogus=1"));
+        assertThrows(IllegalArgumentException.class, () -> PipelineSettings.DEFAULTS.withParameter("ramp_fit.x=1"));
+        assertThrows(IllegalArgumentException.class, () -> PipelineSettings.DEFAULTS.withParameter("saturation"));
+        assertThrows(IllegalArgumentException.class,
+                () -> PipelineSettings.DEFAULTS.withParameter("saturation.n_pix_grow_sat=-1"));
+        IllegalArgumentException sirs = assertThrows(IllegalArgumentException.class,
+                () -> PipelineSettings.DEFAULTS.withParameter("refpix.refpix_algorithm=sirs"));
+        assertTrue(sirs.getMessage().contains("SIRSKERNEL"));
+    }
+
+    @Test
+    void stepsSwitchOnAndOff() {
+        PipelineSettings s = PipelineSettings.DEFAULTS.with(StepName.REFPIX, false);
+        assertFalse(s.isEnabled(StepName.REFPIX));
+        assertTrue(s.with(StepName.REFPIX, true).isEnabled(StepName.REFPIX));
+    }
+}
