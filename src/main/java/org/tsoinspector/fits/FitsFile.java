@@ -135,7 +135,7 @@ public final class FitsFile implements Closeable {
         }
         if (hdus.isEmpty()) {
             ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, FitsHeader.CARD_LENGTH));
-            readFully(ch, head, 0);
+            readFully(name, ch, head, 0);
             boolean simple = head.limit() == FitsHeader.CARD_LENGTH && startsWithSimple(head.array());
             throw new BadInputException(name, simple ? "is cut short: shorter than one 2880-byte FITS block"
                     : "is not a FITS file (it does not start with SIMPLE = T)");
