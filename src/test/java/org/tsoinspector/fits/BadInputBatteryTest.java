@@ -112,7 +112,7 @@ class BadInputBatteryTest {
         Files.writeString(text, "a, b, c\n".repeat(1000));
         assertMentions(rejected(text), "is not a FITS file", "SIMPLE");
         Path empty = Files.createFile(dir.resolve("empty_uncal.fits"));
-        assertMentions(rejected(empty), "is not a FITS file", "shorter than one 2880-byte block");
+        assertMentions(rejected(empty), "is not a FITS file");
         Path folder = Files.createDirectory(dir.resolve("folder_uncal.fits"));
         assertMentions(rejected(folder), "is a folder");
     }
