@@ -71,6 +71,30 @@ public final class ExposureSession implements AutoCloseable {
         return r;
     }
 
+    /** Receives each integration of a whole-segment scan at each stage asked for. */
+    @FunctionalInterface
+    public interface ScanConsumer {
+        void accept(int stageIndex, Ramp ramp) throws Exception;
+    }
+
+    /**
+     * Streams every integration through the stages, one integration at a time, without keeping them
+     * (memory stays bounded whatever the segment size). Reports progress per integration.
+     */
+    public void scan(List<RampStage> stages, ScanConsumer consumer, ProgressMonitor monitor, String what)
+            throws Exception {
+        int n = integrationCount();
+        for (int i = 0; i < n; i++) {
+            monitor.checkCancelled();
+            monitor.progress(i, n, what + ": integration " + (i + 1) + " / " + n);
+            Ramp raw = source.readIntegration(i);
+            for (int k = 0; k < stages.size(); k++) {
+                consumer.accept(k, raw);
+            }
+        }
+        monitor.progress(n, n, what + ": done");
+    }
+
     /** Pixel DQ at a stage. */
     public synchronized int[] pixelDq(RampStage stage) throws IOException {
         if (storedPixelDq == null) {

@@ -69,6 +69,7 @@ public final class InspectorWindow {
     private final DisplayPanel displayPanel;
     private final OverlayPanel overlayPanel = new OverlayPanel();
     private final ColorbarView colorbar = new ColorbarView();
+    private final PlotsPane plots;
     private final Menu recentMenu = new Menu("Open _Recent");
     private final ObjectProperty<ExposureSession> session = new SimpleObjectProperty<>();
     private ShownFrames shown;
@@ -80,6 +81,7 @@ public final class InspectorWindow {
         this.opener = opener;
         this.jobs = new JobRunner(this::showError);
         this.status = new StatusBar(jobs);
+        this.plots = new PlotsPane(jobs, settings, status);
         this.displayPanel = new DisplayPanel(DisplayPanel.decode(settings.get(DISPLAY_KEY, "")));
         buildLayout();
         wireEvents();
@@ -144,8 +146,11 @@ public final class InspectorWindow {
         viewBox.getChildren().setAll(viewA);
         viewA.showPlaceholder("Open a segment: File > Open, or drop *_uncal.fits files here.");
 
-        BorderPane centre = new BorderPane(viewBox);
-        centre.setBottom(new VBox(colorbar, navigation));
+        BorderPane frameArea = new BorderPane(viewBox);
+        frameArea.setBottom(new VBox(colorbar, navigation));
+        SplitPane centre = new SplitPane(frameArea, plots);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.55);
         SplitPane split = new SplitPane(leftScroll, centre);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.22);
@@ -254,6 +259,11 @@ public final class InspectorWindow {
         overlayPanel.shownProperty().addListener((o, a, b) -> refresh());
         overlayPanel.chosenFlagsProperty().addListener((o, a, b) -> refresh());
         overlayPanel.setOnOpacityChanged(this::overlayOpacityChanged);
+        crosshair.addListener((o, a, b) -> {
+            if (session.get() != null && b != null) {
+                plots.follow(plotContext(), true);
+            }
+        });
         viewA.hoveredProperty().addListener((o, a, b) -> showReadout(b, false));
         viewB.hoveredProperty().addListener((o, a, b) -> showReadout(b, true));
         root.setOnDragOver(e -> {
@@ -425,6 +435,12 @@ public final class InspectorWindow {
             shown = f;
             paintShown();
         });
+        plots.follow(plotContext(), false);
+    }
+
+    private PlotContext plotContext() {
+        return new PlotContext(session.get(), stageA.getValue(), stageB.getValue(),
+                navigation.integrationProperty().get(), navigation.groupProperty().get(), crosshair.get());
     }
 
     private void paintShown() {
@@ -492,6 +508,16 @@ public final class InspectorWindow {
 
     private void showError(String message) {
         status.error(message);
+    }
+
+    /** The plots area (tests). */
+    PlotsPane plots() {
+        return plots;
+    }
+
+    /** The crosshair pixel, or null (tests). */
+    PixelPosition crosshair() {
+        return crosshair.get();
     }
 
     /** The status line's text (tests). */

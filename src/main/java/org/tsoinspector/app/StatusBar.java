@@ -1,6 +1,6 @@
 package org.tsoinspector.app;
 
-import javafx.beans.binding.Bindings;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -10,6 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /** The bottom lines: hover read-out, the last message or error, and job progress with a cancel button. */
 final class StatusBar extends VBox {
@@ -32,12 +33,27 @@ final class StatusBar extends VBox {
         progress.setPrefWidth(180);
         progress.progressProperty().bind(jobs.progressProperty());
         progressText.textProperty().bind(jobs.progressTextProperty());
-        progress.visibleProperty().bind(jobs.activeJobsProperty().greaterThan(0));
-        cancel.visibleProperty().bind(progress.visibleProperty());
-        cancel.disableProperty().bind(Bindings.not(progress.visibleProperty()));
+        cancel.setGraphic(Icons.toolbar("cancel"));
         cancel.setOnAction(e -> jobs.cancelAll());
         Region gap = new Region();
-        HBox line = new HBox(8, message, gap, progressText, progress, cancel);
+        HBox line = new HBox(8, message, gap);
+        // Progress and cancel are in the line only while jobs run (not merely hidden: a hidden
+        // progress bar left a stale stroke under the GTK software pipeline).
+        // Quick jobs (a frame after a slider move) finish before the delay, so the bar does not flicker.
+        PauseTransition delay = new PauseTransition(Duration.millis(250));
+        delay.setOnFinished(e -> {
+            if (jobs.activeJobsProperty().get() > 0 && !line.getChildren().contains(progress)) {
+                line.getChildren().addAll(progressText, progress, cancel);
+            }
+        });
+        jobs.activeJobsProperty().addListener((o, a, b) -> {
+            if (b.intValue() > 0) {
+                delay.playFromStart();
+            } else {
+                delay.stop();
+                line.getChildren().removeAll(progressText, progress, cancel);
+            }
+        });
         line.setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(3, 8, 4, 8));
         setSpacing(2);

@@ -59,6 +59,7 @@ class InspectorWindowTest {
         assertEquals(InMemoryRampSource.NY, view.imageHeight());
         assertTrue(view.caption().startsWith("raw  int 1, group 1"), view.caption());
         assertTrue(window.statusText().contains("3 integrations x 4 groups"), window.statusText());
+        assertTrue(robot.lookup("#progress").tryQuery().isEmpty(), "progress bar only while jobs run");
     }
 
     @Test
@@ -139,5 +140,37 @@ class InspectorWindowTest {
         String text = robot.lookup("#readout").queryAs(Label.class).getText();
         assertTrue(text.startsWith("A-B  x 7  y 2"), text);
         assertTrue(text.contains("value 0.00"), text);
+    }
+
+    @Test
+    void clickSetsCrosshairAndTheColumnProfileFollows(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.clickOn("#view-a");
+        waitIdle();
+        PixelPosition p = window.crosshair();
+        assertTrue(p != null, "a click sets the crosshair");
+        PlotResult r = window.plots().result("Profile");
+        assertEquals(String.valueOf(InMemoryRampSource.NY), String.valueOf(r.table().rowCount()));
+        for (int y = 0; y < InMemoryRampSource.NY; y++) {
+            assertEquals(InMemoryRampSource.expected(0, 0, y, p.x()), Double.parseDouble(r.table().cell(y, 1)), 1e-9);
+        }
+    }
+
+    @Test
+    void ratioPlotCountsEveryPixelOfEveryIntegration(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.interact(() -> window.plots().select("Ratio"));
+        robot.clickOn("#compute-ratio");
+        waitIdle();
+        PlotResult r = window.plots().result("Ratio");
+        assertTrue(r != null, window.statusText());
+        long total = 0;
+        for (int row = 0; row < r.table().rowCount(); row++) {
+            // the in-memory ramps rise by exactly 100 per group: every ratio is 1
+            assertTrue(Double.parseDouble(r.table().cell(row, 3)) <= 1.0);
+            assertTrue(Double.parseDouble(r.table().cell(row, 4)) >= 1.0);
+            total += Long.parseLong(r.table().cell(row, 5));
+        }
+        assertEquals(3L * InMemoryRampSource.NX * InMemoryRampSource.NY, total);
     }
 }

@@ -1,0 +1,269 @@
+package org.tsoinspector.app;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.tsoinspector.render.PngExport;
+
+/**
+ * The plots area under the frame: profile, ramp, ratio, DQ summary and light curve tabs. Quick plots
+ * follow the window at once; whole-segment plots run when asked, with progress and cancel. Every plot
+ * exports to PNG at a chosen size (button or context menu) and its numbers to CSV.
+ */
+final class PlotsPane extends BorderPane {
+
+    private final JobRunner jobs;
+    private final AppSettings settings;
+    private final StatusBar status;
+    private final TabPane tabs = new TabPane();
+    private final ProfileTab profile;
+    private final RampTab ramp;
+    private final RatioTab ratio = new RatioTab();
+    private final List<PlotTab> all = new ArrayList<>();
+    private final Map<PlotTab, BorderPane> bodies = new HashMap<>();
+    private final Map<PlotTab, PlotResult> results = new HashMap<>();
+    private final Map<PlotTab, Button> pngButtons = new HashMap<>();
+    private PlotContext context;
+
+    PlotsPane(JobRunner jobs, AppSettings settings, StatusBar status) {
+        this.jobs = jobs;
+        this.settings = settings;
+        this.status = status;
+        profile = new ProfileTab(this::refreshQuick);
+        ramp = new RampTab(this::refreshQuick);
+        all.addAll(List.of(profile, ramp, ratio, new DqTab(), new LightCurveTab()));
+        for (PlotTab t : all) {
+            tabs.getTabs().add(tab(t));
+        }
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("plot-tabs");
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> refreshQuick());
+        setCenter(tabs);
+        setMinHeight(120);
+    }
+
+    private Tab tab(PlotTab t) {
+        String id = t.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        Button png = new Button("PNG...");
+        png.setId("png-" + id);
+        png.setGraphic(Icons.toolbar("export"));
+        png.setOnAction(e -> exportPng(t));
+        png.setDisable(true);
+        pngButtons.put(t, png);
+        Button csv = new Button("CSV...");
+        csv.setId("csv-" + id);
+        csv.setOnAction(e -> exportCsv(t));
+        csv.disableProperty().bind(png.disableProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(8, t.controls(), gap);
+        if (t.wholeSegment()) {
+            Button compute = new Button("Compute over all integrations");
+            compute.setId("compute-" + id);
+            compute.setOnAction(e -> compute(t));
+            bar.getChildren().add(compute);
+        }
+        bar.getChildren().addAll(png, csv);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 6, 4, 6));
+        BorderPane body = new BorderPane();
+        body.setTop(bar);
+        body.setCenter(new Label(t.wholeSegment() ? "Press Compute: this plot reads every integration."
+                : "Open an exposure."));
+        bodies.put(t, body);
+        Tab tab = new Tab(t.title(), body);
+        tab.setId("tab-" + id);
+        return tab;
+    }
+
+    /** The window's state changed: quick plots follow, whole-segment plots are marked out of date. */
+    void follow(PlotContext c, boolean pixelChanged) {
+        boolean sameData = context != null && c.session() == context.session()
+                && c.stageA().equals(context.stageA()) && c.stageB().equals(context.stageB());
+        if (context == null || c.session() != context.session()) {
+            ratio.setGroups(c.session().groupCount());
+        }
+        if (pixelChanged) {
+            profile.follow(c.pixel());
+        }
+        context = c;
+        if (!sameData) {
+            for (PlotTab t : all) {
+                if (t.wholeSegment() && results.containsKey(t)) {
+                    status.info(t.title() + " shows the previous stages; press Compute to update it.");
+                }
+            }
+        }
+        refreshQuick();
+    }
+
+    private PlotTab selected() {
+        return all.get(Math.max(0, tabs.getSelectionModel().getSelectedIndex()));
+    }
+
+    private void refreshQuick() {
+        PlotTab t = selected();
+        if (context == null || t.wholeSegment() || (t == ramp && context.pixel() == null)) {
+            if (t == ramp && context != null && context.pixel() == null) {
+                bodies.get(t).setCenter(new Label("Click a pixel on the frame to see its ramp."));
+            }
+            return;
+        }
+        jobs.submit("plot", t.job(context), r -> show(t, r), this::showFailure);
+    }
+
+    private void compute(PlotTab t) {
+        if (context == null) {
+            status.error("Open an exposure first.");
+            return;
+        }
+        tabs.getSelectionModel().select(all.indexOf(t));
+        jobs.submit("plot-" + t.title(), t.job(context), r -> {
+            show(t, r);
+            status.info(t.title() + " computed over " + context.session().integrationCount() + " integrations.");
+        }, this::showFailure);
+    }
+
+    private void showFailure(String message) {
+        status.error(message);
+    }
+
+    private void show(PlotTab t, PlotResult r) {
+        results.put(t, r);
+        pngButtons.get(t).setDisable(false);
+        List<JFreeChart> panels = r.figure().panels();
+        GridPane grid = new GridPane();
+        grid.setHgap(4);
+        grid.setVgap(4);
+        int cols = Math.max(1, r.figure().columns());
+        for (int i = 0; i < panels.size(); i++) {
+            ChartViewer viewer = new ChartViewer(panels.get(i), true);
+            viewer.setPrefSize(400, 240);
+            viewer.setMinSize(100, 80);
+            MenuItem png = new MenuItem("Export plot as PNG...");
+            png.setOnAction(e -> exportPng(t));
+            MenuItem csv = new MenuItem("Export data as CSV...");
+            csv.setOnAction(e -> exportCsv(t));
+            viewer.getContextMenu().getItems().addAll(new SeparatorMenuItem(), png, csv);
+            GridPane.setHgrow(viewer, Priority.ALWAYS);
+            GridPane.setVgrow(viewer, Priority.ALWAYS);
+            grid.add(viewer, i % cols, i / cols);
+        }
+        bodies.get(t).setCenter(grid);
+    }
+
+    /** The current result of a tab (tests). */
+    PlotResult result(String title) {
+        for (PlotTab t : all) {
+            if (t.title().equals(title)) {
+                return results.get(t);
+            }
+        }
+        return null;
+    }
+
+    void select(String title) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).title().equals(title)) {
+                tabs.getSelectionModel().select(i);
+            }
+        }
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    private void exportPng(PlotTab t) {
+        PlotResult r = results.get(t);
+        if (r == null) {
+            return;
+        }
+        Optional<int[]> size = askSize();
+        if (size.isEmpty()) {
+            return;
+        }
+        Path target = chooseTarget(t.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ".png",
+                "PNG image", "*.png");
+        if (target == null) {
+            return;
+        }
+        int w = size.get()[0];
+        int h = size.get()[1];
+        settings.putDouble("png.width", w);
+        settings.putDouble("png.height", h);
+        jobs.submit("export", m -> {
+            PngExport.write(r.figure(), r.caption(), w, h, target);
+            return target;
+        }, p -> status.info("Wrote " + p + " (" + w + " x " + h + ")."));
+    }
+
+    private void exportCsv(PlotTab t) {
+        PlotResult r = results.get(t);
+        if (r == null) {
+            return;
+        }
+        Path target = chooseTarget(t.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ".csv",
+                "CSV table", "*.csv");
+        if (target == null) {
+            return;
+        }
+        jobs.submit("export", m -> {
+            r.table().write(target);
+            return target;
+        }, p -> status.info("Wrote " + p + " (" + r.table().rowCount() + " rows)."));
+    }
+
+    private Path chooseTarget(String name, String description, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialDirectory(settings.lastFolder().toFile());
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+        File f = chooser.showSaveDialog(window());
+        return f == null ? null : f.toPath();
+    }
+
+    /** Width and height of the PNG, remembered between exports. */
+    private Optional<int[]> askSize() {
+        Dialog<int[]> d = new Dialog<>();
+        d.setTitle("PNG size");
+        d.initOwner(window());
+        Spinner<Integer> w = new Spinner<>(100, 10000, (int) settings.getDouble("png.width", 1600), 100);
+        Spinner<Integer> h = new Spinner<>(100, 10000, (int) settings.getDouble("png.height", 900), 100);
+        w.setEditable(true);
+        h.setEditable(true);
+        GridPane g = new GridPane();
+        g.setHgap(6);
+        g.setVgap(6);
+        g.addRow(0, new Label("Width (px)"), w);
+        g.addRow(1, new Label("Height (px)"), h);
+        d.getDialogPane().setContent(g);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.setResultConverter(b -> b == ButtonType.OK ? new int[] {w.getValue(), h.getValue()} : null);
+        return d.showAndWait();
+    }
+}

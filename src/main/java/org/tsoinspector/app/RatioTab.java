@@ -1,0 +1,119 @@
+package org.tsoinspector.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import org.tsoinspector.analysis.BinAxis;
+import org.tsoinspector.analysis.GroupPairs;
+import org.tsoinspector.analysis.GroupRatioHistogram;
+import org.tsoinspector.analysis.RatioHistogramSpec;
+import org.tsoinspector.analysis.Staged;
+import org.tsoinspector.model.BadInputException;
+import org.tsoinspector.render.Caption;
+import org.tsoinspector.render.PlotTables;
+import org.tsoinspector.render.RatioCharts;
+
+/**
+ * The linearity check over the whole segment: (last pair difference) / (first pair difference)
+ * against fluence as a density, at stages A and B (the notebook: before and after linearity). The
+ * pairs and the axis ranges are chosen here; integrations stream through, nothing is kept.
+ */
+final class RatioTab implements PlotTab {
+
+    private final Spinner<Integer> firstA = groupSpinner(1);
+    private final Spinner<Integer> firstB = groupSpinner(2);
+    private final Spinner<Integer> lastA = groupSpinner(0);
+    private final Spinner<Integer> lastB = groupSpinner(0);
+    private final TextField fluenceMin = number("10");
+    private final TextField fluenceMax = number("100000");
+    private final TextField ratioMin = number("0.5");
+    private final TextField ratioMax = number("1.5");
+    private final FlowPane box;
+
+    RatioTab() {
+        box = new FlowPane(6, 4, new Label("Groups (1-based): last pair"), lastA, lastB, new Label("/ first pair"),
+                firstA, firstB, new Label("  fluence"), fluenceMin, new Label("to"), fluenceMax,
+                new Label("  ratio"), ratioMin, new Label("to"), ratioMax);
+        box.setAlignment(Pos.CENTER_LEFT);
+        lastA.setId("ratio-last-a");
+    }
+
+    private static Spinner<Integer> groupSpinner(int v) {
+        Spinner<Integer> s = new Spinner<>(0, 999, v);
+        s.setEditable(true);
+        s.setPrefWidth(70);
+        return s;
+    }
+
+    private static TextField number(String v) {
+        TextField t = new TextField(v);
+        t.setPrefColumnCount(6);
+        return t;
+    }
+
+    /** Defaults for an exposure: the notebook's last two over first two groups (0 = not yet set). */
+    void setGroups(int nGroups) {
+        firstA.getValueFactory().setValue(1);
+        firstB.getValueFactory().setValue(2);
+        lastA.getValueFactory().setValue(Math.max(1, nGroups - 1));
+        lastB.getValueFactory().setValue(nGroups);
+    }
+
+    @Override
+    public String title() {
+        return "Ratio";
+    }
+
+    @Override
+    public Node controls() {
+        return box;
+    }
+
+    @Override
+    public boolean wholeSegment() {
+        return true;
+    }
+
+    @Override
+    public BackgroundJob<PlotResult> job(PlotContext c) {
+        int fa = firstA.getValue() - 1;
+        int fb = firstB.getValue() - 1;
+        int la = lastA.getValue() - 1;
+        int lb = lastB.getValue() - 1;
+        String[] ranges = {fluenceMin.getText(), fluenceMax.getText(), ratioMin.getText(), ratioMax.getText()};
+        return m -> {
+            int nGroups = c.session().groupCount();
+            RatioHistogramSpec spec;
+            try {
+                double[] r = new double[4];
+                for (int k = 0; k < 4; k++) {
+                    r[k] = Double.parseDouble(ranges[k].trim());
+                }
+                GroupPairs pairs = new GroupPairs(fa, fb, la, lb, lb);
+                pairs.checkFits(nGroups);
+                spec = RatioHistogramSpec.defaults(nGroups).withPairs(pairs).withAxes(
+                        BinAxis.logarithmic(r[0], r[1], RatioHistogramSpec.DEFAULT_FLUENCE.bins()),
+                        BinAxis.linear(r[2], r[3], RatioHistogramSpec.DEFAULT_RATIO.bins()));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("ratio plot", e.getMessage() == null ? "invalid settings" : e.getMessage());
+            }
+            List<RampStage> stages = c.stages();
+            List<GroupRatioHistogram> hs = new ArrayList<>();
+            for (int k = 0; k < stages.size(); k++) {
+                hs.add(new GroupRatioHistogram(spec));
+            }
+            c.session().scan(stages, (k, ramp) -> hs.get(k).accumulate(ramp), m, "ratio");
+            List<Staged<GroupRatioHistogram>> staged = new ArrayList<>();
+            for (int k = 0; k < stages.size(); k++) {
+                staged.add(new Staged<>(stages.get(k).label(), hs.get(k)));
+            }
+            return new PlotResult(RatioCharts.comparison(staged),
+                    new Caption(c.session().name(), 0, 0, spec.pairs().label()), PlotTables.ratio(staged));
+        };
+    }
+}
