@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.tsoinspector.sim.SampleLibrary;
 
 /** The JavaFX application: the inspector window on the files given, or on the built-in sample. */
 public class InspectorApplication extends Application {
@@ -26,7 +27,9 @@ public class InspectorApplication extends Application {
         for (String f : getParameters().getRaw()) {
             files.add(Path.of(f));
         }
-        if (!files.isEmpty()) {
+        if (files.isEmpty()) {
+            window.openSample(SampleLibrary.DEFAULT_SAMPLE);
+        } else {
             window.open(files);
         }
     }

@@ -39,6 +39,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.tsoinspector.model.ExposureMetadata;
+import org.tsoinspector.sim.SampleLibrary;
 
 /**
  * The inspector window: menus and toolbar, the controls on the left, the frame views in the middle,
@@ -166,7 +167,15 @@ public final class InspectorWindow {
         MenuItem quit = new MenuItem("_Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> stage.close());
-        Menu file = new Menu("_File", null, open, recentMenu, new javafx.scene.control.SeparatorMenuItem(), quit);
+        Menu samples = new Menu("Open _Sample");
+        for (String name : SampleLibrary.NAMES) {
+            MenuItem item = new MenuItem(name);
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> openSample(name));
+            samples.getItems().add(item);
+        }
+        Menu file = new Menu("_File", null, open, recentMenu, samples, new javafx.scene.control.SeparatorMenuItem(),
+                quit);
         refreshRecentMenu();
 
         MenuItem fit = new MenuItem("_Fit to window   F");
@@ -369,10 +378,18 @@ public final class InspectorWindow {
         });
     }
 
-    /** Opens something that is not a file list (the built-in sample) the same way. */
-    public void open(String description, BackgroundJob<ExposureSession> job) {
-        status.info("Opening " + description + " ...");
-        jobs.submit(OPEN_SLOT, job, this::showSession);
+    /**
+     * Opens a built-in sample, generating it into the user's cache first (once, with progress; later
+     * starts reuse it).
+     */
+    public void openSample(String name) {
+        status.info("Opening the built-in sample " + name + " (generated once into "
+                + SampleLibrary.inUserCache().cacheRoot() + ") ...");
+        jobs.submit(OPEN_SLOT, m -> {
+            SampleLibrary.Sample sample = SampleLibrary.inUserCache().ensure(name,
+                    Math.max(1, Runtime.getRuntime().availableProcessors() - 1), m);
+            return opener.open(sample.segments(), m);
+        }, this::showSession);
     }
 
     private static String describe(List<Path> files) {
