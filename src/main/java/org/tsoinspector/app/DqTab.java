@@ -2,7 +2,8 @@ package org.tsoinspector.app;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import org.tsoinspector.analysis.DqSummaryBuilder;
+import org.tsoinspector.analysis.DqSummary;
+import org.tsoinspector.analysis.SegmentScan;
 import org.tsoinspector.render.Caption;
 import org.tsoinspector.render.DqCharts;
 import org.tsoinspector.render.PlotTables;
@@ -31,11 +32,7 @@ final class DqTab implements PlotTab {
     public BackgroundJob<PlotResult> job(PlotContext c) {
         return m -> {
             ExposureSession s = c.session();
-            var md = s.metadata();
-            DqSummaryBuilder b = new DqSummaryBuilder(s.pixelDq(c.stageA()), md.ny(), md.nx(), md.nGroups(),
-                    md.intStart() - 1, s.integrationCount());
-            s.scan(java.util.List.of(c.stageA()), (k, ramp) -> b.add(ramp), m, "DQ summary");
-            var summary = b.build();
+            DqSummary summary = s.scan(c.stageA(), c.stageA(), new SegmentScan.Request(null, null, null, true), m).dq();
             return new PlotResult(DqCharts.summary(summary), new Caption(s.name(), 0, 0, c.stageA().label()),
                     PlotTables.dq(summary));
         };

@@ -14,6 +14,13 @@ public final class FitsExposureOpener implements ExposureOpener {
     @Override
     public ExposureSession open(List<Path> files, ProgressMonitor monitor) throws Exception {
         monitor.progress(0, 1, "reading headers");
-        return new ExposureSession(MultiSegmentExposure.open(files));
+        MultiSegmentExposure source = MultiSegmentExposure.open(files);
+        try {
+            monitor.progress(0, 1, "looking for reference files");
+            return new ExposureSession(source, ExposureSession.defaultSearchFolders(files, source.metadata()));
+        } catch (Exception e) {
+            source.close();
+            throw e;
+        }
     }
 }

@@ -71,6 +71,7 @@ public final class InspectorWindow {
     private final OverlayPanel overlayPanel = new OverlayPanel();
     private final ColorbarView colorbar = new ColorbarView();
     private final PlotsPane plots;
+    private final StepPanel stepPanel = new StepPanel(this::configure, this::showReference, this::markCrosshair);
     private final Menu recentMenu = new Menu("Open _Recent");
     private final ObjectProperty<ExposureSession> session = new SimpleObjectProperty<>();
     private ShownFrames shown;
@@ -129,7 +130,7 @@ public final class InspectorWindow {
         VBox stagesBox = new VBox(6, new Label("Stage A"), stageA, new Label("Compare with (B)"), stageB,
                 new Label("Comparison"), compareMode);
         stagesBox.setPadding(new Insets(6));
-        VBox left = new VBox(4, new TitledPane("Stages", stagesBox), new TitledPane("Display", displayPanel),
+        VBox left = new VBox(4, new TitledPane("Steps", stepPanel), new TitledPane("Stages", stagesBox), new TitledPane("Display", displayPanel),
                 new TitledPane("Overlays", overlayPanel));
         left.setPadding(new Insets(4));
         left.setPrefWidth(300);
@@ -317,6 +318,7 @@ public final class InspectorWindow {
             case PLUS, EQUALS, ADD -> viewA.zoomStep(true);
             case MINUS, SUBTRACT -> viewA.zoomStep(false);
             case ESCAPE -> jobs.cancelAll();
+            case M -> markCrosshair();
             default -> handled = false;
         }
         if (handled) {
@@ -422,18 +424,64 @@ public final class InspectorWindow {
         shown = null;
         crosshair.set(null);
         stage.setTitle("TSO Inspector - " + s.name());
+        stepPanel.show(s.configuration(), s.stepStates());
         stageA.getItems().setAll(s.stages());
         stageB.getItems().setAll(s.stages());
         if (!s.stages().contains(stageA.getValue())) {
             stageA.setValue(RampStage.RAW);
         }
-        if (!s.stages().contains(stageB.getValue())) {
+        if (old == null || !s.stages().contains(stageB.getValue())) {
             stageB.setValue(s.stages().get(s.stages().size() - 1));
         }
         navigation.setRanges(s.integrationCount(), s.groupCount(), md.intStart());
         status.info(s.name() + ": " + md.instrument() + " " + md.detector() + " " + md.subarrayName() + ", "
                 + s.integrationCount() + " integrations x " + md.nGroups() + " groups, " + md.ny() + " x " + md.nx());
         refresh();
+    }
+
+    // ---------------------------------------------------------------- steps
+
+    /** Applies a step configuration in the background, then shows what it changed. */
+    private void configure(StepConfiguration c) {
+        ExposureSession s = session.get();
+        if (s == null) {
+            return;
+        }
+        jobs.submit("configure", m -> {
+            s.configure(c);
+            return s;
+        }, done -> {
+            if (done == session.get()) {
+                stepPanel.show(done.configuration(), done.stepStates());
+                refresh();
+            }
+        });
+    }
+
+    /** Key M: the crosshair pixel becomes saturated from the shown group on, in the shown integration. */
+    private void markCrosshair() {
+        PixelPosition p = crosshair.get();
+        ShownFrames f = shown;
+        if (p == null || f == null) {
+            status.error("Click a pixel first, then mark it saturated (M).");
+            return;
+        }
+        SaturationMark mark = new SaturationMark(f.a().integration(), p.x(), p.y(), p.x(), p.y(), f.a().group());
+        status.info("Marked " + mark.describe() + " saturated; later steps treat it as saturated.");
+        configure(stepPanel.current().withMark(mark));
+    }
+
+    /** Opens a step's reference file (cut to the exposure) as an image in its own window. */
+    private void showReference(org.tsoinspector.model.StepName step) {
+        ExposureSession s = session.get();
+        StepState st = s == null ? null : s.stepStates().get(step.ordinal());
+        if (st == null || st.reference() == null) {
+            status.error("No reference file for " + step.id() + ".");
+            return;
+        }
+        DisplaySettings display = displayPanel.settingsProperty().get();
+        jobs.submit("reference", m -> ReferenceImage.read(step, st.reference(), s.metadata()),
+                image -> ReferenceWindow.show(stage, image, display, s.metadata().window(), jobs));
     }
 
     // ---------------------------------------------------------------- frames

@@ -1,6 +1,5 @@
 package org.tsoinspector.app;
 
-import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -10,14 +9,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.HBox;
 import org.tsoinspector.analysis.LightCurve;
-import org.tsoinspector.analysis.LightCurveBuilder;
 import org.tsoinspector.analysis.LightCurveMode;
 import org.tsoinspector.analysis.Region;
+import org.tsoinspector.analysis.SegmentScan;
 import org.tsoinspector.analysis.Staged;
 import org.tsoinspector.render.Caption;
 import org.tsoinspector.render.LightCurveCharts;
 import org.tsoinspector.render.PlotTables;
-import org.tsoinspector.render.LightCurveCharts;
 
 /**
  * Summed flux per integration over the brightest trace rows (found on the first integration), at
@@ -63,20 +61,12 @@ final class LightCurveTab implements PlotTab {
         boolean norm = normalized.isSelected();
         return m -> {
             ExposureSession s = c.session();
-            var md = s.metadata();
-            List<RampStage> stages = c.stages();
-            Region region = Region.brightestRows(s.ramp(stages.get(0), 0, m), s.pixelDq(stages.get(0)),
-                    Math.min(nRows, md.ny()));
-            List<LightCurveBuilder> builders = new ArrayList<>();
-            for (RampStage st : stages) {
-                builders.add(new LightCurveBuilder(region, how, s.pixelDq(st), md.ny(), md.nx(), md.intStart() - 1,
-                        s.integrationCount()));
-            }
-            s.scan(stages, (k, ramp) -> builders.get(k).add(ramp), m, "light curve");
-            List<Staged<LightCurve>> curves = new ArrayList<>();
-            for (int k = 0; k < stages.size(); k++) {
-                curves.add(new Staged<>(stages.get(k).label(), builders.get(k).build(s.source().integrationTimes())));
-            }
+            // The region is found on the first integration at the earlier stage, as the scan would.
+            RampStage first = ExposureSession.earlier(c.stageA(), c.stageB());
+            Region region = Region.brightestRows(s.ramp(first, 0, m), s.pixelDq(first),
+                    Math.min(nRows, s.metadata().ny()));
+            List<Staged<LightCurve>> curves = s.scan(c.stageA(), c.stageB(),
+                    new SegmentScan.Request(null, how, region, false), m).lightCurves();
             return new PlotResult(LightCurveCharts.of(curves, norm),
                     new Caption(s.name(), 0, 0, "region " + region), PlotTables.lightCurves(curves));
         };

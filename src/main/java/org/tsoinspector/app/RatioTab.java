@@ -1,6 +1,5 @@
 package org.tsoinspector.app;
 
-import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -12,6 +11,7 @@ import org.tsoinspector.analysis.BinAxis;
 import org.tsoinspector.analysis.GroupPairs;
 import org.tsoinspector.analysis.GroupRatioHistogram;
 import org.tsoinspector.analysis.RatioHistogramSpec;
+import org.tsoinspector.analysis.SegmentScan;
 import org.tsoinspector.analysis.Staged;
 import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.render.Caption;
@@ -102,16 +102,8 @@ final class RatioTab implements PlotTab {
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("ratio plot", e.getMessage() == null ? "invalid settings" : e.getMessage());
             }
-            List<RampStage> stages = c.stages();
-            List<GroupRatioHistogram> hs = new ArrayList<>();
-            for (int k = 0; k < stages.size(); k++) {
-                hs.add(new GroupRatioHistogram(spec));
-            }
-            c.session().scan(stages, (k, ramp) -> hs.get(k).accumulate(ramp), m, "ratio");
-            List<Staged<GroupRatioHistogram>> staged = new ArrayList<>();
-            for (int k = 0; k < stages.size(); k++) {
-                staged.add(new Staged<>(stages.get(k).label(), hs.get(k)));
-            }
+            List<Staged<GroupRatioHistogram>> staged = c.session().scan(c.stageA(), c.stageB(),
+                    new SegmentScan.Request(spec, null, null, false), m).ratios();
             return new PlotResult(RatioCharts.comparison(staged),
                     new Caption(c.session().name(), 0, 0, spec.pairs().label()), PlotTables.ratio(staged));
         };

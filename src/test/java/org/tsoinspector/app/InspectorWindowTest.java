@@ -33,7 +33,7 @@ class InspectorWindowTest {
             if (files.get(0).toString().contains("bad")) {
                 throw new BadInputException(files.get(0).getFileName().toString(), "not a FITS file");
             }
-            return new ExposureSession(new InMemoryRampSource(3, 4));
+            return new ExposureSession(new InMemoryRampSource(3, 4), List.of());
         });
         Scene scene = new Scene(window.root(), 1100, 700);
         window.installKeys(scene);
@@ -109,7 +109,7 @@ class InspectorWindowTest {
         assertTrue(view.caption().startsWith("A: raw"), view.caption());
         robot.type(KeyCode.B);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(view.caption().startsWith("B: raw"), view.caption());
+        assertTrue(view.caption().startsWith("B: after linearity"), view.caption());
         robot.type(KeyCode.B);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view.caption().startsWith("A: raw"), view.caption());
@@ -120,7 +120,8 @@ class InspectorWindowTest {
         openSample(robot);
         FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
         assertTrue(!view.hasOverlay(OverlayKind.SPECIAL.ordinal()));
-        robot.clickOn("#overlay-special");
+        robot.interact(() -> robot.lookup("#overlay-special").queryAs(javafx.scene.control.CheckBox.class)
+                .setSelected(true));
         waitIdle();
         assertTrue(view.hasOverlay(OverlayKind.SPECIAL.ordinal()));
         assertTrue(!view.hasOverlay(OverlayKind.REFERENCE.ordinal()));
@@ -135,7 +136,7 @@ class InspectorWindowTest {
         robot.type(KeyCode.D);
         waitIdle();
         FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
-        assertTrue(view.caption().startsWith("raw - raw  int 1, group 3"), view.caption());
+        assertTrue(view.caption().startsWith("raw - after linearity  int 1, group 3"), view.caption());
         robot.interact(() -> view.hoveredProperty().set(new PixelPosition(7, 2)));
         String text = robot.lookup("#readout").queryAs(Label.class).getText();
         assertTrue(text.startsWith("A-B  x 7  y 2"), text);
@@ -164,13 +165,14 @@ class InspectorWindowTest {
         waitIdle();
         PlotResult r = window.plots().result("Ratio");
         assertTrue(r != null, window.statusText());
-        long total = 0;
+        java.util.Map<String, Long> totals = new java.util.TreeMap<>();
         for (int row = 0; row < r.table().rowCount(); row++) {
             // the in-memory ramps rise by exactly 100 per group: every ratio is 1
             assertTrue(Double.parseDouble(r.table().cell(row, 3)) <= 1.0);
             assertTrue(Double.parseDouble(r.table().cell(row, 4)) >= 1.0);
-            total += Long.parseLong(r.table().cell(row, 5));
+            totals.merge(r.table().cell(row, 0), Long.parseLong(r.table().cell(row, 5)), Long::sum);
         }
-        assertEquals(3L * InMemoryRampSource.NX * InMemoryRampSource.NY, total);
+        long perStage = 3L * InMemoryRampSource.NX * InMemoryRampSource.NY;
+        assertEquals(java.util.Map.of("after linearity", perStage, "raw", perStage), totals);
     }
 }

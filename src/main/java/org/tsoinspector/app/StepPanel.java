@@ -1,0 +1,231 @@
+package org.tsoinspector.app;
+
+import java.io.File;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.tsoinspector.calib.PipelineSettings;
+import org.tsoinspector.calib.RefPixStep;
+import org.tsoinspector.calib.SaturationStep;
+import org.tsoinspector.model.StepName;
+
+/**
+ * The step list: a switch per step, its reference file (found or chosen), its status and its
+ * parameters. Every edit produces a new {@link StepConfiguration} for the window to apply in the
+ * background; {@link #show} then displays what the session made of it.
+ */
+final class StepPanel extends VBox {
+
+    private final Map<StepName, CheckBox> switches = new EnumMap<>(StepName.class);
+    private final Map<StepName, Label> statuses = new EnumMap<>(StepName.class);
+    private final Map<StepName, Label> references = new EnumMap<>(StepName.class);
+    private final Map<StepName, Button> showButtons = new EnumMap<>(StepName.class);
+    private final Spinner<Integer> growSat = new Spinner<>(0, 5, 1);
+    private final CheckBox useReadPatt = plainCheckBox("use_readpatt");
+    private final Spinner<Double> satScale = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.05, 5, 1, 0.05));
+    private final CheckBox oddEven = plainCheckBox("odd_even_columns");
+    private final CheckBox sideRef = plainCheckBox("use_side_ref_pixels");
+    private final Spinner<Integer> sideLength = new Spinner<>(1, 201, 11, 2);
+    private final Label marks = new Label("no marks");
+    private final Button markPixel = new Button("Mark crosshair (M)");
+    private final Button clearMarks = new Button("Clear marks");
+    private final Consumer<StepConfiguration> onChange;
+    private StepConfiguration current = StepConfiguration.DEFAULTS;
+    private boolean updating;
+
+    /**
+     * @param onChange     receives each configuration the user asks for
+     * @param onShowRef    opens a step's reference file as an image
+     * @param onMarkPixel  marks the crosshair pixel saturated from the shown group on
+     */
+    StepPanel(Consumer<StepConfiguration> onChange, Consumer<StepName> onShowRef, Runnable onMarkPixel) {
+        this.onChange = onChange;
+        setSpacing(4);
+        setPadding(new Insets(6));
+        for (StepName step : StepName.values()) {
+            CheckBox on = new CheckBox(step.id());
+            on.setId("step-" + step.id());
+            on.setMnemonicParsing(false);
+            on.setStyle("-fx-font-weight: bold;");
+            on.selectedProperty().addListener((o, a, b) -> {
+                if (!updating) {
+                    request(current.withSettings(current.settings().with(step, b)));
+                }
+            });
+            Label status = new Label();
+            status.setId("status-" + step.id());
+            status.setStyle("-fx-text-fill: #555;");
+            Label ref = new Label();
+            ref.setMnemonicParsing(false);
+            ref.setMaxWidth(170);
+            switches.put(step, on);
+            statuses.put(step, status);
+            references.put(step, ref);
+            HBox head = new HBox(8, on, status);
+            VBox box = new VBox(2, head);
+            if (step.referenceType() != null) {
+                Button choose = new Button("...");
+                choose.setTooltip(new Tooltip("Choose the " + step.referenceType().toUpperCase() + " reference file"));
+                choose.setOnAction(e -> chooseReference(step));
+                Button show = new Button("Show");
+                show.setId("show-ref-" + step.id());
+                show.setTooltip(new Tooltip("Open this reference file as an image"));
+                show.setOnAction(e -> onShowRef.accept(step));
+                showButtons.put(step, show);
+                HBox refLine = new HBox(4, ref, choose, show);
+                HBox.setHgrow(ref, Priority.ALWAYS);
+                refLine.setPadding(new Insets(0, 0, 0, 22));
+                box.getChildren().add(refLine);
+            }
+            if (step == StepName.SATURATION) {
+                box.getChildren().add(saturationParameters(onMarkPixel));
+            } else if (step == StepName.REFPIX) {
+                box.getChildren().add(refpixParameters());
+            }
+            getChildren().add(box);
+        }
+    }
+
+    private GridPane saturationParameters(Runnable onMarkPixel) {
+        growSat.setId("n-pix-grow-sat");
+        satScale.setId("saturation-scale");
+        growSat.setPrefWidth(70);
+        satScale.setPrefWidth(90);
+        satScale.setEditable(true);
+        growSat.setEditable(true);
+        growSat.valueProperty().addListener((o, a, b) -> saturationChanged());
+        useReadPatt.selectedProperty().addListener((o, a, b) -> saturationChanged());
+        satScale.valueProperty().addListener((o, a, b) -> {
+            if (!updating && b != null) {
+                request(current.withSaturationScale(b));
+            }
+        });
+        markPixel.setId("mark-pixel");
+        markPixel.setOnAction(e -> onMarkPixel.run());
+        clearMarks.setId("clear-marks");
+        clearMarks.setOnAction(e -> request(current.withoutMarks()));
+        marks.setId("marks");
+        marks.setWrapText(true);
+        GridPane g = grid();
+        g.addRow(0, new Label("n_pix_grow_sat"), growSat);
+        g.addRow(1, new Label("threshold x"), satScale);
+        g.add(useReadPatt, 0, 2, 2, 1);
+        g.add(new HBox(4, markPixel, clearMarks), 0, 3, 2, 1);
+        g.add(marks, 0, 4, 2, 1);
+        return g;
+    }
+
+    private GridPane refpixParameters() {
+        sideLength.setPrefWidth(70);
+        sideLength.setEditable(true);
+        oddEven.setId("odd-even-columns");
+        oddEven.selectedProperty().addListener((o, a, b) -> refpixChanged());
+        sideRef.selectedProperty().addListener((o, a, b) -> refpixChanged());
+        sideLength.valueProperty().addListener((o, a, b) -> refpixChanged());
+        GridPane g = grid();
+        g.add(oddEven, 0, 0, 2, 1);
+        g.add(sideRef, 0, 1, 2, 1);
+        g.addRow(2, new Label("side_smoothing_length"), sideLength);
+        return g;
+    }
+
+    /** Parameter names have underscores, which must not become mnemonics. */
+    private static CheckBox plainCheckBox(String text) {
+        CheckBox c = new CheckBox(text);
+        c.setMnemonicParsing(false);
+        return c;
+    }
+
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(6);
+        g.setVgap(3);
+        g.setPadding(new Insets(2, 0, 4, 22));
+        return g;
+    }
+
+    private void saturationChanged() {
+        if (updating || growSat.getValue() == null) {
+            return;
+        }
+        PipelineSettings s = current.settings();
+        request(current.withSettings(new PipelineSettings(s.enabled(),
+                new SaturationStep.Parameters(growSat.getValue(), useReadPatt.isSelected()), s.refpix())));
+    }
+
+    private void refpixChanged() {
+        if (updating || sideLength.getValue() == null) {
+            return;
+        }
+        PipelineSettings s = current.settings();
+        RefPixStep.Parameters r = s.refpix();
+        request(current.withSettings(new PipelineSettings(s.enabled(), s.saturation(),
+                new RefPixStep.Parameters(oddEven.isSelected(), sideRef.isSelected(), sideLength.getValue(),
+                        r.sideGain(), r.oddEvenRows(), r.sigLimit()))));
+    }
+
+    private void chooseReference(StepName step) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(step.referenceType().toUpperCase() + " reference file");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("FITS (*.fits, *.fits.gz)",
+                "*.fits", "*.fits.gz"));
+        File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            request(current.withReference(step, f.toPath()));
+        }
+    }
+
+    private void request(StepConfiguration c) {
+        current = c;
+        onChange.accept(c);
+    }
+
+    /** The configuration last asked for. */
+    StepConfiguration current() {
+        return current;
+    }
+
+    /** Shows what the session applied (steps that cannot run are switched off there). */
+    void show(StepConfiguration applied, List<StepState> states) {
+        updating = true;
+        current = applied;
+        for (StepState st : states) {
+            CheckBox on = switches.get(st.step());
+            on.setSelected(st.enabled());
+            on.setDisable(!st.available());
+            statuses.get(st.step()).setText(st.status());
+            Label ref = references.get(st.step());
+            ref.setText(st.referenceName());
+            ref.setTooltip(new Tooltip(st.reference() == null ? st.referenceName() : st.reference().toString()));
+            Button show = showButtons.get(st.step());
+            if (show != null) {
+                show.setDisable(st.reference() == null);
+            }
+        }
+        SaturationStep.Parameters sp = applied.settings().saturation();
+        growSat.getValueFactory().setValue(sp.nPixGrowSat());
+        useReadPatt.setSelected(sp.useReadPatt());
+        satScale.getValueFactory().setValue(applied.saturationScale());
+        RefPixStep.Parameters rp = applied.settings().refpix();
+        oddEven.setSelected(rp.oddEvenColumns());
+        sideRef.setSelected(rp.useSideRefPixels());
+        sideLength.getValueFactory().setValue(rp.sideSmoothingLength());
+        marks.setText(applied.marks().isEmpty() ? "no marks" : String.join("\n",
+                applied.marks().stream().map(SaturationMark::describe).toList()));
+        clearMarks.setDisable(applied.marks().isEmpty());
+        updating = false;
+    }
+}
