@@ -1,0 +1,176 @@
+package org.tsoinspector.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.tsoinspector.fits.FitsRampFile;
+import org.tsoinspector.fits.ReferenceFiles;
+import org.tsoinspector.model.Ramp;
+import org.tsoinspector.model.StepName;
+
+/**
+ * Drives the window on the shared SUBSTRIP96 vector (2 integrations x 3 groups) with its reference
+ * files found beside it: the values shown follow the step switches and the hand-made saturation marks.
+ */
+@ExtendWith(ApplicationExtension.class)
+class InspectorWindowRealDataTest {
+
+    private static final Pattern VALUE = Pattern.compile("value (-?[0-9.]+)");
+
+    private final Path folder = Path.of(System.getProperty("tso.testdata"), "detector1", "soss96");
+    private final Path uncal = folder.resolve("soss96_uncal.fits");
+    private InspectorWindow window;
+
+    @Start
+    void start(Stage stage) {
+        AppSettings settings = AppSettings.forNode("/org/tsoinspector/app-test-real");
+        settings.clear();
+        window = new InspectorWindow(stage, settings, new FitsExposureOpener());
+        Scene scene = new Scene(window.root(), 1200, 800);
+        window.installKeys(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private void waitIdle() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.jobs().activeJobsProperty().get() == 0);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void open(FxRobot robot) throws Exception {
+        robot.interact(() -> window.open(List.of(uncal)));
+        waitIdle();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void showStage(FxRobot robot, String id, StepName after) throws Exception {
+        robot.interact(() -> robot.lookup(id).queryAs(ComboBox.class).setValue(RampStage.after(after)));
+        waitIdle();
+    }
+
+    private String hover(FxRobot robot, int x, int y) {
+        FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
+        robot.interact(() -> view.hoveredProperty().set(null));
+        robot.interact(() -> view.hoveredProperty().set(new PixelPosition(x, y)));
+        return robot.lookup("#readout").queryAs(Label.class).getText();
+    }
+
+    private static double value(String readout) {
+        Matcher m = VALUE.matcher(readout);
+        assertTrue(m.find(), readout);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void referencesBesideTheFileAreFoundAndEveryStepApplies(FxRobot robot) throws Exception {
+        open(robot);
+        for (StepName step : StepName.values()) {
+            assertEquals("applied", robot.lookup("#status-" + step.id()).queryAs(Label.class).getText(), step.id());
+        }
+    }
+
+    @Test
+    void switchingSuperbiasOffPutsTheBiasBack(FxRobot robot) throws Exception {
+        open(robot);
+        showStage(robot, "#stage-a", StepName.SUPERBIAS);
+        int x = 1000;
+        int y = 40;
+        double on = value(hover(robot, x, y));
+        robot.clickOn("#step-superbias");
+        waitIdle();
+        assertEquals("off", robot.lookup("#status-superbias").queryAs(Label.class).getText());
+        double off = value(hover(robot, x, y));
+        var md = FitsRampFile.open(uncal).metadata();
+        float bias = ReferenceFiles.readSuperbias(folder.resolve("soss96_superbias.fits.gz"), md).bias()[y * md.nx() + x];
+        float raw;
+        try (FitsRampFile f = FitsRampFile.open(uncal)) {
+            raw = f.readIntegration(0).sample(0, y, x);
+        }
+        assertEquals(raw, off, 0.006, "superbias off: the stage is the raw sample");
+        assertEquals(raw - bias, on, 0.006, "superbias on: raw minus the reference bias");
+    }
+
+    @Test
+    void hoverDecodesTheMaskFlagsOfAHotPixelAndTheOverlayShowsIt(FxRobot robot) throws Exception {
+        open(robot);
+        showStage(robot, "#stage-a", StepName.DQ_INIT);
+        String text = hover(robot, 335, 43); // a hot pixel planted in the vector's mask (truth.json)
+        assertTrue(text.contains("HOT"), text);
+        assertTrue(text.startsWith("x 335  y 43  (full frame x 335  y "), text);
+        robot.interact(() -> robot.lookup("#overlay-special").queryAs(CheckBox.class).setSelected(true));
+        waitIdle();
+        assertTrue(robot.lookup("#view-a").queryAs(FrameView.class).hasOverlay(OverlayKind.SPECIAL.ordinal()));
+    }
+
+    @Test
+    void pixelMarkedSaturatedIsLeftUncorrectedByLinearity(FxRobot robot) throws Exception {
+        open(robot);
+        showStage(robot, "#stage-a", StepName.REFPIX);
+        int x = 1000;
+        int y = 40;
+        robot.clickOn("#view-a");
+        robot.type(KeyCode.RIGHT, KeyCode.RIGHT);
+        waitIdle();
+        double refpix = value(hover(robot, x, y));
+        showStage(robot, "#stage-a", StepName.LINEARITY);
+        double corrected = value(hover(robot, x, y));
+        assertTrue(Math.abs(corrected - refpix) > 0.01, "linearity changes an unflagged sample");
+        FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
+        robot.interact(() -> {
+            // 8 screen pixels per image pixel, the pixel at the centre, so the click cannot miss it
+            view.viewPort().scaleProperty().set(8);
+            view.viewPort().offsetXProperty().set(view.getWidth() / 2 - (x + 0.5) * 8);
+            view.viewPort().offsetYProperty().set(view.getHeight() / 2 - (y + 0.5) * 8);
+        });
+        Point2D click = view.localToScreen(view.viewPort().screenX(x + 0.5), view.viewPort().screenY(y + 0.5));
+        robot.clickOn(click);
+        assertEquals(new PixelPosition(x, y), window.crosshair());
+        robot.type(KeyCode.LEFT); // group 2 of 3: mark groups 2 and 3
+        waitIdle();
+        robot.type(KeyCode.M);
+        waitIdle();
+        assertTrue(robot.lookup("#marks").queryAs(Label.class).getText().startsWith("pixel x 1000 y 40, groups 2+"));
+        robot.type(KeyCode.RIGHT);
+        waitIdle();
+        String text = hover(robot, x, y);
+        assertTrue(text.contains("group DQ 2 SATURATED"), text);
+        assertEquals(refpix, value(text), 0.006, "a saturated group is not corrected");
+        robot.clickOn("#clear-marks");
+        waitIdle();
+        assertEquals(corrected, value(hover(robot, x, y)), 0.006);
+    }
+
+    @Test
+    void aFileThatIsNotFitsGivesOneSentence(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("notes_uncal.fits");
+        Files.writeString(bad, "this is not a FITS file\n");
+        robot.interact(() -> window.open(List.of(bad)));
+        waitIdle();
+        String message = window.statusText();
+        assertTrue(message.contains("notes_uncal.fits: is not a FITS file"), message);
+        assertFalse(message.contains("\n") || message.contains("Exception"), message);
+        open(robot);
+        assertTrue(window.statusText().startsWith("soss96_uncal.fits: NIRISS"), window.statusText());
+    }
+}
