@@ -13,12 +13,14 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -39,6 +41,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.tsoinspector.model.ExposureMetadata;
+import org.tsoinspector.render.Caption;
+import org.tsoinspector.render.Figure;
+import org.tsoinspector.render.ImageCharts;
+import org.tsoinspector.render.PlotTables;
 import org.tsoinspector.sim.SampleLibrary;
 
 /**
@@ -51,6 +57,7 @@ public final class InspectorWindow {
     private static final String FRAME_SLOT = "frame";
     private static final String OPEN_SLOT = "open";
     private static final String DISPLAY_KEY = "display";
+    private static final String MODE_KEY = "compare.mode";
 
     private final Stage stage;
     private final AppSettings settings;
@@ -126,7 +133,7 @@ public final class InspectorWindow {
         stageB.setId("stage-b");
         compareMode.setId("compare-mode");
         compareMode.getItems().setAll(CompareMode.values());
-        compareMode.setValue(CompareMode.SINGLE);
+        compareMode.setValue(savedMode());
         VBox stagesBox = new VBox(6, new Label("Stage A"), stageA, new Label("Compare with (B)"), stageB,
                 new Label("Comparison"), compareMode);
         stagesBox.setPadding(new Insets(6));
@@ -145,7 +152,7 @@ public final class InspectorWindow {
         HBox.setHgrow(viewB, Priority.ALWAYS);
         viewA.setPrefSize(800, 400);
         viewB.setPrefSize(800, 400);
-        viewBox.getChildren().setAll(viewA);
+        arrangeViews();
         viewA.showPlaceholder("Open a segment: File > Open, or drop *_uncal.fits files here.");
 
         BorderPane frameArea = new BorderPane(viewBox);
@@ -159,6 +166,14 @@ public final class InspectorWindow {
         SplitPane.setResizableWithParent(leftScroll, false);
         root.setCenter(split);
         root.setBottom(status);
+    }
+
+    private CompareMode savedMode() {
+        try {
+            return CompareMode.valueOf(settings.get(MODE_KEY, CompareMode.SINGLE.name()));
+        } catch (IllegalArgumentException e) {
+            return CompareMode.SINGLE;
+        }
     }
 
     private MenuBar menuBar() {
@@ -175,8 +190,13 @@ public final class InspectorWindow {
             item.setOnAction(e -> openSample(name));
             samples.getItems().add(item);
         }
-        Menu file = new Menu("_File", null, open, recentMenu, samples, new javafx.scene.control.SeparatorMenuItem(),
-                quit);
+        MenuItem exportPng = new MenuItem("_Export frame as PNG...");
+        exportPng.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        exportPng.setOnAction(e -> exportFrame(true));
+        MenuItem exportCsv = new MenuItem("Export frame data as _CSV...");
+        exportCsv.setOnAction(e -> exportFrame(false));
+        Menu file = new Menu("_File", null, open, recentMenu, samples, new SeparatorMenuItem(), exportPng,
+                exportCsv, new SeparatorMenuItem(), quit);
         refreshRecentMenu();
 
         MenuItem fit = new MenuItem("_Fit to window   F");
@@ -217,7 +237,9 @@ public final class InspectorWindow {
                 new Separator(),
                 toolButton("side-by-side", "Side by side, locked (S)", () -> setMode(CompareMode.SIDE_BY_SIDE)),
                 toolButton("blink", "Blink A and B (B)", this::blink),
-                toolButton("difference", "Difference A - B (D)", () -> setMode(CompareMode.DIFFERENCE)));
+                toolButton("difference", "Difference A - B (D)", () -> setMode(CompareMode.DIFFERENCE)),
+                new Separator(),
+                toolButton("export", "Export the frame as PNG (Ctrl+E)", () -> exportFrame(true)));
     }
 
     private Button toolButton(String icon, String tip, Runnable action) {
@@ -258,6 +280,7 @@ public final class InspectorWindow {
         stageA.valueProperty().addListener((o, a, b) -> refresh());
         stageB.valueProperty().addListener((o, a, b) -> refresh());
         compareMode.valueProperty().addListener((o, a, b) -> {
+            settings.put(MODE_KEY, b.name());
             blinkShowsB = false;
             arrangeViews();
             refresh();
@@ -274,6 +297,10 @@ public final class InspectorWindow {
                 plots.follow(plotContext(), true);
             }
         });
+        ContextMenu menu = frameMenu();
+        for (FrameView v : List.of(viewA, viewB)) {
+            v.setOnContextMenuRequested(e -> menu.show(v, e.getScreenX(), e.getScreenY()));
+        }
         viewA.hoveredProperty().addListener((o, a, b) -> showReadout(b, false));
         viewB.hoveredProperty().addListener((o, a, b) -> showReadout(b, true));
         root.setOnDragOver(e -> {
@@ -456,6 +483,51 @@ public final class InspectorWindow {
                 refresh();
             }
         });
+    }
+
+    /** The frame as shown (stage A, or the difference), as a figure with its caption and data. */
+    BackgroundJob<PlotResult> frameFigure() {
+        ShownFrames f = shown;
+        ExposureSession s = session.get();
+        if (f == null || s == null) {
+            return null;
+        }
+        boolean blinkB = compareMode.getValue() == CompareMode.BLINK && blinkShowsB;
+        StageFrame frame = blinkB ? f.b() : f.a();
+        float[] values = f.difference() != null ? f.difference() : frame.values();
+        ShownFrames.Picture picture = blinkB ? f.pictureB() : f.pictureA();
+        String stageText = f.difference() != null ? f.a().stage().label() + " - " + f.b().stage().label()
+                : frame.stage().label();
+        return m -> new PlotResult(
+                Figure.of("frame", ImageCharts.frame(s.name() + ": " + stageText, values, frame.ny(), frame.nx(),
+                        picture.renderer(), f.difference() != null ? "difference (DN)" : "DN")),
+                new Caption(s.name(), frame.integration() + 1, frame.group() + 1, stageText),
+                PlotTables.frame(values, frame.ny(), frame.nx()));
+    }
+
+    private void exportFrame(boolean png) {
+        BackgroundJob<PlotResult> make = frameFigure();
+        if (make == null) {
+            status.error("Open an exposure first.");
+        } else if (png) {
+            plots.exportPng("frame", make);
+        } else {
+            plots.exportCsv("frame", make);
+        }
+    }
+
+    private ContextMenu frameMenu() {
+        MenuItem png = new MenuItem("Export frame as PNG...");
+        png.setOnAction(e -> exportFrame(true));
+        MenuItem csv = new MenuItem("Export frame data as CSV...");
+        csv.setOnAction(e -> exportFrame(false));
+        MenuItem fit = new MenuItem("Fit to window");
+        fit.setOnAction(e -> fitViews());
+        MenuItem one = new MenuItem("Zoom 1:1");
+        one.setOnAction(e -> viewA.actualSize());
+        MenuItem mark = new MenuItem("Mark crosshair pixel saturated from this group");
+        mark.setOnAction(e -> markCrosshair());
+        return new ContextMenu(png, csv, new SeparatorMenuItem(), fit, one, new SeparatorMenuItem(), mark);
     }
 
     /** Key M: the crosshair pixel becomes saturated from the shown group on, in the shown integration. */

@@ -200,15 +200,32 @@ final class PlotsPane extends BorderPane {
 
     private void exportPng(PlotTab t) {
         PlotResult r = results.get(t);
-        if (r == null) {
-            return;
+        if (r != null) {
+            exportPng(fileStem(t), m -> r);
         }
+    }
+
+    private void exportCsv(PlotTab t) {
+        PlotResult r = results.get(t);
+        if (r != null) {
+            exportCsv(fileStem(t), m -> r);
+        }
+    }
+
+    private static String fileStem(PlotTab t) {
+        return t.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    }
+
+    /**
+     * Asks for a size and a file, then makes the plot and writes it as PNG in the background (the
+     * file appears only when complete).
+     */
+    void exportPng(String stem, BackgroundJob<PlotResult> make) {
         Optional<int[]> size = askSize();
         if (size.isEmpty()) {
             return;
         }
-        Path target = chooseTarget(t.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ".png",
-                "PNG image", "*.png");
+        Path target = chooseTarget(stem + ".png", "PNG image", "*.png");
         if (target == null) {
             return;
         }
@@ -216,26 +233,26 @@ final class PlotsPane extends BorderPane {
         int h = size.get()[1];
         settings.putDouble("png.width", w);
         settings.putDouble("png.height", h);
+        settings.setLastFolder(target.getParent());
         jobs.submit("export", m -> {
+            PlotResult r = make.run(m);
             PngExport.write(r.figure(), r.caption(), w, h, target);
             return target;
         }, p -> status.info("Wrote " + p + " (" + w + " x " + h + ")."));
     }
 
-    private void exportCsv(PlotTab t) {
-        PlotResult r = results.get(t);
-        if (r == null) {
-            return;
-        }
-        Path target = chooseTarget(t.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ".csv",
-                "CSV table", "*.csv");
+    /** Asks for a file, then writes the numbers behind the plot as CSV in the background. */
+    void exportCsv(String stem, BackgroundJob<PlotResult> make) {
+        Path target = chooseTarget(stem + ".csv", "CSV table", "*.csv");
         if (target == null) {
             return;
         }
+        settings.setLastFolder(target.getParent());
         jobs.submit("export", m -> {
+            PlotResult r = make.run(m);
             r.table().write(target);
-            return target;
-        }, p -> status.info("Wrote " + p + " (" + r.table().rowCount() + " rows)."));
+            return r.table().rowCount();
+        }, rows -> status.info("Wrote " + target + " (" + rows + " rows)."));
     }
 
     private Path chooseTarget(String name, String description, String pattern) {

@@ -175,4 +175,18 @@ class InspectorWindowTest {
         long perStage = 3L * InMemoryRampSource.NX * InMemoryRampSource.NY;
         assertEquals(java.util.Map.of("after linearity", perStage, "raw", perStage), totals);
     }
+
+    @Test
+    void frameExportsAsPngOfTheChosenSizeAndAsCsv(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        openSample(robot);
+        PlotResult r = window.frameFigure().run(org.tsoinspector.model.ProgressMonitor.NONE);
+        Path png = dir.resolve("frame.png");
+        org.tsoinspector.render.PngExport.write(r.figure(), r.caption(), 800, 500, png);
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(800, img.getWidth());
+        assertEquals(500, img.getHeight());
+        assertEquals("memory_uncal.fits  |  integration 1  |  group 1  |  raw", r.caption().text());
+        assertEquals(InMemoryRampSource.NX * InMemoryRampSource.NY, r.table().rowCount());
+    }
 }
