@@ -41,35 +41,35 @@ public final class ReferenceFiles {
 
     public static SaturationReference readSaturation(Path path, ExposureMetadata exposure)
             throws IOException, BadInputException {
-        try (FitsFile f = FitsFile.open(path)) {
-            Hdu sci = image(f, "SCI", 2);
-            ReferenceHeader header = checkedHeader(f, path, SATURATION, exposure, sci);
-            SubarrayWindow cut = cutWindow(f, header, exposure);
-            float[] threshold = readFloatCut(f, sci, header.window(), cut, 1);
-            return new SaturationReference(header, exposure.window(), threshold, optionalDq(f, header, cut));
-        }
+        Cut c = readCut(path, exposure, SATURATION, "SCI", 2);
+        return new SaturationReference(c.header(), exposure.window(), c.values(), c.dq());
     }
 
     public static SuperbiasReference readSuperbias(Path path, ExposureMetadata exposure)
             throws IOException, BadInputException {
-        try (FitsFile f = FitsFile.open(path)) {
-            Hdu sci = image(f, "SCI", 2);
-            ReferenceHeader header = checkedHeader(f, path, SUPERBIAS, exposure, sci);
-            SubarrayWindow cut = cutWindow(f, header, exposure);
-            float[] bias = readFloatCut(f, sci, header.window(), cut, 1);
-            return new SuperbiasReference(header, exposure.window(), bias, optionalDq(f, header, cut));
-        }
+        Cut c = readCut(path, exposure, SUPERBIAS, "SCI", 2);
+        return new SuperbiasReference(c.header(), exposure.window(), c.values(), c.dq());
     }
 
     public static LinearityReference readLinearity(Path path, ExposureMetadata exposure)
             throws IOException, BadInputException {
+        Cut c = readCut(path, exposure, LINEARITY, "COEFFS", 3);
+        return new LinearityReference(c.header(), exposure.window(), c.planes(), c.values(), c.dq());
+    }
+
+    /** A reference's float array (all its planes) and DQ, cut to the exposure's window. */
+    private record Cut(ReferenceHeader header, int planes, float[] values, int[] dq) {
+    }
+
+    private static Cut readCut(Path path, ExposureMetadata exposure, String type, String extname, int naxis)
+            throws IOException, BadInputException {
         try (FitsFile f = FitsFile.open(path)) {
-            Hdu coeffs = image(f, "COEFFS", 3);
-            ReferenceHeader header = checkedHeader(f, path, LINEARITY, exposure, coeffs);
+            Hdu array = image(f, extname, naxis);
+            ReferenceHeader header = checkedHeader(f, path, type, exposure, array);
             SubarrayWindow cut = cutWindow(f, header, exposure);
-            int n = (int) coeffs.axes()[2];
-            float[] c = readFloatCut(f, coeffs, header.window(), cut, n);
-            return new LinearityReference(header, exposure.window(), n, c, optionalDq(f, header, cut));
+            int planes = naxis == 3 ? (int) array.axes()[2] : 1;
+            float[] values = readFloatCut(f, array, header.window(), cut, planes);
+            return new Cut(header, planes, values, optionalDq(f, header, cut));
         }
     }
 

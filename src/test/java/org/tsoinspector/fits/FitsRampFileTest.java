@@ -23,15 +23,9 @@ import org.tsoinspector.model.SubarrayWindow;
 /** Reading the shared vectors' raw segments and step products, checked against nom-tam-fits' own reader. */
 class FitsRampFileTest {
 
-    private static Path vector(String folder, String file) {
-        Path base = TestFits.testdata();
-        assumeTrue(base != null && Files.isDirectory(base), "shared test data not available");
-        return base.resolve(folder).resolve(file);
-    }
-
     @Test
     void soss96RawSegmentHasItsHeaderValuesAndShapes() throws Exception {
-        try (FitsRampFile f = FitsRampFile.open(vector("soss96", "soss96_uncal.fits"))) {
+        try (FitsRampFile f = FitsRampFile.open(TestFits.vector("soss96", "soss96_uncal.fits"))) {
             ExposureMetadata m = f.metadata();
             assertEquals("NIRISS", m.instrument());
             assertEquals("NIS", m.detector());
@@ -66,7 +60,7 @@ class FitsRampFileTest {
     @ParameterizedTest
     @ValueSource(strings = {"soss256", "soss96", "soss256amp4"})
     void rawSamplesAreTheUint16ValuesNomTamReads(String name) throws Exception {
-        Path p = vector(name, name + "_uncal.fits");
+        Path p = TestFits.vector(name, name + "_uncal.fits");
         short[][][][] raw = (short[][][][]) TestFits.kernel(p, "SCI");
         short[][][] rawZero = Files.exists(p) && name.equals("soss96") ? (short[][][]) TestFits.kernel(p, "ZEROFRAME") : null;
         try (FitsRampFile f = FitsRampFile.open(p)) {
@@ -106,7 +100,7 @@ class FitsRampFileTest {
         "soss96/soss96_linearitystep", "soss256amp4/soss256amp4_refpixstep", "full/full_superbiasstep"})
     void stepProductsReadAsStoredFloatsAndDq(String stem) throws Exception {
         String[] parts = stem.split("/");
-        Path p = vector(parts[0], parts[1] + ".fits.gz");
+        Path p = TestFits.vector(parts[0], parts[1] + ".fits.gz");
         float[][][][] sci = (float[][][][]) TestFits.kernel(p, "SCI");
         int[][] pdq = (int[][]) TestFits.kernel(p, "PIXELDQ");
         byte[][][][] gdq = (byte[][][][]) TestFits.kernel(p, "GROUPDQ");
@@ -141,7 +135,7 @@ class FitsRampFileTest {
 
     @Test
     void productHeaderListsCompletedStepsAndFullFrameGeometry() throws Exception {
-        try (FitsRampFile f = FitsRampFile.open(vector("full", "full_superbiasstep.fits.gz"))) {
+        try (FitsRampFile f = FitsRampFile.open(TestFits.vector("full", "full_superbiasstep.fits.gz"))) {
             ExposureMetadata m = f.metadata();
             assertTrue(m.completedSteps().contains(StepName.SUPERBIAS));
             assertEquals(SubarrayWindow.FULL_FRAME, m.window());
@@ -149,9 +143,46 @@ class FitsRampFileTest {
             assertFalse(m.window().isSubarray());
             assertNull(f.readIntegration(0).zeroFrame());
         }
-        try (FitsRampFile f = FitsRampFile.open(vector("soss96", "soss96_linearitystep.fits.gz"))) {
+        try (FitsRampFile f = FitsRampFile.open(TestFits.vector("soss96", "soss96_linearitystep.fits.gz"))) {
             assertTrue(f.metadata().completedSteps().containsAll(EnumSet.of(StepName.LINEARITY)));
             assertTrue(f.metadata().hasZeroFrame());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"soss256", "soss96", "soss256amp4", "full"})
+    void everyProductOfAVectorHasItsGeometryItsStepAndAccumulatedPixelDq(String name) throws Exception {
+        Path folder = TestFits.vector(name, "");
+        ExposureMetadata first = null;
+        int[] previous = null;
+        int products = 0;
+        for (StepName step : StepName.values()) {
+            Path p = folder.resolve(name + "_" + step.productSuffix() + ".fits.gz");
+            if (!Files.exists(p)) {
+                continue;
+            }
+            products++;
+            try (FitsRampFile f = FitsRampFile.open(p)) {
+                ExposureMetadata m = f.metadata();
+                assertTrue(m.completedSteps().contains(step), p + " " + m.completedSteps());
+                assertTrue(f.hasPixelDq() && f.hasGroupDq());
+                if (first == null) {
+                    first = m;
+                }
+                assertEquals(first.window(), m.window());
+                assertEquals(first.nGroups(), m.nGroups());
+                assertEquals(first.integrationsInSegment(), f.integrationCount());
+                assertEquals(first.hasZeroFrame(), m.hasZeroFrame());
+                int[] dq = f.pixelDq();
+                if (previous != null) {
+                    // Steps only ever add pixel flags.
+                    for (int k = 0; k < dq.length; k++) {
+                        assertEquals(previous[k], dq[k] & previous[k], p + " pixel " + k);
+                    }
+                }
+                previous = dq;
+            }
+        }
+        assertTrue(products >= 2, name + " has its products");
     }
 }

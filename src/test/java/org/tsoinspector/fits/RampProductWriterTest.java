@@ -32,9 +32,7 @@ class RampProductWriterTest {
     Path dir;
 
     private static Path soss96() {
-        Path base = TestFits.testdata();
-        assumeTrue(base != null && Files.isDirectory(base), "shared test data not available");
-        return base.resolve("soss96").resolve("soss96_uncal.fits");
+        return TestFits.vector("soss96", "soss96_uncal.fits");
     }
 
     /** Integration i changed so that every kind of value shows up: fractions, NaN, negative, all DQ bits. */

@@ -33,35 +33,29 @@ class ReferenceFilesTest {
                 false, Set.of());
     }
 
-    private static Path vector(String folder, String file) {
-        Path base = TestFits.testdata();
-        assumeTrue(base != null && Files.isDirectory(base), "shared test data not available");
-        return base.resolve(folder).resolve(file);
-    }
-
     @Test
     void sharedVectorReferencesAreCutToTheSubstrip256Window() throws Exception {
         ExposureMetadata exp;
-        try (FitsRampFile f = FitsRampFile.open(vector("soss256", "soss256_uncal.fits"))) {
+        try (FitsRampFile f = FitsRampFile.open(TestFits.vector("soss256", "soss256_uncal.fits"))) {
             exp = f.metadata();
         }
         SubarrayWindow w = exp.window();
         assertEquals(new SubarrayWindow(1, 1793, 2048, 256), w);
 
-        Path maskPath = vector("soss256", "soss256_mask.fits.gz");
+        Path maskPath = TestFits.vector("soss256", "soss256_mask.fits.gz");
         int[][] mask = (int[][]) TestFits.kernel(maskPath, "DQ");
         MaskReference m = ReferenceFiles.readMask(maskPath, exp);
         assertEquals("MASK", m.header().referenceType());
         assertEquals("soss256_mask.fits.gz", m.header().fileName());
         assertEquals(SubarrayWindow.FULL_FRAME, m.header().window());
-        Path satPath = vector("soss256", "soss256_saturation.fits.gz");
+        Path satPath = TestFits.vector("soss256", "soss256_saturation.fits.gz");
         float[][] sat = (float[][]) TestFits.kernel(satPath, "SCI");
         SaturationReference s = ReferenceFiles.readSaturation(satPath, exp);
-        Path biasPath = vector("soss256", "soss256_superbias.fits.gz");
+        Path biasPath = TestFits.vector("soss256", "soss256_superbias.fits.gz");
         float[][] bias = (float[][]) TestFits.kernel(biasPath, "SCI");
         SuperbiasReference b = ReferenceFiles.readSuperbias(biasPath, exp);
         assertEquals(w, b.header().window());
-        Path linPath = vector("soss256", "soss256_linearity.fits.gz");
+        Path linPath = TestFits.vector("soss256", "soss256_linearity.fits.gz");
         float[][][] coeffs = (float[][][]) TestFits.kernel(linPath, "COEFFS");
         int[][] linDq = (int[][]) TestFits.kernel(linPath, "DQ");
         LinearityReference l = ReferenceFiles.readLinearity(linPath, exp);

@@ -23,6 +23,14 @@ final class TestFits {
         return p == null ? null : Path.of(p, "detector1");
     }
 
+    /** A file of the shared vectors (the test is skipped when the build was not given them). */
+    static Path vector(String folder, String file) {
+        Path base = testdata();
+        org.junit.jupiter.api.Assumptions.assumeTrue(base != null && java.nio.file.Files.isDirectory(base),
+                "shared test data not available");
+        return base.resolve(folder).resolve(file);
+    }
+
     /** A primary header with these keywords (String, Integer, Boolean or Double values). */
     static NullDataHDU primary(Map<String, Object> keywords) throws Exception {
         NullDataHDU p = new NullDataHDU();
