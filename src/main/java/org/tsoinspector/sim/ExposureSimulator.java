@@ -231,11 +231,11 @@ public final class ExposureSimulator {
                     nextRay++;
                 }
                 double t = electrons / gain;
-                double level = pedestal + (nonlinear ? measured(t, c2, c3) : t);
-                if (saturation && level > plateau) {
-                    level = plateau;
+                double raw = pedestal + (nonlinear ? measured(t, c2, c3) : t) + offsets[g * 8 + channel]
+                        + stripes[g * DetectorModel.N + stripe];
+                if (saturation && raw > plateau) {
+                    raw = plateau; // the thresholds are in DN as read, offsets included
                 }
-                double raw = level + offsets[g * 8 + channel] + stripes[g * DetectorModel.N + stripe];
                 if (readNoise) {
                     raw += rn * rng.nextGaussian();
                 }
@@ -299,13 +299,14 @@ public final class ExposureSimulator {
     }
 
     /**
-     * Offsets of each group for the 8 readout channels (4 outputs x column parity): a drift
-     * common to all, plus an odd/even term per output. These are what the reference pixels measure.
+     * Offsets of each group for the 8 readout channels (4 outputs x column parity): the exposure's
+     * bias level against the superbias, a drift common to all, plus an odd/even term per output.
+     * These are what the reference pixels measure.
      */
     private float[] channelOffsets(SplittableRandom rng) {
         float[] off = new float[nGroups * 8];
         boolean oddEven = sc.has(Effect.ODD_EVEN);
-        double drift = 0;
+        double drift = sc.biasOffset() + 10 * rng.nextGaussian();
         for (int g = 0; g < nGroups; g++) {
             drift += sc.driftRms() * rng.nextGaussian();
             for (int c = 0; c < 8; c++) {

@@ -25,6 +25,8 @@ import org.tsoinspector.model.BadInputException;
  * @param peakPercentile   percentile (0-100) of the illumination that reaches {@code peakDn}
  * @param transit          whether a transit is injected
  * @param transitOffset    mid-transit minus mid-exposure, days
+ * @param biasOffset       level of the exposure's bias relative to the SUPERBIAS, DN (seen by the
+ *                         reference pixels: below zero after superbias, removed by refpix)
  * @param maxSegmentBytes  upper bound of one segment file's SCI cube; longer exposures are split
  * @param subarrayReferences reference files cut to the exposure's window instead of full frame
  * @param exposureStartMjd EXPSTART, MJD UTC
@@ -55,6 +57,7 @@ public record Scenario(
         double oneOverFRms,
         double oddEvenRms,
         double driftRms,
+        double biasOffset,
         double darkRate,
         double zodiRate,
         double cosmicRayFraction,
@@ -97,7 +100,7 @@ public record Scenario(
         return new Scenario(name, description, geometry, n, nGroups, seed, zeroFrame, illumination,
                 rateBackground, peakDn, peakPercentile, transit, period, radiusRatio, semiMajorAxis, inclination,
                 limbDarkening1, limbDarkening2, transitOffset, effects, gain, readNoise, oneOverFRms, oddEvenRms,
-                driftRms, darkRate, zodiRate, cosmicRayFraction, nonlinearity2, nonlinearity3, wellDepth,
+                driftRms, biasOffset, darkRate, zodiRate, cosmicRayFraction, nonlinearity2, nonlinearity3, wellDepth,
                 maxSegmentBytes, subarrayReferences, exposureStartMjd, target, targetRa, targetDec);
     }
 
@@ -106,7 +109,7 @@ public record Scenario(
         return new Scenario(name, description, geometry, nInts, nGroups, s, zeroFrame, illumination,
                 rateBackground, peakDn, peakPercentile, transit, period, radiusRatio, semiMajorAxis, inclination,
                 limbDarkening1, limbDarkening2, transitOffset, effects, gain, readNoise, oneOverFRms, oddEvenRms,
-                driftRms, darkRate, zodiRate, cosmicRayFraction, nonlinearity2, nonlinearity3, wellDepth,
+                driftRms, biasOffset, darkRate, zodiRate, cosmicRayFraction, nonlinearity2, nonlinearity3, wellDepth,
                 maxSegmentBytes, subarrayReferences, exposureStartMjd, target, targetRa, targetDec);
     }
 
@@ -144,9 +147,9 @@ public record Scenario(
             "transit", "transit.period", "transit.rp_rs", "transit.a_rs", "transit.inclination", "transit.u1",
             "transit.u2", "transit.offset_days", "effects.off", "effects.only", "detector.gain",
             "detector.read_noise", "detector.one_over_f_rms", "detector.odd_even_rms", "detector.drift_rms",
-            "detector.dark_rate", "detector.nonlinearity_c2", "detector.nonlinearity_c3", "detector.well_depth",
-            "sky.zodi_rate", "cosmic_rays.fraction", "segment.max_bytes", "references", "exposure.start_mjd", "target.name",
-            "target.ra", "target.dec");
+            "detector.bias_offset", "detector.dark_rate", "detector.nonlinearity_c2", "detector.nonlinearity_c3",
+            "detector.well_depth", "sky.zodi_rate", "cosmic_rays.fraction", "segment.max_bytes", "references",
+            "exposure.start_mjd", "target.name", "target.ra", "target.dec");
 
     static Scenario parse(String name, Reader reader, String source) throws IOException, BadInputException {
         Properties p = new Properties();
@@ -195,6 +198,7 @@ public record Scenario(
                     real(p, "detector.one_over_f_rms", 6),
                     real(p, "detector.odd_even_rms", 5),
                     real(p, "detector.drift_rms", 8),
+                    real(p, "detector.bias_offset", -350),
                     real(p, "detector.dark_rate", 0.02),
                     real(p, "sky.zodi_rate", 4.0),
                     real(p, "cosmic_rays.fraction", 0.005),
