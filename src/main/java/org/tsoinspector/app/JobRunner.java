@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.tsoinspector.cli.ErrorMessage;
 import org.tsoinspector.model.CancelledException;
 import org.tsoinspector.model.ProgressMonitor;
 
@@ -83,7 +84,7 @@ public final class JobRunner {
                 if (!(t instanceof org.tsoinspector.model.BadInputException)) {
                     t.printStackTrace();
                 }
-                String message = UserMessage.of(t);
+                String message = ErrorMessage.of(t);
                 Platform.runLater(() -> {
                     boolean current = finish(slot, running);
                     if (current && !running.cancelled) {

@@ -1,16 +1,11 @@
 package org.tsoinspector.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.model.CancelledException;
 
 /** Entry point of the batch commands: dispatches, and maps failures to one line and an exit status. */
@@ -70,28 +65,16 @@ public final class CommandLine {
             err.println("error: " + e.getMessage());
             err.println("usage: java -jar tso-inspector.jar " + command.usage());
             return EXIT_USAGE;
-        } catch (BadInputException e) {
-            return fail(e.getMessage(), e, debug);
         } catch (CancelledException e) {
             err.println("cancelled");
             return EXIT_CANCELLED;
-        } catch (NoSuchFileException e) {
-            return fail(e.getFile() + ": no such file", e, debug);
-        } catch (AccessDeniedException e) {
-            return fail(e.getFile() + ": permission denied", e, debug);
-        } catch (FileSystemException e) {
-            return fail(e.getFile() + ": " + (e.getReason() == null ? "file system error" : e.getReason()), e, debug);
-        } catch (IOException e) {
-            return fail(String.valueOf(e.getMessage()), e, debug);
-        } catch (OutOfMemoryError e) {
-            return fail("out of memory (raise -Xmx)", e, debug);
-        } catch (Exception e) {
-            return fail("internal error: " + e, e, debug);
+        } catch (Exception | OutOfMemoryError e) {
+            return fail(e, debug);
         }
     }
 
-    private int fail(String message, Throwable t, boolean debug) {
-        err.println("error: " + message);
+    private int fail(Throwable t, boolean debug) {
+        err.println("error: " + ErrorMessage.of(t));
         if (debug) {
             t.printStackTrace(err);
         }

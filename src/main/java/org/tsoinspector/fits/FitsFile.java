@@ -138,6 +138,7 @@ public final class FitsFile implements Closeable {
             readFully(name, ch, head, 0);
             boolean simple = head.limit() == FitsHeader.CARD_LENGTH && startsWithSimple(head.array());
             throw new BadInputException(name, simple ? "is cut short: shorter than one 2880-byte FITS block"
+                    : size == 0 ? "is empty (0 bytes), not a FITS file"
                     : "is not a FITS file (shorter than one 2880-byte block, and it does not start with SIMPLE = T)");
         }
         if (offset < size && size - offset < FitsHeader.BLOCK_SIZE && size - offset >= 9) {

@@ -158,13 +158,16 @@ public final class FitsStreamWriter implements AutoCloseable {
                 fileBytes += channel.write(buffer);
             }
         } catch (IOException e) {
-            throw writeFailure(e);
+            throw writeFailure(target, e);
         }
         buffer.clear();
     }
 
-    /** A write error ("No space left on device") as one sentence naming the file being written. */
-    private FileSystemException writeFailure(IOException e) {
+    /**
+     * A write error ("No space left on device") as one sentence naming the file being made, not the
+     * hidden temporary file the error came from.
+     */
+    static FileSystemException writeFailure(Path target, IOException e) {
         if (e instanceof FileSystemException fse && target.toString().equals(fse.getFile())) {
             return fse;
         }
@@ -351,7 +354,7 @@ public final class FitsStreamWriter implements AutoCloseable {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw writeFailure(e);
+            throw writeFailure(target, e);
         }
         committed = true;
     }

@@ -17,6 +17,7 @@ final class SpillFile implements AutoCloseable {
 
     private static final int CHUNK = 1 << 20;
 
+    private final Path target;
     private final Path path;
     private final FileChannel channel;
     private final ByteBuffer staging = ByteBuffer.allocate(CHUNK).order(ByteOrder.BIG_ENDIAN);
@@ -24,6 +25,7 @@ final class SpillFile implements AutoCloseable {
     /** A new empty spill file in the folder of {@code target}. */
     SpillFile(Path target, String kind) throws IOException {
         Path abs = target.toAbsolutePath();
+        this.target = abs;
         path = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", "." + kind);
         try {
             channel = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.READ);
@@ -36,8 +38,12 @@ final class SpillFile implements AutoCloseable {
     /** Appends already encoded big-endian bytes. */
     void append(ByteBuffer encoded) throws IOException {
         ByteBuffer b = encoded.duplicate();
-        while (b.hasRemaining()) {
-            channel.write(b);
+        try {
+            while (b.hasRemaining()) {
+                channel.write(b);
+            }
+        } catch (IOException e) {
+            throw FitsStreamWriter.writeFailure(target, e);
         }
     }
 

@@ -56,40 +56,9 @@ class BadInputBatteryTest {
 
     /** A copy of the vector with one header card replaced (the first card of this keyword in the HDU). */
     private Path withCard(String name, String extname, String key, String value) throws Exception {
-        byte[] b = soss96.clone();
-        int at = cardOffset(b, extname, key);
-        byte[] card = String.format("%-80s", String.format("%-8s= %20s", key, value)).getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(card, 0, b, at, 80);
         Path p = dir.resolve(name);
-        Files.write(p, b);
+        Files.write(p, VectorEdits.withCard(soss96, extname, key, value));
         return p;
-    }
-
-    /** Offset of the card of this keyword in the header of the HDU with this EXTNAME ("" = primary). */
-    private static int cardOffset(byte[] b, String extname, String key) {
-        int hduStart = 0;
-        if (!extname.isEmpty()) {
-            String want = String.format("EXTNAME = '%-8s'", extname);
-            hduStart = -1;
-            for (int at = 0; at + 80 <= b.length && hduStart < 0; at += 80) {
-                if (new String(b, at, want.length(), StandardCharsets.US_ASCII).equals(want)) {
-                    hduStart = at / 2880 * 2880;
-                }
-            }
-        }
-        for (int at = hduStart; at + 80 <= b.length; at += 80) {
-            String k = new String(b, at, 8, StandardCharsets.US_ASCII).trim();
-            if (k.equals(key)) {
-                return at;
-            }
-        }
-        throw new IllegalArgumentException(key + " not in " + extname);
-    }
-
-    private static int sciDataOffset(byte[] b) {
-        int sciHeader = cardOffset(b, "SCI", "XTENSION");
-        int end = cardOffset(Arrays.copyOfRange(b, sciHeader, b.length), "", "END");
-        return sciHeader + (end / 2880 + 1) * 2880;
     }
 
     private static BadInputException rejected(Path p) {
@@ -112,19 +81,19 @@ class BadInputBatteryTest {
         Files.writeString(text, "a, b, c\n".repeat(1000));
         assertMentions(rejected(text), "is not a FITS file", "SIMPLE");
         Path empty = Files.createFile(dir.resolve("empty_uncal.fits"));
-        assertMentions(rejected(empty), "is not a FITS file");
+        assertMentions(rejected(empty), "is empty (0 bytes), not a FITS file");
         Path folder = Files.createDirectory(dir.resolve("folder_uncal.fits"));
         assertMentions(rejected(folder), "is a folder");
     }
 
     @Test
     void truncatedHeaderAndData() throws Exception {
-        int sciHeader = cardOffset(soss96, "SCI", "XTENSION");
+        int sciHeader = VectorEdits.cardOffset(soss96, "SCI", "XTENSION");
         Path header = dir.resolve("cuthead_uncal.fits");
         Files.write(header, Arrays.copyOf(soss96, sciHeader + 400));
         assertMentions(rejected(header), "cut short", "HDU 1");
         Path data = dir.resolve("cutdata_uncal.fits");
-        Files.write(data, Arrays.copyOf(soss96, sciDataOffset(soss96) + 100_000));
+        Files.write(data, Arrays.copyOf(soss96, VectorEdits.sciDataOffset(soss96) + 100_000));
         assertMentions(rejected(data), "cut short", "SCI", "declares 2359296 bytes of data",
                 "the file ends 100000 bytes after its header");
     }
@@ -253,7 +222,7 @@ class BadInputBatteryTest {
         try (FitsRampFile r = FitsRampFile.open(p)) {
             Ramp before = r.readIntegration(1);
             try (RandomAccessFile raf = new RandomAccessFile(p.toFile(), "rw")) {
-                raf.setLength(sciDataOffset(soss96) + 1000);
+                raf.setLength(VectorEdits.sciDataOffset(soss96) + 1000);
             }
             IOException e = assertThrows(IOException.class, () -> r.readIntegration(1));
             assertTrue(e.getMessage().startsWith(p + ": was cut short while open"), e.getMessage());
@@ -283,9 +252,9 @@ class BadInputBatteryTest {
     void segmentLargerThanTheHeapIsReadOneIntegrationAtATime() throws Exception {
         Path td = TestFits.testdata();
         byte[] head = Files.readAllBytes(td.resolve("soss256/soss256_uncal.fits"));
-        int dataOffset = sciDataOffset(head);
+        int dataOffset = VectorEdits.sciDataOffset(head);
         byte[] headers = Arrays.copyOf(head, dataOffset);
-        int at = cardOffset(headers, "SCI", "NAXIS4");
+        int at = VectorEdits.cardOffset(headers, "SCI", "NAXIS4");
         int nints = 1025;
         System.arraycopy(String.format("%-80s", String.format("NAXIS4  = %20d", nints))
                 .getBytes(StandardCharsets.US_ASCII), 0, headers, at, 80);
@@ -319,7 +288,7 @@ class BadInputBatteryTest {
     @Test
     void outputFolderThatIsNotWritableIsNamed() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("readonly"));
-        try (ReadOnlyFolder ro = ReadOnlyFolder.make(folder)) {
+        try (TestMounts.ReadOnlyFolder ro = TestMounts.ReadOnlyFolder.make(folder)) {
             assumeTrue(ro != null, "cannot make a folder read-only for this user");
             FileSystemException e = assertThrows(FileSystemException.class,
                     () -> FitsStreamWriter.create(folder.resolve("x_linearitystep.fits")).close());
@@ -334,7 +303,7 @@ class BadInputBatteryTest {
     @Test
     void fullDiskRemovesTheTemporaryFileAndKeepsTheGoodProduct() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("tiny"));
-        try (SmallDisk disk = SmallDisk.mount(folder, "256k")) {
+        try (TestMounts.SmallDisk disk = TestMounts.SmallDisk.mount(folder, "256k")) {
             assumeTrue(disk != null, "cannot mount a small tmpfs here (needs root)");
             Path target = folder.resolve("x_linearitystep.fits");
             writeImage(target, 10);
@@ -367,57 +336,5 @@ class BadInputBatteryTest {
         java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         assumeTrue(mx instanceof com.sun.management.ThreadMXBean, "needs per-thread allocation counts");
         return ((com.sun.management.ThreadMXBean) mx).getThreadAllocatedBytes(Thread.currentThread().getId());
-    }
-
-    /** Runs a command, true when it exits 0. */
-    private static boolean run(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /** A tmpfs of a given size mounted on a folder for one test (root only), unmounted on close. */
-    private record SmallDisk(Path folder) implements AutoCloseable {
-        static SmallDisk mount(Path folder, String size) {
-            return run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", folder.toString())
-                    ? new SmallDisk(folder) : null;
-        }
-
-        @Override
-        public void close() {
-            run("umount", folder.toString());
-        }
-    }
-
-    /**
-     * A folder this process cannot write in: by permissions for a normal user; for root (whom
-     * permissions do not stop) by a read-only tmpfs over it.
-     */
-    private record ReadOnlyFolder(Path folder, boolean mounted) implements AutoCloseable {
-        static ReadOnlyFolder make(Path folder) throws IOException {
-            folder.toFile().setWritable(false, false);
-            if (!Files.isWritable(folder)) {
-                return new ReadOnlyFolder(folder, false);
-            }
-            folder.toFile().setWritable(true, false);
-            return run("mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", folder.toString())
-                    ? new ReadOnlyFolder(folder, true) : null;
-        }
-
-        @Override
-        public void close() {
-            if (mounted) {
-                run("umount", folder.toString());
-            } else {
-                folder.toFile().setWritable(true, false);
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
-package org.tsoinspector.app;
+package org.tsoinspector.cli;
 
+import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -7,10 +8,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.tsoinspector.model.BadInputException;
 
-/** Turns a failure into the one sentence the window shows; the stack trace goes to the log only. */
-public final class UserMessage {
+/**
+ * The one sentence a failure is reported with: after "error: " on the command line, and as is in the
+ * window, so both say the same thing ("file: what is wrong"). Stack traces go elsewhere (--debug, log).
+ */
+public final class ErrorMessage {
 
-    private UserMessage() {
+    private ErrorMessage() {
     }
 
     public static String of(Throwable t) {
@@ -30,13 +34,12 @@ public final class UserMessage {
         if (e instanceof FileSystemException fse) {
             return fse.getFile() + ": " + (fse.getReason() == null ? "file system error" : fse.getReason());
         }
-        if (e instanceof java.io.IOException) {
-            return e.getMessage() == null ? "read error" : e.getMessage();
+        if (e instanceof IOException) {
+            return e.getMessage() == null ? "read or write error (" + e.getClass().getSimpleName() + ")" : e.getMessage();
         }
         if (e instanceof OutOfMemoryError) {
             return "out of memory: start Java with a larger -Xmx";
         }
-        return "internal error: " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return "internal error: " + e;
     }
 }
