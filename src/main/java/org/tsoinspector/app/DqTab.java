@@ -9,27 +9,21 @@ import org.tsoinspector.render.DqCharts;
 import org.tsoinspector.render.PlotTables;
 
 /** Counts per DQ flag and saturated pixels per group and integration, at stage A, over the whole segment. */
-final class DqTab implements PlotTab {
+final class DqTab extends PlotTab {
 
     private final Label note = new Label("Counts at stage A over every integration of the exposure.");
 
-    @Override
-    public String title() {
-        return "DQ summary";
+    DqTab() {
+        super("DQ summary", true);
     }
 
     @Override
-    public Node controls() {
+    Node controls() {
         return note;
     }
 
     @Override
-    public boolean wholeSegment() {
-        return true;
-    }
-
-    @Override
-    public BackgroundJob<PlotResult> job(PlotContext c) {
+    BackgroundJob<PlotResult> job(PlotContext c) {
         return m -> {
             ExposureSession s = c.session();
             DqSummary summary = s.scan(c.stageA(), c.stageA(), new SegmentScan.Request(null, null, null, true), m).dq();

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
@@ -36,6 +37,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -58,6 +60,8 @@ public final class InspectorWindow {
     private static final String OPEN_SLOT = "open";
     private static final String DISPLAY_KEY = "display";
     private static final String MODE_KEY = "compare.mode";
+    private static final String STAGE_A_KEY = "stage.a";
+    private static final String STAGE_B_KEY = "stage.b";
 
     private final Stage stage;
     private final AppSettings settings;
@@ -68,7 +72,7 @@ public final class InspectorWindow {
     private final ObjectProperty<PixelPosition> crosshair = new SimpleObjectProperty<>();
     private final FrameView viewA = new FrameView(viewPort, crosshair);
     private final FrameView viewB = new FrameView(viewPort, crosshair);
-    private final HBox viewBox = new HBox(4);
+    private final BorderPane viewBox = new BorderPane();
     private final NavigationBar navigation = new NavigationBar();
     private final StatusBar status;
     private final ComboBox<RampStage> stageA = new ComboBox<>();
@@ -140,18 +144,16 @@ public final class InspectorWindow {
         VBox left = new VBox(4, new TitledPane("Steps", stepPanel), new TitledPane("Stages", stagesBox), new TitledPane("Display", displayPanel),
                 new TitledPane("Overlays", overlayPanel));
         left.setPadding(new Insets(4));
-        left.setPrefWidth(300);
+        left.setPrefWidth(340);
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
         leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        leftScroll.setMinWidth(280);
+        leftScroll.setMinWidth(320);
 
         viewA.setId("view-a");
         viewB.setId("view-b");
-        HBox.setHgrow(viewA, Priority.ALWAYS);
-        HBox.setHgrow(viewB, Priority.ALWAYS);
-        viewA.setPrefSize(800, 400);
-        viewB.setPrefSize(800, 400);
+        viewA.setPrefSize(600, 200);
+        viewB.setPrefSize(600, 200);
         arrangeViews();
         viewA.showPlaceholder("Open a segment: File > Open, or drop *_uncal.fits files here.");
 
@@ -159,13 +161,18 @@ public final class InspectorWindow {
         frameArea.setBottom(new VBox(colorbar, navigation));
         SplitPane centre = new SplitPane(frameArea, plots);
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.55);
+        centre.setDividerPositions(0.47);
         SplitPane split = new SplitPane(leftScroll, centre);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.22);
+        split.setDividerPositions(0.25);
         SplitPane.setResizableWithParent(leftScroll, false);
         root.setCenter(split);
         root.setBottom(status);
+    }
+
+    private RampStage savedStage(String key, List<RampStage> stages, RampStage fallback) {
+        String label = settings.get(key, "");
+        return stages.stream().filter(st -> st.label().equals(label)).findFirst().orElse(fallback);
     }
 
     private CompareMode savedMode() {
@@ -277,8 +284,18 @@ public final class InspectorWindow {
     private void wireEvents() {
         navigation.integrationProperty().addListener((o, a, b) -> refresh());
         navigation.groupProperty().addListener((o, a, b) -> refresh());
-        stageA.valueProperty().addListener((o, a, b) -> refresh());
-        stageB.valueProperty().addListener((o, a, b) -> refresh());
+        stageA.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                settings.put(STAGE_A_KEY, b.label());
+                refresh();
+            }
+        });
+        stageB.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                settings.put(STAGE_B_KEY, b.label());
+                refresh();
+            }
+        });
         compareMode.valueProperty().addListener((o, a, b) -> {
             settings.put(MODE_KEY, b.name());
             blinkShowsB = false;
@@ -371,12 +388,23 @@ public final class InspectorWindow {
         viewA.fitToWindow();
     }
 
+    /**
+     * One view, or two for side by side: one above the other for frames much wider than tall (a
+     * SOSS strip), else left and right, so each keeps as many screen pixels as possible.
+     */
     private void arrangeViews() {
-        if (compareMode.getValue() == CompareMode.SIDE_BY_SIDE) {
-            viewBox.getChildren().setAll(viewA, viewB);
+        if (compareMode.getValue() != CompareMode.SIDE_BY_SIDE) {
+            viewBox.setCenter(viewA);
         } else {
-            viewBox.getChildren().setAll(viewA);
+            boolean wide = viewA.imageWidth() > 2 * viewA.imageHeight();
+            Pane pair = wide ? new VBox(4, viewA, viewB) : new HBox(4, viewA, viewB);
+            for (FrameView v : List.of(viewA, viewB)) {
+                HBox.setHgrow(v, Priority.ALWAYS);
+                VBox.setVgrow(v, Priority.ALWAYS);
+            }
+            viewBox.setCenter(pair);
         }
+        Platform.runLater(this::fitViews);
     }
 
     // ---------------------------------------------------------------- opening
@@ -454,11 +482,9 @@ public final class InspectorWindow {
         stepPanel.show(s.configuration(), s.stepStates());
         stageA.getItems().setAll(s.stages());
         stageB.getItems().setAll(s.stages());
-        if (!s.stages().contains(stageA.getValue())) {
-            stageA.setValue(RampStage.RAW);
-        }
-        if (old == null || !s.stages().contains(stageB.getValue())) {
-            stageB.setValue(s.stages().get(s.stages().size() - 1));
+        if (old == null) {
+            stageA.setValue(savedStage(STAGE_A_KEY, s.stages(), RampStage.RAW));
+            stageB.setValue(savedStage(STAGE_B_KEY, s.stages(), s.stages().get(s.stages().size() - 1)));
         }
         navigation.setRanges(s.integrationCount(), s.groupCount(), md.intStart());
         status.info(s.name() + ": " + md.instrument() + " " + md.detector() + " " + md.subarrayName() + ", "
@@ -591,6 +617,10 @@ public final class InspectorWindow {
         String caption;
         switch (compareMode.getValue()) {
             case SIDE_BY_SIDE -> {
+                if ((viewA.getParent() instanceof VBox) != (a.nx() > 2 * a.ny())) {
+                    viewA.setFrame(a.nx(), a.ny(), main.image().argb(), "");
+                    arrangeViews();
+                }
                 caption = "A: " + a.stage().label() + "  " + where;
                 paint(viewB, f.pictureB(), "B: " + f.b().stage().label());
             }

@@ -21,7 +21,7 @@ import org.tsoinspector.render.PlotTables;
  * Summed flux per integration over the brightest trace rows (found on the first integration), at
  * stages A and B, against INT_TIMES: the transit shows as a dip.
  */
-final class LightCurveTab implements PlotTab {
+final class LightCurveTab extends PlotTab {
 
     private final ComboBox<LightCurveMode> mode = new ComboBox<>();
     private final Spinner<Integer> rows = new Spinner<>(1, 2048, Region.DEFAULT_TRACE_ROWS);
@@ -29,6 +29,7 @@ final class LightCurveTab implements PlotTab {
     private final HBox box;
 
     LightCurveTab() {
+        super("Light curve", true);
         mode.getItems().setAll(LightCurveMode.values());
         mode.setValue(LightCurveMode.LAST_MINUS_FIRST);
         rows.setEditable(true);
@@ -40,22 +41,12 @@ final class LightCurveTab implements PlotTab {
     }
 
     @Override
-    public String title() {
-        return "Light curve";
-    }
-
-    @Override
-    public Node controls() {
+    Node controls() {
         return box;
     }
 
     @Override
-    public boolean wholeSegment() {
-        return true;
-    }
-
-    @Override
-    public BackgroundJob<PlotResult> job(PlotContext c) {
+    BackgroundJob<PlotResult> job(PlotContext c) {
         LightCurveMode how = mode.getValue();
         int nRows = rows.getValue();
         boolean norm = normalized.isSelected();

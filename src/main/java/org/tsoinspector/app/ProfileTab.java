@@ -19,13 +19,14 @@ import org.tsoinspector.render.ProfileCharts;
  * Column or row profile at the shown integration and group, stages A and B overlaid, raw and
  * median-subtracted side by side. Follows the crosshair; the index can also be typed.
  */
-final class ProfileTab implements PlotTab {
+final class ProfileTab extends PlotTab {
 
     private final ComboBox<ProfileAxis> axis = new ComboBox<>();
     private final Spinner<Integer> index = new Spinner<>(0, 2047, 1500);
     private final HBox box;
 
     ProfileTab(Runnable changed) {
+        super("Profile", false);
         axis.getItems().setAll(ProfileAxis.values());
         axis.setValue(ProfileAxis.COLUMN);
         axis.setId("profile-axis");
@@ -50,18 +51,8 @@ final class ProfileTab implements PlotTab {
     }
 
     @Override
-    public String title() {
-        return "Profile";
-    }
-
-    @Override
-    public Node controls() {
+    Node controls() {
         return box;
-    }
-
-    @Override
-    public boolean wholeSegment() {
-        return false;
     }
 
     /** Follows a click on the frame: the clicked column (or row). */
@@ -72,7 +63,7 @@ final class ProfileTab implements PlotTab {
     }
 
     @Override
-    public BackgroundJob<PlotResult> job(PlotContext c) {
+    BackgroundJob<PlotResult> job(PlotContext c) {
         ProfileAxis ax = axis.getValue();
         int requested = index.getValue();
         return m -> {

@@ -15,12 +15,13 @@ import org.tsoinspector.render.PlotTables;
 import org.tsoinspector.render.RampCharts;
 
 /** The crosshair pixel up the ramp at stages A and B, with the best-fit line and the residuals. */
-final class RampTab implements PlotTab {
+final class RampTab extends PlotTab {
 
     private final CheckBox skipFlagged = new CheckBox("Leave flagged groups out of the fit");
     private final HBox box;
 
     RampTab(Runnable changed) {
+        super("Ramp", false);
         skipFlagged.setId("ramp-skip-flagged");
         skipFlagged.setSelected(true);
         skipFlagged.selectedProperty().addListener((o, a, b) -> changed.run());
@@ -29,22 +30,12 @@ final class RampTab implements PlotTab {
     }
 
     @Override
-    public String title() {
-        return "Ramp";
-    }
-
-    @Override
-    public Node controls() {
+    Node controls() {
         return box;
     }
 
     @Override
-    public boolean wholeSegment() {
-        return false;
-    }
-
-    @Override
-    public BackgroundJob<PlotResult> job(PlotContext c) {
+    BackgroundJob<PlotResult> job(PlotContext c) {
         boolean skip = skipFlagged.isSelected();
         PixelPosition p = c.pixel();
         return m -> {

@@ -23,7 +23,7 @@ import org.tsoinspector.render.RatioCharts;
  * against fluence as a density, at stages A and B (the notebook: before and after linearity). The
  * pairs and the axis ranges are chosen here; integrations stream through, nothing is kept.
  */
-final class RatioTab implements PlotTab {
+final class RatioTab extends PlotTab {
 
     private final Spinner<Integer> firstA = groupSpinner(1);
     private final Spinner<Integer> firstB = groupSpinner(2);
@@ -36,6 +36,7 @@ final class RatioTab implements PlotTab {
     private final FlowPane box;
 
     RatioTab() {
+        super("Ratio", true);
         box = new FlowPane(6, 4, new Label("Groups (1-based): last pair"), lastA, lastB, new Label("/ first pair"),
                 firstA, firstB, new Label("  fluence"), fluenceMin, new Label("to"), fluenceMax,
                 new Label("  ratio"), ratioMin, new Label("to"), ratioMax);
@@ -65,22 +66,12 @@ final class RatioTab implements PlotTab {
     }
 
     @Override
-    public String title() {
-        return "Ratio";
-    }
-
-    @Override
-    public Node controls() {
+    Node controls() {
         return box;
     }
 
     @Override
-    public boolean wholeSegment() {
-        return true;
-    }
-
-    @Override
-    public BackgroundJob<PlotResult> job(PlotContext c) {
+    BackgroundJob<PlotResult> job(PlotContext c) {
         int fa = firstA.getValue() - 1;
         int fb = firstB.getValue() - 1;
         int la = lastA.getValue() - 1;
