@@ -90,7 +90,7 @@ final class AmplifierRefPix implements FrameCorrection {
     }
 
     @Override
-    public void correct(float[] frame, int offset, Object scratchObject) {
+    public void correct(float[] frame, Object scratchObject) {
         Scratch s = (Scratch) scratchObject;
         Arrays.fill(s.byColumn, 0.0);
         Arrays.fill(s.byRow, 0.0);
@@ -98,8 +98,8 @@ final class AmplifierRefPix implements FrameCorrection {
             double[] signal = new double[oddEvenColumns ? 2 : 1];
             boolean usable = true;
             for (int parity = 0; parity < signal.length; parity++) {
-                double top = mean(frame, offset, topBottom[amp][0][parity], s);
-                double bottom = mean(frame, offset, topBottom[amp][1][parity], s);
+                double top = mean(frame, topBottom[amp][0][parity], s);
+                double bottom = mean(frame, topBottom[amp][1][parity], s);
                 signal[parity] = averageIgnoringMissing(top, bottom);
                 usable &= !missing(signal[parity]);
             }
@@ -110,8 +110,8 @@ final class AmplifierRefPix implements FrameCorrection {
             }
         }
         if (useSide) {
-            double[] left = runningMedian(frame, offset, 0, s);
-            double[] right = runningMedian(frame, offset, 1, s);
+            double[] left = runningMedian(frame, 0, s);
+            double[] right = runningMedian(frame, 1, s);
             for (int r = 0; r < SIZE; r++) {
                 double l = left[r];
                 double rt = right[r];
@@ -119,7 +119,7 @@ final class AmplifierRefPix implements FrameCorrection {
                 s.byRow[r] = sideGain * combined;
             }
         }
-        window.subtract(frame, offset, s.byColumn, s.byRow, s.yTerm, s.xTerm);
+        window.subtract(frame, s.byColumn, s.byRow, s.yTerm, s.xTerm);
     }
 
     /** Marks the reference's None (no usable pixel): distinct from NaN, which a NaN sample produces. */
@@ -129,8 +129,8 @@ final class AmplifierRefPix implements FrameCorrection {
         return v == MISSING;
     }
 
-    private double mean(float[] frame, int offset, int[] indices, Scratch s) {
-        return indices.length == 0 ? MISSING : ClippedMean.of(frame, offset, indices, s.values, sigma, sigma);
+    private double mean(float[] frame, int[] indices, Scratch s) {
+        return indices.length == 0 ? MISSING : ClippedMean.of(frame, indices, s.values, sigma, sigma);
     }
 
     private static double averageIgnoringMissing(double a, double b) {
@@ -145,7 +145,7 @@ final class AmplifierRefPix implements FrameCorrection {
      * top/bottom correction, the strip reflected at both ends (edge row not repeated); NaN where the
      * window holds no usable pixel.
      */
-    private double[] runningMedian(float[] frame, int offset, int which, Scratch s) {
+    private double[] runningMedian(float[] frame, int which, Scratch s) {
         int[] idx = side[which];
         float[] values = s.sideValues[which];
         int colStart = which == 0 ? 0 : SIZE - REF_WIDTH;
@@ -153,7 +153,7 @@ final class AmplifierRefPix implements FrameCorrection {
             for (int k = 0; k < REF_WIDTH; k++) {
                 int p = idx[r * REF_WIDTH + k];
                 values[r * REF_WIDTH + k] = p < 0 ? Float.NaN
-                        : (float) ((double) frame[offset + p] - s.byColumn[colStart + k]);
+                        : (float) ((double) frame[p] - s.byColumn[colStart + k]);
             }
         }
         int half = smoothing / 2;

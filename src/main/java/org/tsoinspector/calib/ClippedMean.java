@@ -12,13 +12,13 @@ final class ClippedMean {
     }
 
     /**
-     * Clipped mean of {@code frame[offset + indices[k]]}; {@code work} must hold indices.length values.
+     * Clipped mean of {@code frame[indices[k]]}; {@code work} must hold indices.length values.
      * The caller handles an empty index list (the reference's None).
      */
-    static double of(float[] frame, int offset, int[] indices, double[] work, double sigmaLow, double sigmaHigh) {
+    static double of(float[] frame, int[] indices, double[] work, double sigmaLow, double sigmaHigh) {
         int n = indices.length;
         for (int k = 0; k < n; k++) {
-            work[k] = frame[offset + indices[k]];
+            work[k] = frame[indices[k]];
         }
         return clip(work, n, sigmaLow, sigmaHigh);
     }

@@ -53,7 +53,7 @@ final class DetectorWindow {
      * Subtracts {@code byColumn[detector column] + byRow[detector row]} from every pixel of a frame, in
      * double, storing float (the reference's float64 side correction cast back to float32).
      */
-    void subtract(float[] frame, int offset, double[] byColumn, double[] byRow, double[] yTerm, double[] xTerm) {
+    void subtract(float[] frame, double[] byColumn, double[] byRow, double[] yTerm, double[] xTerm) {
         int ny = ny();
         int nx = nx();
         boolean colY = columnFollowsY();
@@ -65,7 +65,7 @@ final class DetectorWindow {
         }
         for (int y = 0; y < ny; y++) {
             double t = yTerm[y];
-            int base = offset + y * nx;
+            int base = y * nx;
             for (int x = 0; x < nx; x++) {
                 frame[base + x] = (float) ((double) frame[base + x] - t - xTerm[x]);
             }

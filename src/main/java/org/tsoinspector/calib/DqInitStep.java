@@ -75,7 +75,7 @@ public final class DqInitStep implements CalibrationStep {
         public IntegrationPass open(Ramp ramp) {
             byte[] gdq = ramp.groupDq();
             int plane = ramp.framePixels();
-            return g -> {
+            return (g, frame) -> {
                 int offset = g * plane;
                 for (int p : doNotUsePixels) {
                     gdq[offset + p] |= DO_NOT_USE;

@@ -6,5 +6,6 @@ interface FrameCorrection {
     /** Per-thread scratch space for {@link #correct}. */
     Object newScratch();
 
-    void correct(float[] frame, int offset, Object scratch);
+    /** Corrects frame[0 .. ny*nx) in place. */
+    void correct(float[] frame, Object scratch);
 }

@@ -16,8 +16,8 @@ public final class LinearityStep implements CalibrationStep {
 
     private static final int NO_LIN_CORR = DqFlag.NO_LIN_CORR.value();
     private static final int SAT = DqFlag.SATURATED.value();
-    /** Pixels per block: the partial sums of a block stay in L1 cache between coefficient passes. */
-    private static final int BLOCK = 2048;
+    /** Pixels per block: a block's coefficients and partial sums stay in L1 cache over all groups. */
+    private static final int BLOCK = 512;
 
     private final LinearityReference linearity;
 
@@ -74,50 +74,83 @@ public final class LinearityStep implements CalibrationStep {
             return "COMPLETE";
         }
 
+        /**
+         * Works in {@link IntegrationPass#finish}: pixel block by pixel block over all groups, so each
+         * block's coefficients are read from memory once per integration, not once per group.
+         */
         @Override
         public IntegrationPass open(Ramp ramp) {
             return new IntegrationPass() {
-                private final float[] partial = new float[BLOCK];
-
                 @Override
-                public void group(int g) {
-                    correct(ramp.data(), ramp.groupDq(), g * npix, partial);
+                public void group(int g, float[] frame) {
                 }
 
                 @Override
                 public void finish() {
+                    Block block = new Block(nCoeffs);
+                    correct(ramp.data(), ramp.groupDq(), ramp.nGroups(), block);
                     float[] zf = ramp.zeroFrame();
                     if (zf != null) {
                         byte[] zeroIsSaturated = new byte[npix];
                         for (int p = 0; p < npix; p++) {
                             zeroIsSaturated[p] = (byte) (zf[p] == 0f ? SAT : 0);
                         }
-                        correct(zf, zeroIsSaturated, 0, partial);
+                        correct(zf, zeroIsSaturated, 1, block);
                     }
                 }
             };
         }
 
-        /** Horner in float over one frame at {@code off}, block by block; SATURATED samples keep their value. */
-        private void correct(float[] d, byte[] dq, int off, float[] r) {
-            float[] c = coeffs;
+        /**
+         * Working copies of one block: coefficients, samples and partial sums all indexed from 0, so the
+         * JIT can vectorize the Horner loops.
+         */
+        private static final class Block {
+            final float[][] c;
+            final float[] x = new float[BLOCK];
+            final float[] r = new float[BLOCK];
+
+            Block(int nCoeffs) {
+                c = new float[nCoeffs][BLOCK];
+            }
+        }
+
+        /** Horner in float over {@code groups} frames of d; SATURATED samples keep their value. */
+        private void correct(float[] d, byte[] dq, int groups, Block b) {
             int n = nCoeffs;
+            float[] x = b.x;
+            float[] r = b.r;
             for (int p0 = 0; p0 < npix; p0 += BLOCK) {
                 int len = Math.min(BLOCK, npix - p0);
-                int top = (n - 1) * npix + p0;
-                for (int k = 0; k < len; k++) {
-                    r[k] = c[top + k] * d[off + p0 + k];
+                for (int j = 0; j < n; j++) {
+                    System.arraycopy(coeffs, j * npix + p0, b.c[j], 0, len);
                 }
-                for (int j = n - 2; j >= 1; j--) {
-                    int cj = j * npix + p0;
+                for (int g = 0; g < groups; g++) {
+                    int off = g * npix + p0;
+                    System.arraycopy(d, off, x, 0, len);
+                    float[] top = b.c[n - 1];
                     for (int k = 0; k < len; k++) {
-                        r[k] = (r[k] + c[cj + k]) * d[off + p0 + k];
+                        r[k] = top[k] * x[k];
                     }
-                }
-                for (int k = 0; k < len; k++) {
-                    int i = off + p0 + k;
-                    float v = r[k] + c[p0 + k];
-                    d[i] = (dq[i] & SAT) != 0 ? d[i] : v;
+                    for (int j = n - 2; j >= 1; j--) {
+                        float[] cj = b.c[j];
+                        for (int k = 0; k < len; k++) {
+                            r[k] = (r[k] + cj[k]) * x[k];
+                        }
+                    }
+                    float[] c0 = b.c[0];
+                    if (GroupFlags.any(dq, off, len, SAT)) {
+                        for (int k = 0; k < len; k++) {
+                            if ((dq[off + k] & SAT) == 0) {
+                                d[off + k] = r[k] + c0[k];
+                            }
+                        }
+                    } else {
+                        for (int k = 0; k < len; k++) {
+                            x[k] = r[k] + c0[k];
+                        }
+                        System.arraycopy(x, 0, d, off, len);
+                    }
                 }
             }
         }

@@ -38,10 +38,20 @@ public final class PreparedPipeline {
         for (PreparedStep s : steps) {
             passes.add(s.open(ramp));
         }
+        run(passes, ramp);
+    }
+
+    /** Copies each group into a working frame, runs it through the passes, copies it back; then finishes. */
+    static void run(List<IntegrationPass> passes, Ramp ramp) {
+        int n = ramp.framePixels();
+        float[] frame = new float[n];
+        float[] data = ramp.data();
         for (int g = 0; g < ramp.nGroups(); g++) {
+            System.arraycopy(data, g * n, frame, 0, n);
             for (IntegrationPass p : passes) {
-                p.group(g);
+                p.group(g, frame);
             }
+            System.arraycopy(frame, 0, data, g * n, n);
         }
         for (IntegrationPass p : passes) {
             p.finish();

@@ -20,17 +20,13 @@ public interface PreparedStep {
 
     /**
      * Starts correcting one integration. The caller then calls {@link IntegrationPass#group} for every
-     * group in order and finally {@link IntegrationPass#finish}; between groups it may run the same
-     * group through later steps, which keeps a group's frame in cache while all steps see it.
+     * group in order and finally {@link IntegrationPass#finish}; it may run each group through later
+     * steps before the next group, which keeps a group's frame in cache while all steps see it.
      */
     IntegrationPass open(Ramp ramp);
 
     /** Corrects a whole integration in place. */
     default void apply(Ramp ramp) {
-        IntegrationPass pass = open(ramp);
-        for (int g = 0; g < ramp.nGroups(); g++) {
-            pass.group(g);
-        }
-        pass.finish();
+        PreparedPipeline.run(java.util.List.of(open(ramp)), ramp);
     }
 }

@@ -85,8 +85,8 @@ public final class RefPixStep implements CalibrationStep {
             int plane = ramp.framePixels();
             return new IntegrationPass() {
                 @Override
-                public void group(int g) {
-                    correction.correct(ramp.data(), g * plane, scratch);
+                public void group(int g, float[] frame) {
+                    correction.correct(frame, scratch);
                 }
 
                 @Override
@@ -98,7 +98,7 @@ public final class RefPixStep implements CalibrationStep {
                         for (int p = 0; p < plane; p++) {
                             zero[p] = zf[p] == 0f;
                         }
-                        correction.correct(zf, 0, scratch);
+                        correction.correct(zf, scratch);
                         for (int p = 0; p < plane; p++) {
                             if (zero[p]) {
                                 zf[p] = 0f;

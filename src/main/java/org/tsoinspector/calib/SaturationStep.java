@@ -105,51 +105,77 @@ public final class SaturationStep implements CalibrationStep {
         }
     }
 
-    /** One integration: the forward pass group by group, then the read-pattern passes and the zero frame. */
+    /**
+     * One integration: the forward pass group by group, then the read-pattern passes and the zero frame.
+     * Saturation and the A/D floor are rare, so each block of a row is first scanned with a
+     * vectorizable max/min; only blocks that may hold a flagged sample are examined one by one.
+     */
     private static final class Pass implements IntegrationPass {
+
+        private static final int BLOCK = 256;
 
         private final Prepared step;
         private final Ramp ramp;
         private final int npix;
-        /** SATURATED where any group so far reached the threshold. */
-        private final byte[] saturatedSoFar;
+        /** True for pixels that reached the threshold in an earlier group (or this one). */
+        private final boolean[] saturatedSoFar;
+        /** Those pixels, in the order they saturated. */
+        private int[] saturatedList = new int[64];
+        private int saturatedCount;
         private final SquareDilation dilation;
 
         Pass(Prepared step, Ramp ramp) {
             this.step = step;
             this.ramp = ramp;
             this.npix = ramp.framePixels();
-            this.saturatedSoFar = new byte[npix];
+            this.saturatedSoFar = new boolean[npix];
             this.dilation = step.grow > 0 ? new SquareDilation(step.ny, step.nx, step.grow) : null;
         }
 
         @Override
-        public void group(int g) {
-            float[] d = ramp.data();
+        public void group(int g, float[] frame) {
             byte[] gdq = ramp.groupDq();
             float[] thr = step.threshold;
-            byte[] prev = saturatedSoFar;
-            int nx = step.nx;
-            boolean[] rowHas = dilation == null ? null : dilation.rowFlags();
-            for (int y = 0; y < step.ny; y++) {
-                int row = y * nx;
-                int base = g * npix + row;
-                int any = 0;
-                for (int x = 0; x < nx; x++) {
-                    int p = row + x;
-                    float v = d[base + x];
-                    byte s = (byte) (prev[p] | (v >= thr[p] ? SAT : 0));
-                    prev[p] = s;
-                    int q = gdq[base + x] | s | (v <= 0f ? FLOOR : 0);
-                    gdq[base + x] = (byte) q;
-                    any |= q;
+            int off = g * npix;
+            for (int b0 = 0; b0 < npix; b0 += BLOCK) {
+                int b1 = Math.min(npix, b0 + BLOCK);
+                float over = Float.NEGATIVE_INFINITY;
+                float lowest = Float.POSITIVE_INFINITY;
+                for (int p = b0; p < b1; p++) {
+                    over = Math.max(over, frame[p] - thr[p]);
+                    lowest = Math.min(lowest, frame[p]);
                 }
-                if (rowHas != null) {
-                    rowHas[y] = (any & SAT) != 0;
+                // NaN samples make these comparisons false and send the block to the exact test
+                if (!(over < 0f) || !(lowest > 0f)) {
+                    examine(frame, gdq, off, b0, b1);
                 }
             }
+            for (int k = 0; k < saturatedCount; k++) {
+                gdq[off + saturatedList[k]] |= SAT;
+            }
             if (dilation != null) {
-                dilation.grow(gdq, g * npix, SAT, gdq, g * npix, SAT);
+                boolean[] rowHas = dilation.rowFlags();
+                for (int y = 0; y < step.ny; y++) {
+                    rowHas[y] = GroupFlags.any(gdq, off + y * step.nx, step.nx, SAT);
+                }
+                dilation.grow(gdq, off, SAT, gdq, off, SAT);
+            }
+        }
+
+        /** The exact tests on one block: threshold reached (remembered for later groups), A/D floor. */
+        private void examine(float[] frame, byte[] gdq, int off, int b0, int b1) {
+            for (int p = b0; p < b1; p++) {
+                float v = frame[p];
+                if (v >= step.threshold[p] && !saturatedSoFar[p]) {
+                    saturatedSoFar[p] = true;
+                    if (saturatedCount == saturatedList.length) {
+                        saturatedList = java.util.Arrays.copyOf(saturatedList, 2 * saturatedCount);
+                    }
+                    saturatedList[saturatedCount++] = p;
+                }
+                if (v <= 0f) {
+                    gdq[off + p] |= FLOOR;
+                }
             }
         }
 

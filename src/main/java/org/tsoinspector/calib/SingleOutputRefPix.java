@@ -67,36 +67,40 @@ final class SingleOutputRefPix implements FrameCorrection {
         return Arrays.stream(sets).mapToInt(s -> s.length).toArray();
     }
 
-    private record Scratch(double[] values, float[] yTerm, float[] xTerm) {
+    private record Scratch(double[] values, float[] xTerm) {
     }
 
     @Override
     public Object newScratch() {
-        return new Scratch(new double[largestSet], new float[window.ny()], new float[window.nx()]);
+        return new Scratch(new double[largestSet], new float[window.nx()]);
     }
 
     @Override
-    public void correct(float[] frame, int offset, Object scratchObject) {
+    public void correct(float[] frame, Object scratchObject) {
         Scratch s = (Scratch) scratchObject;
         float[] value = new float[sets.length];
         for (int k = 0; k < sets.length; k++) {
             // the reference's clipped mean is a float32 scalar, subtracted in float32
-            value[k] = (float) ClippedMean.of(frame, offset, sets[k], s.values, sigma, sigma);
+            value[k] = (float) ClippedMean.of(frame, sets[k], s.values, sigma, sigma);
         }
         int ny = window.ny();
         int nx = window.nx();
-        boolean colY = window.columnFollowsY();
-        for (int y = 0; y < ny; y++) {
-            s.yTerm[y] = colY ? value[(window.detectorColumn(y, 0) & 1) % sets.length] : 0f;
-        }
-        for (int x = 0; x < nx; x++) {
-            s.xTerm[x] = colY ? 0f : value[(window.detectorColumn(0, x) & 1) % sets.length];
-        }
-        for (int y = 0; y < ny; y++) {
-            float t = s.yTerm[y];
-            int base = offset + y * nx;
+        if (window.columnFollowsY()) {
+            for (int y = 0; y < ny; y++) {
+                float t = value[(window.detectorColumn(y, 0) & 1) % sets.length];
+                for (int i = y * nx; i < (y + 1) * nx; i++) {
+                    frame[i] -= t;
+                }
+            }
+        } else {
             for (int x = 0; x < nx; x++) {
-                frame[base + x] = frame[base + x] - t - s.xTerm[x];
+                s.xTerm[x] = value[(window.detectorColumn(0, x) & 1) % sets.length];
+            }
+            for (int y = 0; y < ny; y++) {
+                int base = y * nx;
+                for (int x = 0; x < nx; x++) {
+                    frame[base + x] -= s.xTerm[x];
+                }
             }
         }
     }

@@ -52,15 +52,13 @@ public final class SuperbiasStep implements CalibrationStep {
 
         @Override
         public IntegrationPass open(Ramp ramp) {
-            float[] d = ramp.data();
             float[] b = bias;
             int n = b.length;
             return new IntegrationPass() {
                 @Override
-                public void group(int g) {
-                    int off = g * n;
+                public void group(int g, float[] frame) {
                     for (int p = 0; p < n; p++) {
-                        d[off + p] -= b[p];
+                        frame[p] -= b[p];
                     }
                 }
 

@@ -55,9 +55,9 @@ class SegmentScanTest {
         public IntegrationPass open(Ramp ramp) {
             calls.incrementAndGet();
             int n = ramp.framePixels();
-            return g -> {
-                for (int i = g * n; i < (g + 1) * n; i++) {
-                    ramp.data()[i] = (float) f.applyAsDouble(ramp.data()[i]);
+            return (g, frame) -> {
+                for (int i = 0; i < n; i++) {
+                    frame[i] = (float) f.applyAsDouble(frame[i]);
                 }
             };
         }

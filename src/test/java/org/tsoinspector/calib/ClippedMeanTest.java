@@ -38,6 +38,6 @@ class ClippedMeanTest {
     @Test
     void readsTheIndexedPixelsOfAFrame() {
         float[] frame = {0, 0, 5, 7, 9, 0};
-        assertEquals(7.0, ClippedMean.of(frame, 1, new int[] {1, 2, 3}, new double[3], 3, 3), 1e-12);
+        assertEquals(7.0, ClippedMean.of(frame, new int[] {2, 3, 4}, new double[3], 3, 3), 1e-12);
     }
 }

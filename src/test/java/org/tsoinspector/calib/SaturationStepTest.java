@@ -154,6 +154,25 @@ class SaturationStepTest {
     }
 
     @Test
+    void aNanSampleDoesNotHideASaturatedOrFloorSampleBesideIt() throws Exception {
+        ExposureMetadata e = TestExposures.small(2, 600, 1);
+        PreparedStep step = prepare(e, TestExposures.filled(1200, 1000f), new int[1200], 0);
+        Ramp r = ramp(e, 500f);
+        r.data()[300] = Float.NaN;
+        r.data()[301] = 1000f;
+        r.data()[900] = Float.NaN;
+        r.data()[1199] = 0f;
+        step.apply(r);
+        int flagged = 0;
+        for (int p = 0; p < 1200; p++) {
+            flagged += r.groupDq()[p] != 0 ? 1 : 0;
+        }
+        assertEquals(2, flagged);
+        assertEquals(SAT, r.groupDq(0, 0, 301));
+        assertEquals(FLOOR | DNU, r.groupDq(0, 1, 599));
+    }
+
+    @Test
     void backwardPassDoesNothingForSingleFrameGroups() throws Exception {
         ExposureMetadata e = TestExposures.small(1, 3, 3);
         PreparedStep step = prepare(e, TestExposures.filled(3, 1000f), new int[3], 0);

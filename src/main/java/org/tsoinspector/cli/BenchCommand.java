@@ -1,0 +1,321 @@
+package org.tsoinspector.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.tsoinspector.analysis.RatioHistogramSpec;
+import org.tsoinspector.analysis.SegmentScan;
+import org.tsoinspector.analysis.StagePair;
+import org.tsoinspector.calib.CalibrationEngine;
+import org.tsoinspector.calib.Pipeline;
+import org.tsoinspector.calib.PipelineSettings;
+import org.tsoinspector.calib.PreparedPipeline;
+import org.tsoinspector.calib.PreparedStep;
+import org.tsoinspector.calib.ReferenceSet;
+import org.tsoinspector.calib.SegmentCalibration;
+import org.tsoinspector.fits.FitsRampFile;
+import org.tsoinspector.fits.RampProductWriter;
+import org.tsoinspector.model.ExposureMetadata;
+import org.tsoinspector.model.ProgressMonitor;
+import org.tsoinspector.model.Ramp;
+import org.tsoinspector.model.StepName;
+import org.tsoinspector.render.Colormap;
+import org.tsoinspector.render.FrameRenderer;
+import org.tsoinspector.render.Limits;
+import org.tsoinspector.render.Stretch;
+import org.tsoinspector.sim.ExposureSimulator;
+import org.tsoinspector.sim.SampleLibrary;
+import org.tsoinspector.sim.Scenario;
+
+/**
+ * {@code bench [--size-gb N] [--out FILE.json]}: generates once (cached under ~/.cache/tso-inspector)
+ * a SOSS SUBSTRIP256 segment of N GB with its references and measures, in one run, what cli.md lists:
+ * open to first frame, one integration through the five steps, the in-memory step rate, the whole
+ * segment calibrated and written, the I/O floor, the ratio histogram over the segment, peak heap.
+ */
+public final class BenchCommand implements Command {
+
+    private static final int REPEATS = 5;
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String usage() {
+        return "bench [--size-gb N] [--out FILE.json]";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out) throws Exception {
+        double sizeGb = 1;
+        Path json = null;
+        for (int i = 0; i < args.size(); i += 2) {
+            String a = args.get(i);
+            if (i + 1 >= args.size()) {
+                throw new UsageException(a + " needs a value");
+            }
+            switch (a) {
+                case "--size-gb" -> sizeGb = positive(a, args.get(i + 1));
+                case "--out" -> json = Path.of(args.get(i + 1));
+                default -> throw new UsageException("unexpected argument '" + a + "'");
+            }
+        }
+        int threads = Runtime.getRuntime().availableProcessors();
+        Path dir = Path.of(System.getProperty("user.home"), ".cache", "tso-inspector",
+                String.format(Locale.ROOT, "bench-substrip256-%.2fgb", sizeGb));
+        Path segment = segment(dir, sizeGb, threads, out);
+        Path refs = dir.resolve("refs");
+        Path work = Files.createTempDirectory(dir, "run");
+        Map<String, Object> result = new LinkedHashMap<>();
+        resetPeakHeap();
+        try (FitsRampFile source = FitsRampFile.open(segment)) {
+            ExposureMetadata e = source.metadata();
+            EnumSet<StepName> all = EnumSet.allOf(StepName.class);
+            ReferenceSet references = ReferenceSet.load(e, all, Map.of(), refs);
+            PreparedPipeline pipeline = Pipeline.of(source.name(), e, PipelineSettings.DEFAULTS, references)
+                    .prepare(e, source.pixelDq());
+            result.put("first_frame_ms", firstFrameMs(segment));
+            result.put("one_integration_ms", oneIntegrationMs(source, references));
+            result.put("compute_samples_per_s", computeRate(source, pipeline, threads));
+            result.put("calibrate_s", seconds(() -> new SegmentCalibration(source, pipeline,
+                    references.fileNames(all), threads).run(work, "bench", false, ProgressMonitor.NONE)));
+            deleteContents(work);
+            result.put("io_floor_s", seconds(() -> copyWithoutComputing(source, work.resolve("floor.fits"))));
+            deleteContents(work);
+            result.put("ratio_plot_s", seconds(() -> new SegmentScan(source, new StagePair("after refpix",
+                    pipeline.steps().subList(0, 4), "after linearity", pipeline.steps().subList(4, 5)),
+                    new SegmentScan.Request(RatioHistogramSpec.defaults(e.nGroups()), null, null, false), threads)
+                    .run(ProgressMonitor.NONE)));
+            result.put("peak_heap_mb", peakHeapBytes() / 1e6);
+            result.put("segment_bytes", Files.size(segment));
+        } finally {
+            deleteContents(work);
+            Files.deleteIfExists(work);
+        }
+        print(out, result, threads, segment);
+        if (json != null) {
+            writeJson(json, result);
+            out.println("wrote " + json);
+        }
+        return CommandLine.EXIT_OK;
+    }
+
+    private static double positive(String option, String v) throws UsageException {
+        try {
+            double d = Double.parseDouble(v);
+            if (d > 0) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(option + " needs a positive number, not '" + v + "'");
+    }
+
+    /** The cached segment, simulated first when it is missing. */
+    private static Path segment(Path dir, double sizeGb, int threads, PrintStream out) throws Exception {
+        try (Stream<Path> s = Files.exists(dir) ? Files.list(dir) : Stream.empty()) {
+            List<Path> found = s.filter(p -> p.getFileName().toString().endsWith("_uncal.fits")).toList();
+            if (found.size() == 1 && Files.isDirectory(dir.resolve("refs"))) {
+                return found.get(0);
+            }
+        }
+        Scenario base = SampleLibrary.scenario("wasp43b-substrip256");
+        long target = (long) (sizeGb * (1L << 30));
+        long perIntegration = new ExposureSimulator(base.withIntegrations(1)).integrationBytes();
+        int nInts = (int) Math.max(2, (target + perIntegration - 1) / perIntegration);
+        Scenario sc = base.withIntegrations(nInts);
+        if (new ExposureSimulator(sc).segmentCount() != 1) {
+            throw new UsageException("--size-gb " + sizeGb + " needs more than one segment file; use at most 1.7");
+        }
+        Files.createDirectories(dir);
+        out.printf(Locale.ROOT, "generating a %d-integration SUBSTRIP256 segment in %s (once)%n", nInts, dir);
+        Path tmp = Files.createTempDirectory(dir, "gen");
+        ExposureSimulator.Result r = new ExposureSimulator(sc).write(tmp, threads, ProgressMonitor.NONE);
+        Path seg = dir.resolve(r.segments().get(0).getFileName());
+        Files.move(r.segments().get(0), seg, StandardCopyOption.REPLACE_EXISTING);
+        Files.createDirectories(dir.resolve("refs"));
+        for (Path ref : r.references()) {
+            Files.move(ref, dir.resolve("refs").resolve(ref.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+        deleteTree(tmp);
+        return seg;
+    }
+
+    /** Open the file, read group 0 of integration 0 and render it to ARGB, as the window does. */
+    private static double firstFrameMs(Path segment) throws Exception {
+        double[] ms = new double[REPEATS];
+        for (int k = 0; k < REPEATS; k++) {
+            long t0 = System.nanoTime();
+            try (FitsRampFile f = FitsRampFile.open(segment)) {
+                float[] frame = f.readGroup(0, 0);
+                new FrameRenderer(Colormap.named("gray"), Stretch.LINEAR, Limits.PERCENTILE_99_5.of(frame, null))
+                        .render(frame, f.metadata().ny(), f.metadata().nx());
+            }
+            ms[k] = (System.nanoTime() - t0) / 1e6;
+        }
+        return median(ms);
+    }
+
+    /** Engine requests of uncached integrations: read, prepare once, then five steps on one integration. */
+    private static double oneIntegrationMs(FitsRampFile source, ReferenceSet references) throws Exception {
+        CalibrationEngine engine = new CalibrationEngine(source, references, PipelineSettings.DEFAULTS, 1);
+        engine.stage(0, StepName.LINEARITY); // prepares the steps (once per exposure)
+        int n = Math.min(source.integrationCount() - 1, 2 * REPEATS + 1);
+        double[] ms = new double[n];
+        for (int k = 0; k < n; k++) {
+            long t0 = System.nanoTime();
+            engine.stage(k + 1, StepName.LINEARITY);
+            ms[k] = (System.nanoTime() - t0) / 1e6;
+        }
+        return median(ms);
+    }
+
+    /** The five steps on integrations already in memory, on every core (copies made outside the timing). */
+    private static double computeRate(FitsRampFile source, PreparedPipeline pipeline, int threads) throws Exception {
+        int count = Math.min(source.integrationCount(), 2 * threads);
+        List<Ramp> originals = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            originals.add(source.readIntegration(i));
+        }
+        long samples = (long) count * originals.get(0).data().length;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            double[] rate = new double[REPEATS + 1];
+            for (int k = 0; k < rate.length; k++) {
+                List<Ramp> work = originals.stream().map(Ramp::copy).toList();
+                long t0 = System.nanoTime();
+                List<Future<?>> done = new ArrayList<>();
+                for (Ramp r : work) {
+                    done.add(pool.submit(() -> pipeline.apply(r)));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+                rate[k] = samples / ((System.nanoTime() - t0) / 1e9);
+            }
+            return median(Arrays.copyOfRange(rate, 1, rate.length)); // the first round warms the JIT
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The I/O floor: read every integration and write a product of the same size, no computation. */
+    private static void copyWithoutComputing(FitsRampFile source, Path target) throws IOException {
+        try (RampProductWriter w = RampProductWriter.create(target, source, source.metadata(), Map.of())) {
+            for (int i = 0; i < source.integrationCount(); i++) {
+                w.writeIntegration(source.readIntegration(i));
+            }
+            w.commit(source.pixelDq());
+        }
+    }
+
+    private interface Job {
+        void run() throws Exception;
+    }
+
+    private static double seconds(Job job) throws Exception {
+        long t0 = System.nanoTime();
+        job.run();
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    }
+
+    private static void resetPeakHeap() {
+        System.gc();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                p.resetPeakUsage();
+            }
+        }
+    }
+
+    /** Sum of the heap pools' peak use since {@link #resetPeakHeap} (an upper bound of the live peak). */
+    private static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                sum += p.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static void print(PrintStream out, Map<String, Object> r, int threads, Path segment) {
+        out.printf(Locale.ROOT, "segment %s (%.2f GB), %d threads, max heap %d MB%n", segment.getFileName(),
+                ((Number) r.get("segment_bytes")).longValue() / 1e9, threads,
+                Runtime.getRuntime().maxMemory() >> 20);
+        for (Map.Entry<String, Object> e : r.entrySet()) {
+            out.printf(Locale.ROOT, "  %-22s %s%n", e.getKey(), format(e.getValue()));
+        }
+    }
+
+    private static String format(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof Double d) {
+            return d >= 1e6 ? String.format(Locale.ROOT, "%.4g", d) : String.format(Locale.ROOT, "%.3f", d);
+        }
+        return v.toString();
+    }
+
+    private static void writeJson(Path json, Map<String, Object> r) throws IOException {
+        StringBuilder sb = new StringBuilder("{\n");
+        int k = 0;
+        for (Map.Entry<String, Object> e : r.entrySet()) {
+            sb.append("  \"").append(e.getKey()).append("\": ").append(format(e.getValue()))
+                    .append(++k < r.size() ? ",\n" : "\n");
+        }
+        sb.append("}\n");
+        Path parent = json.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, "." + json.getFileName(), ".part");
+        Files.writeString(tmp, sb.toString());
+        Files.move(tmp, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void deleteContents(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                deleteTree(p);
+            }
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+}
