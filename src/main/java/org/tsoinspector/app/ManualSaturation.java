@@ -43,7 +43,7 @@ final class ManualSaturation implements PreparedStep {
     public IntegrationPass open(Ramp ramp) {
         byte[] dq = ramp.groupDq();
         byte sat = (byte) DqFlag.SATURATED.value();
-        return g -> {
+        return (g, frame) -> {
             for (SaturationMark m : marks) {
                 if (!m.appliesTo(ramp.integration()) || g < m.fromGroup()) {
                     continue;
