@@ -154,7 +154,8 @@ public final class Illumination {
                 }
                 seen[x] = true;
                 for (int o = 0; o < 3; o++) {
-                    c[o][x] = Double.parseDouble(f[o + 1]);
+                    String v = f[o + 1].trim();
+                    c[o][x] = v.equalsIgnoreCase("nan") ? Double.NaN : Double.parseDouble(v); // NumPy writes "nan"
                 }
             }
             return c;

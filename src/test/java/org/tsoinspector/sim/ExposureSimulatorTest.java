@@ -37,6 +37,24 @@ class ExposureSimulatorTest {
     static final String SMALL = "geometry = SUBSTRIP96\nnints = 3\nngroups = 3\nreferences = subarray\n";
 
     @Test
+    void everyShippedSampleMakesAnIntegrationInItsGeometry() throws Exception {
+        for (String name : SampleLibrary.NAMES) {
+            ExposureSimulator sim = new ExposureSimulator(SampleLibrary.scenario(name).withIntegrations(1));
+            Geometry g = sim.scenario().geometry();
+            ExposureMetadata m = sim.segmentMetadata(1);
+            assertEquals(g.window(), m.window());
+            assertEquals(g.nOutputs(), m.nOutputs());
+            assertEquals(g.tFrame(), m.tFrame(), 0);
+            Ramp r = sim.ramp(0);
+            assertEquals(g.window().ySize(), r.ny(), name);
+            assertEquals(g.window().xSize(), r.nx(), name);
+            assertEquals(sim.scenario().zeroFrame(), r.zeroFrame() != null, name);
+        }
+        assertEquals(4, Geometry.FULL.nOutputs());
+        assertEquals(1803, Geometry.SUBSTRIP96.window().yStart());
+    }
+
+    @Test
     void sameSeedSameRampsOtherSeedOtherRamps() throws Exception {
         Scenario sc = scenario(SMALL);
         float[] a = new ExposureSimulator(sc).ramp(1).data();
