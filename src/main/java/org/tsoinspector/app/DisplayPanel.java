@@ -10,7 +10,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.util.StringConverter;
 import org.tsoinspector.render.Colormap;
 import org.tsoinspector.render.DisplayRange;
 import org.tsoinspector.render.Limits;
@@ -37,9 +36,9 @@ final class DisplayPanel extends GridPane {
         low.setId("limit-low");
         high.setId("limit-high");
         limits.getItems().setAll(Limits.values());
-        limits.setConverter(converter(Limits::label));
+        limits.setConverter(LabelConverter.of(Limits::label));
         stretch.getItems().setAll(Stretch.values());
-        stretch.setConverter(converter(Stretch::id));
+        stretch.setConverter(LabelConverter.of(Stretch::id));
         colormap.getItems().setAll(Colormap.NAMES);
         low.setPrefColumnCount(6);
         high.setPrefColumnCount(6);
@@ -62,20 +61,6 @@ final class DisplayPanel extends GridPane {
         colormap.valueProperty().addListener((o, a, b) -> changed(s -> s.withColormap(b)));
         low.setOnAction(e -> manualTyped());
         high.setOnAction(e -> manualTyped());
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 
     ObjectProperty<DisplaySettings> settingsProperty() {

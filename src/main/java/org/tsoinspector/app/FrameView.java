@@ -38,6 +38,9 @@ public final class FrameView extends Region {
     private Point2D pressAt;
     private Point2D lastDrag;
     private boolean fitPending = true;
+    private MouseButton pressButton;
+    private ContrastDrag contrastDrag = (fx, fy, start) -> { };
+    private java.util.function.BiConsumer<Double, Double> menu = (x, y) -> { };
 
     public FrameView(ViewPort viewPort, ObjectProperty<PixelPosition> crosshair) {
         getStyleClass().add("frame-view");
@@ -251,28 +254,60 @@ public final class FrameView extends Region {
         e.consume();
     }
 
+    /**
+     * DS9's right-button drag: called with the drag so far as fractions of the view (x: bias, y:
+     * contrast) and whether it is the first event of the drag.
+     */
+    public void setOnContrastDrag(ContrastDrag handler) {
+        this.contrastDrag = handler;
+    }
+
+    /** A right click without drag: the context menu, at these screen coordinates. */
+    public void setOnMenu(java.util.function.BiConsumer<Double, Double> handler) {
+        this.menu = handler;
+    }
+
+    /** Receives a right-button drag. */
+    @FunctionalInterface
+    public interface ContrastDrag {
+        void dragged(double fractionX, double fractionY, boolean start);
+    }
+
     private void onPressed(MouseEvent e) {
         requestFocus();
         pressAt = new Point2D(e.getX(), e.getY());
         lastDrag = pressAt;
+        pressButton = e.getButton();
+        if (e.getButton() == MouseButton.MIDDLE) {
+            // DS9: the middle button centres the view on the point clicked
+            viewPort.panBy(getWidth() / 2 - e.getX(), getHeight() / 2 - e.getY());
+        }
     }
 
     private void onDragged(MouseEvent e) {
         if (lastDrag == null) {
             return;
         }
-        viewPort.panBy(e.getX() - lastDrag.getX(), e.getY() - lastDrag.getY());
+        if (pressButton == MouseButton.SECONDARY) {
+            double fx = (e.getX() - pressAt.getX()) / Math.max(1, getWidth());
+            double fy = (e.getY() - pressAt.getY()) / Math.max(1, getHeight());
+            contrastDrag.dragged(fx, fy, lastDrag == pressAt);
+        } else {
+            viewPort.panBy(e.getX() - lastDrag.getX(), e.getY() - lastDrag.getY());
+        }
         lastDrag = new Point2D(e.getX(), e.getY());
         hoverAt(e.getX(), e.getY());
     }
 
     private void onReleased(MouseEvent e) {
-        if (pressAt != null && e.getButton() == MouseButton.PRIMARY
-                && pressAt.distance(e.getX(), e.getY()) <= CLICK_SLOP) {
+        boolean click = pressAt != null && pressAt.distance(e.getX(), e.getY()) <= CLICK_SLOP;
+        if (click && e.getButton() == MouseButton.PRIMARY) {
             PixelPosition p = pixelAt(e.getX(), e.getY());
             if (p != null) {
                 crosshair.set(p);
             }
+        } else if (click && e.getButton() == MouseButton.SECONDARY) {
+            menu.accept(e.getScreenX(), e.getScreenY());
         }
         pressAt = null;
         lastDrag = null;

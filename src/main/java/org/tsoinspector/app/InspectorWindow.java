@@ -44,6 +44,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.tsoinspector.model.ExposureMetadata;
 import org.tsoinspector.render.Caption;
+import org.tsoinspector.render.DisplayRange;
 import org.tsoinspector.render.Figure;
 import org.tsoinspector.render.ImageCharts;
 import org.tsoinspector.render.PlotTables;
@@ -86,6 +87,7 @@ public final class InspectorWindow {
     private final Menu recentMenu = new Menu("Open _Recent");
     private final ObjectProperty<ExposureSession> session = new SimpleObjectProperty<>();
     private ShownFrames shown;
+    private DisplayRange dragStartRange;
     private boolean blinkShowsB;
 
     public InspectorWindow(Stage stage, AppSettings settings, ExposureOpener opener) {
@@ -316,7 +318,8 @@ public final class InspectorWindow {
         });
         ContextMenu menu = frameMenu();
         for (FrameView v : List.of(viewA, viewB)) {
-            v.setOnContextMenuRequested(e -> menu.show(v, e.getScreenX(), e.getScreenY()));
+            v.setOnMenu((x, y) -> menu.show(v, x, y));
+            v.setOnContrastDrag(this::contrastDrag);
         }
         viewA.hoveredProperty().addListener((o, a, b) -> showReadout(b, false));
         viewB.hoveredProperty().addListener((o, a, b) -> showReadout(b, true));
@@ -646,6 +649,25 @@ public final class InspectorWindow {
             view.setOverlay(k.ordinal(), p.overlays().get(k), overlayPanel.opacity(k));
         }
         view.setFrame(p.image().width(), p.image().height(), p.image().argb(), caption);
+    }
+
+    /**
+     * DS9's right-button drag: left-right moves the display range (bias), up-down widens or narrows
+     * it (contrast), starting from the range on screen when the drag began.
+     */
+    private void contrastDrag(double fx, double fy, boolean start) {
+        ShownFrames f = shown;
+        if (f == null) {
+            return;
+        }
+        if (start || dragStartRange == null) {
+            dragStartRange = f.pictureA().renderer().range();
+        }
+        double span = dragStartRange.high() - dragStartRange.low();
+        double centre = (dragStartRange.low() + dragStartRange.high()) / 2 + fx * span;
+        double half = span * Math.exp(2 * fy) / 2;
+        displayPanel.set(displayPanel.settingsProperty().get()
+                .withManual(new DisplayRange(centre - half, centre + half)));
     }
 
     private void overlayOpacityChanged() {

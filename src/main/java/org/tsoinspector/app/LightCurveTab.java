@@ -32,6 +32,7 @@ final class LightCurveTab extends PlotTab {
         super("Light curve", true);
         mode.getItems().setAll(LightCurveMode.values());
         mode.setValue(LightCurveMode.LAST_MINUS_FIRST);
+        mode.setConverter(LabelConverter.of(LightCurveMode::unitLabel));
         rows.setEditable(true);
         rows.setPrefWidth(80);
         normalized.setSelected(true);

@@ -30,17 +30,7 @@ final class ProfileTab extends PlotTab {
         axis.getItems().setAll(ProfileAxis.values());
         axis.setValue(ProfileAxis.COLUMN);
         axis.setId("profile-axis");
-        axis.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(ProfileAxis a) {
-                return a == null ? "" : a.label();
-            }
-
-            @Override
-            public ProfileAxis fromString(String s) {
-                return null;
-            }
-        });
+        axis.setConverter(LabelConverter.of(ProfileAxis::label));
         index.setId("profile-index");
         index.setEditable(true);
         index.setPrefWidth(90);

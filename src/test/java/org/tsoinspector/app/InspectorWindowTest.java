@@ -189,4 +189,19 @@ class InspectorWindowTest {
         assertEquals("memory_uncal.fits  |  integration 1  |  group 1  |  raw", r.caption().text());
         assertEquals(InMemoryRampSource.NX * InMemoryRampSource.NY, r.table().rowCount());
     }
+
+    @Test
+    void rightDragMovesTheDisplayRangeLikeDs9(FxRobot robot) throws Exception {
+        openSample(robot);
+        ColorbarView bar = robot.lookup("#colorbar").queryAs(ColorbarView.class);
+        org.tsoinspector.render.DisplayRange before = bar.range();
+        robot.drag("#view-a", javafx.scene.input.MouseButton.SECONDARY).moveBy(120, 0).drop();
+        waitIdle();
+        org.tsoinspector.render.DisplayRange after = bar.range();
+        assertEquals(org.tsoinspector.render.Limits.MANUAL,
+                robot.lookup("#limits").queryAs(javafx.scene.control.ComboBox.class).getValue());
+        // a drag to the right moves the range up and keeps its width
+        assertTrue(after.low() > before.low(), before + " -> " + after);
+        assertEquals(before.high() - before.low(), after.high() - after.low(), 1e-6 * (before.high() - before.low()));
+    }
 }
