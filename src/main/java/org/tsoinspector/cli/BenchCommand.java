@@ -143,7 +143,8 @@ public final class BenchCommand implements Command {
         long target = (long) (sizeGb * (1L << 30));
         long perIntegration = new ExposureSimulator(base.withIntegrations(1)).integrationBytes();
         int nInts = (int) Math.max(2, (target + perIntegration - 1) / perIntegration);
-        Scenario sc = base.withIntegrations(nInts);
+        // the sample splits at 650 MB like the notebook's data; the bench wants one flight-size segment
+        Scenario sc = base.withIntegrations(nInts).withMaxSegmentBytes(Scenario.DEFAULT_MAX_SEGMENT_BYTES);
         if (new ExposureSimulator(sc).segmentCount() != 1) {
             throw new UsageException("--size-gb " + sizeGb + " needs more than one segment file; use at most 1.7");
         }

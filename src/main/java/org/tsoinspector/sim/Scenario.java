@@ -113,6 +113,15 @@ public record Scenario(
                 maxSegmentBytes, subarrayReferences, exposureStartMjd, target, targetRa, targetDec);
     }
 
+    /** The same scenario with another limit on a segment file's size. */
+    public Scenario withMaxSegmentBytes(long bytes) {
+        return new Scenario(name, description, geometry, nInts, nGroups, seed, zeroFrame, illumination,
+                rateBackground, peakDn, peakPercentile, transit, period, radiusRatio, semiMajorAxis, inclination,
+                limbDarkening1, limbDarkening2, transitOffset, effects, gain, readNoise, oneOverFRms, oddEvenRms,
+                driftRms, biasOffset, darkRate, zodiRate, cosmicRayFraction, nonlinearity2, nonlinearity3, wellDepth,
+                bytes, subarrayReferences, exposureStartMjd, target, targetRa, targetDec);
+    }
+
     /** The transit model with mid-transit placed relative to the exposure's mid time (BJD TDB as MJD). */
     public TransitModel transitModel(double exposureMidBjd) {
         return new TransitModel(period, radiusRatio, semiMajorAxis, inclination, limbDarkening1, limbDarkening2,

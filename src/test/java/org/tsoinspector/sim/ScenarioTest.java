@@ -35,6 +35,14 @@ class ScenarioTest {
         assertEquals(1.61, sc.gain(), 0);
         assertEquals(EnumSet.allOf(Effect.class), sc.effects());
         assertTrue(sc.transit());
+        // two segments like the notebook's; one below the flight limit of 2 GB when asked
+        assertEquals(650_000_000L, sc.maxSegmentBytes());
+        Scenario oneSegment = sc.withIntegrations(171).withMaxSegmentBytes(Scenario.DEFAULT_MAX_SEGMENT_BYTES);
+        assertEquals(171, oneSegment.nInts());
+        assertEquals(Scenario.DEFAULT_MAX_SEGMENT_BYTES, oneSegment.maxSegmentBytes());
+        assertEquals(sc.seed(), oneSegment.seed());
+        assertEquals(2, new ExposureSimulator(sc.withIntegrations(171)).segmentCount());
+        assertEquals(1, new ExposureSimulator(oneSegment).segmentCount(), "1.08 GB fits one segment");
     }
 
     @Test
