@@ -50,7 +50,8 @@ public final class RampProductWriter implements AutoCloseable {
      *
      * @param input      where the ramp came from: its primary header is carried over when it is a file
      * @param product    the product's metadata (the input's, with every step done so far as completed)
-     * @param references reference file names used, by step (written as R_MASK, R_SATURA, R_SUPERB, R_LINEAR)
+     * @param references reference file names, by step (written as R_MASK, R_SATURA, R_SUPERB, R_LINEAR for
+     *                   the steps completed)
      */
     public static RampProductWriter create(Path target, RampSource input, ExposureMetadata product,
             Map<StepName, String> references) throws IOException {
@@ -106,7 +107,8 @@ public final class RampProductWriter implements AutoCloseable {
         }
         for (Map.Entry<StepName, String> r : references.entrySet()) {
             String type = r.getKey().referenceType();
-            if (type != null) {
+            // A reference counts as used only once its step has run (as in the pipeline's products).
+            if (type != null && m.completedSteps().contains(r.getKey())) {
                 h.add(referenceKeyword(type), r.getValue(), type + " reference file used");
             }
         }

@@ -64,7 +64,8 @@ class RampProductWriterTest {
             productMeta = in.metadata().withCompletedSteps(EnumSet.of(StepName.DQ_INIT, StepName.SATURATION));
             dq = pixelDq(productMeta.ny() * productMeta.nx());
             try (RampProductWriter w = RampProductWriter.create(target, in, productMeta,
-                    Map.of(StepName.DQ_INIT, "soss96_mask.fits.gz", StepName.SATURATION, "soss96_saturation.fits.gz"))) {
+                    Map.of(StepName.DQ_INIT, "soss96_mask.fits.gz", StepName.SATURATION, "soss96_saturation.fits.gz",
+                            StepName.SUPERBIAS, "soss96_superbias.fits.gz"))) {
                 for (int i = 0; i < in.integrationCount(); i++) {
                     w.writeIntegration(changed(in.readIntegration(i)));
                 }
@@ -89,6 +90,7 @@ class RampProductWriterTest {
                 assertEquals("COMPLETE", h.string("S_DQINIT", ""));
                 assertEquals("COMPLETE", h.string("S_SATURA", ""));
                 assertFalse(h.has("S_SUPERB"));
+                assertFalse(h.has("R_SUPERB"), "superbias has not run, its reference is not recorded");
                 assertEquals("soss96_mask.fits.gz", h.string("R_MASK", ""));
                 assertEquals("soss96_saturation.fits.gz", h.string("R_SATURA", ""));
                 assertEquals("RampModel", h.string("DATAMODL", ""));
