@@ -37,8 +37,11 @@ import org.tsoinspector.model.SuperbiasReference;
  */
 public final class ExposureSession implements AutoCloseable {
 
-    /** Bytes of computed integrations the engine keeps (several stages of several integrations). */
-    private static final long CACHE_BYTES = 768L << 20;
+    /**
+     * Bytes of computed integrations the engine keeps (several stages of several integrations): a
+     * quarter of the heap, at most 768 MB, so a small -Xmx still leaves room for the rest.
+     */
+    private static final long CACHE_BYTES = Math.min(768L << 20, Runtime.getRuntime().maxMemory() / 4);
     private static final int MARKED_KEPT = 8;
 
     private final RampSource source;
