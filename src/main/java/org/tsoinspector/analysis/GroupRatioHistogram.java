@@ -16,8 +16,11 @@ public final class GroupRatioHistogram {
     private final RatioHistogramSpec spec;
     private final int nf;
     private final int nr;
-    /** counts[r * nf + f]: ratio bin r, fluence bin f. */
-    private final long[] counts;
+    /**
+     * counts[r * nf + f]: ratio bin r, fluence bin f. int, not long, so the default 240 x 200 table
+     * stays in L2 cache (a segment holds far fewer than 2^31 pixels; {@link #merge} checks overflow).
+     */
+    private final int[] counts;
     /** Per fluence bin, points whose ratio fell below / above the ratio axis (kept so medians stay right). */
     private final long[] ratioBelow;
     private final long[] ratioAbove;
@@ -31,7 +34,7 @@ public final class GroupRatioHistogram {
         this.spec = spec;
         this.nf = spec.fluence().bins();
         this.nr = spec.ratio().bins();
-        this.counts = new long[nf * nr];
+        this.counts = new int[nf * nr];
         this.ratioBelow = new long[nf];
         this.ratioAbove = new long[nf];
     }
@@ -65,12 +68,12 @@ public final class GroupRatioHistogram {
         final boolean fLog = fa.log();
         final double fMin = fa.min();
         final double fMax = fa.max();
-        final double fOrigin = fLog ? Math.log(fMin) : fMin;
+        final double fOrigin = fa.forward(fMin);
         final double fScale = fa.scale();
         final boolean rLog = ra.log();
         final double rMin = ra.min();
         final double rMax = ra.max();
-        final double rOrigin = rLog ? Math.log(rMin) : rMin;
+        final double rOrigin = ra.forward(rMin);
         final double rScale = ra.scale();
         long nFlagged = 0;
         long nInvalid = 0;
@@ -92,7 +95,7 @@ public final class GroupRatioHistogram {
                 nOutside++;
                 continue;
             }
-            int f = (int) (((fLog ? Math.log(fluence) : fluence) - fOrigin) * fScale);
+            int f = (int) (((fLog ? FastLog2.log2(fluence) : fluence) - fOrigin) * fScale);
             if (f >= nf) {
                 f = nf - 1;
             }
@@ -101,7 +104,7 @@ public final class GroupRatioHistogram {
             } else if (ratio >= rMax) {
                 ratioAbove[f]++;
             } else {
-                int r = (int) (((rLog ? Math.log(ratio) : ratio) - rOrigin) * rScale);
+                int r = (int) (((rLog ? FastLog2.log2(ratio) : ratio) - rOrigin) * rScale);
                 counts[(r >= nr ? nr - 1 : r) * nf + f]++;
             }
         }
@@ -118,7 +121,7 @@ public final class GroupRatioHistogram {
             throw new IllegalArgumentException("cannot merge histograms of different specs");
         }
         for (int i = 0; i < counts.length; i++) {
-            counts[i] += other.counts[i];
+            counts[i] = Math.addExact(counts[i], other.counts[i]);
         }
         for (int f = 0; f < nf; f++) {
             ratioBelow[f] += other.ratioBelow[f];
@@ -146,7 +149,7 @@ public final class GroupRatioHistogram {
     /** Largest count of any cell (for the colour scale). */
     public long maxCount() {
         long m = 0;
-        for (long c : counts) {
+        for (int c : counts) {
             m = Math.max(m, c);
         }
         return m;
@@ -154,7 +157,7 @@ public final class GroupRatioHistogram {
 
     /** Points inside both axes' ranges (what the density shows). */
     public long inRange() {
-        return Arrays.stream(counts).sum();
+        return Arrays.stream(counts).asLongStream().sum();
     }
 
     /** Pixels offered, over all integrations accumulated. */
