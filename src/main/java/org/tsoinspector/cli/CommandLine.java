@@ -23,7 +23,8 @@ public final class CommandLine {
     public CommandLine(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
-        for (Command c : List.<Command>of(new InfoCommand(), new CalibrateCommand(), new SimulateCommand(), new BenchCommand())) {
+        for (Command c : List.<Command>of(new InfoCommand(), new CalibrateCommand(), new SimulateCommand(),
+                new PlotCommand(), new BenchCommand())) {
             commands.put(c.name(), c);
         }
     }

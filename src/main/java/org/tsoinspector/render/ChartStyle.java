@@ -15,6 +15,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
@@ -70,6 +71,8 @@ final class ChartStyle {
     /** An XY plot with the shared grid and background. */
     static XYPlot xyPlot(XYDataset data, ValueAxis x, ValueAxis y, XYLineAndShapeRenderer renderer) {
         XYPlot p = new XYPlot(data, x, y, renderer);
+        // later series (the later stage) on top, as matplotlib draws them
+        p.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         style(p);
         p.setDomainGridlinePaint(GRID);
         p.setRangeGridlinePaint(GRID);

@@ -13,6 +13,7 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.tsoinspector.analysis.BinAxis;
@@ -71,8 +72,9 @@ public final class RatioCharts {
         double logMax = Math.log(max);
         java.util.function.DoubleToIntFunction color =
                 c -> c < 1 ? 0 : cmap.colorAt(Math.log(c) / logMax);
-        plot.addAnnotation(new XYDataImageAnnotation(densityImage(h, color).toBufferedImage(), fa.min(), ra.min(),
-                fa.max() - fa.min(), ra.max() - ra.min(), false));
+        // behind the median curve, which must stay visible on top of the density
+        r.addAnnotation(new XYDataImageAnnotation(densityImage(h, color).toBufferedImage(), fa.min(), ra.min(),
+                fa.max() - fa.min(), ra.max() - ra.min(), false), Layer.BACKGROUND);
         plot.addRangeMarker(new ValueMarker(1.0, Color.RED, ChartStyle.DASHED));
 
         JFreeChart chart = ChartStyle.chart(title, plot, true);

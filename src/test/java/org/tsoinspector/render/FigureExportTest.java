@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tsoinspector.analysis.DqSummaryBuilder;
@@ -47,26 +43,6 @@ class FigureExportTest {
         }
         r.groupDq()[r.index(4, 3, 10)] = (byte) DqFlag.SATURATED.value();
         return r;
-    }
-
-    private static void assertNonBlankPng(Path png, int w, int h) throws Exception {
-        assertTrue(Files.size(png) > 0);
-        BufferedImage img = ImageIO.read(png.toFile());
-        assertEquals(w, img.getWidth());
-        assertEquals(h, img.getHeight());
-        Set<Integer> colors = new HashSet<>();
-        int nonWhite = 0;
-        for (int y = 0; y < h; y += 2) {
-            for (int x = 0; x < w; x += 2) {
-                int c = img.getRGB(x, y) & 0xFFFFFF;
-                colors.add(c);
-                nonWhite += c == 0xFFFFFF ? 0 : 1;
-            }
-        }
-        assertTrue(colors.size() > 20, png + " has only " + colors.size() + " colours");
-        assertTrue(nonWhite > w * h / 4 / 50, png + " is nearly blank");
-        assertEquals(Set.of(PosixFilePermissions.fromString("rw-r--r--")).iterator().next(),
-                Files.getPosixFilePermissions(png));
     }
 
     @Test
@@ -106,10 +82,10 @@ class FigureExportTest {
         for (Figure f : List.of(frame, mask, profile, rampFig, ratio, dqFig, light)) {
             Path png = dir.resolve(f.name() + ".png");
             PngExport.write(f, caption, 900, 500, png);
-            assertNonBlankPng(png, 900, 500);
+            PngAssertions.assertNonBlankPng(png, 900, 500);
         }
         PngExport.write(profile, caption, 333, 222, dir.resolve("small.png"));
-        assertNonBlankPng(dir.resolve("small.png"), 333, 222);
+        PngAssertions.assertNonBlankPng(dir.resolve("small.png"), 333, 222);
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "temporary file left");
         }

@@ -1,0 +1,201 @@
+package org.tsoinspector.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.tsoinspector.calib.CalibrationEngine;
+import org.tsoinspector.calib.Pipeline;
+import org.tsoinspector.calib.PipelineSettings;
+import org.tsoinspector.calib.ReferenceSet;
+import org.tsoinspector.fits.FitsRampFile;
+import org.tsoinspector.model.BadInputException;
+import org.tsoinspector.model.ExposureMetadata;
+import org.tsoinspector.model.ProgressMonitor;
+import org.tsoinspector.model.StepName;
+import org.tsoinspector.render.DiagnosticPlots;
+import org.tsoinspector.render.Plot;
+import org.tsoinspector.render.PlotKind;
+import org.tsoinspector.render.PlotRequest;
+import org.tsoinspector.render.PngExport;
+
+/**
+ * {@code plot KIND FILE [reference options] [--after STEP] [--int I] [--group G] [--column C]
+ * [--pixel X,Y] [--width W] [--height H] --out FILE.png [--csv FILE.csv]}: draws one of the notebook's
+ * plots to a PNG (and its data to CSV), with the same code as the window.
+ */
+public final class PlotCommand implements Command {
+
+    /** Bytes of computed integrations the engine may keep: two stages of a few integrations. */
+    private static final long CACHE_BYTES = 256L << 20;
+
+    @Override
+    public String name() {
+        return "plot";
+    }
+
+    @Override
+    public String usage() {
+        return "plot KIND FILE " + ReferenceOptions.USAGE + " [--after STEP] [--int I] [--group G] [--column C]"
+                + " [--pixel X,Y] [--width W] [--height H] --out FILE.png [--csv FILE.csv]\n"
+                + "                          KIND: frame, mask, saturated, profile, ramp, ratio, lightcurve, dq;"
+                + " I and G count from 1, C, X and Y from 0";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out) throws Exception {
+        ReferenceOptions refs = new ReferenceOptions();
+        PlotKind kind = null;
+        Path file = null;
+        Path png = null;
+        Path csv = null;
+        StepName step = null;
+        int integration = 0;
+        int group = 0;
+        int column = -1;
+        int[] pixel = null;
+        int width = 0;
+        int height = 0;
+        for (int i = 0; i < args.size();) {
+            int next = refs.consume(args, i);
+            if (next != i) {
+                i = next;
+                continue;
+            }
+            String a = args.get(i);
+            if (!a.startsWith("--")) {
+                if (kind == null) {
+                    kind = kind(a);
+                } else if (file == null) {
+                    file = Path.of(a);
+                } else {
+                    throw new UsageException("unexpected argument '" + a + "'");
+                }
+                i++;
+                continue;
+            }
+            String v = value(args, i);
+            switch (a) {
+                case "--after" -> step = step(v);
+                case "--int" -> integration = positive(a, v);
+                case "--group" -> group = positive(a, v);
+                case "--column" -> column = nonNegative(a, v);
+                case "--pixel" -> pixel = pixel(v);
+                case "--width" -> width = size(a, v);
+                case "--height" -> height = size(a, v);
+                case "--out" -> png = Path.of(v);
+                case "--csv" -> csv = Path.of(v);
+                default -> throw new UsageException("unknown option '" + a + "'");
+            }
+            i += 2;
+        }
+        if (kind == null || file == null) {
+            throw new UsageException("plot needs a KIND and a FILE");
+        }
+        if (png == null) {
+            throw new UsageException("plot needs --out FILE.png");
+        }
+        if (!Files.exists(file)) {
+            throw new BadInputException(file.toString(), "no such file");
+        }
+        try (FitsRampFile source = FitsRampFile.open(file)) {
+            ExposureMetadata e = source.metadata();
+            StepName upTo = step != null ? step : kind.defaultStep() != null ? kind.defaultStep() : StepName.LINEARITY;
+            Set<StepName> wanted = EnumSet.noneOf(StepName.class);
+            for (StepName s : StepName.values()) {
+                if (s.ordinal() <= upTo.ordinal()) {
+                    wanted.add(s);
+                }
+            }
+            Set<StepName> runnable = Pipeline.runnable(e, wanted);
+            ReferenceSet references = ReferenceSet.load(e, runnable, refs.files(), refs.refsDir());
+            CalibrationEngine engine = new CalibrationEngine(source, references,
+                    PipelineSettings.DEFAULTS.withEnabled(runnable), CACHE_BYTES);
+            PlotRequest request = PlotRequest.of(kind).withStep(step).withIntegration(integration).withGroup(group)
+                    .withColumn(column);
+            if (pixel != null) {
+                request = request.withPixel(pixel[0], pixel[1]);
+            }
+            long t0 = System.nanoTime();
+            Plot plot = new DiagnosticPlots(engine, Runtime.getRuntime().availableProcessors())
+                    .make(request, ProgressMonitor.NONE);
+            int w = width > 0 ? width : kind.defaultWidth();
+            int h = height > 0 ? height : kind.defaultHeight();
+            PngExport.write(plot.figure(), plot.caption(), w, h, png);
+            out.printf(Locale.ROOT, "%s: %s (%d x %d) in %.1f s%n", kind.id(), plot.caption().text(), w, h,
+                    (System.nanoTime() - t0) / 1e9);
+            out.println("wrote " + png);
+            if (csv != null) {
+                plot.data().write(csv);
+                out.println("wrote " + csv);
+            }
+        }
+        return CommandLine.EXIT_OK;
+    }
+
+    private static PlotKind kind(String word) throws UsageException {
+        try {
+            return PlotKind.fromId(word);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static StepName step(String id) throws UsageException {
+        try {
+            return StepName.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--after: " + e.getMessage());
+        }
+    }
+
+    private static String value(List<String> args, int i) throws UsageException {
+        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+            throw new UsageException(args.get(i) + " needs a value");
+        }
+        return args.get(i + 1);
+    }
+
+    private static int integer(String option, String v) throws UsageException {
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " needs a whole number, not '" + v + "'");
+        }
+    }
+
+    private static int positive(String option, String v) throws UsageException {
+        int n = integer(option, v);
+        if (n < 1) {
+            throw new UsageException(option + " counts from 1, not " + n);
+        }
+        return n;
+    }
+
+    private static int nonNegative(String option, String v) throws UsageException {
+        int n = integer(option, v);
+        if (n < 0) {
+            throw new UsageException(option + " must not be negative");
+        }
+        return n;
+    }
+
+    private static int size(String option, String v) throws UsageException {
+        int n = integer(option, v);
+        if (n < 50 || n > 20000) {
+            throw new UsageException(option + " must be between 50 and 20000 pixels, not " + n);
+        }
+        return n;
+    }
+
+    private static int[] pixel(String v) throws UsageException {
+        String[] p = v.split(",");
+        if (p.length != 2) {
+            throw new UsageException("--pixel needs X,Y (column, row from 0), not '" + v + "'");
+        }
+        return new int[] {nonNegative("--pixel", p[0]), nonNegative("--pixel", p[1])};
+    }
+}
