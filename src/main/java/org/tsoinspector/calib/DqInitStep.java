@@ -67,11 +67,6 @@ public final class DqInitStep implements CalibrationStep {
         }
 
         @Override
-        public String status() {
-            return "COMPLETE";
-        }
-
-        @Override
         public IntegrationPass open(Ramp ramp) {
             byte[] gdq = ramp.groupDq();
             int plane = ramp.framePixels();

@@ -69,11 +69,6 @@ public final class LinearityStep implements CalibrationStep {
             return StepName.LINEARITY;
         }
 
-        @Override
-        public String status() {
-            return "COMPLETE";
-        }
-
         /**
          * Works in {@link IntegrationPass#finish}: pixel block by pixel block over all groups, so each
          * block's coefficients are read from memory once per integration, not once per group.

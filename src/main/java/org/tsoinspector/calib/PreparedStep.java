@@ -16,7 +16,9 @@ public interface PreparedStep {
     int[] pixelDq();
 
     /** "COMPLETE", or "SKIPPED" when the reference pipeline would skip the step for this exposure. */
-    String status();
+    default String status() {
+        return "COMPLETE";
+    }
 
     /**
      * Starts correcting one integration. The caller then calls {@link IntegrationPass#group} for every

@@ -95,11 +95,6 @@ public final class SaturationStep implements CalibrationStep {
         }
 
         @Override
-        public String status() {
-            return "COMPLETE";
-        }
-
-        @Override
         public IntegrationPass open(Ramp ramp) {
             return new Pass(this, ramp);
         }

@@ -46,11 +46,6 @@ public final class SuperbiasStep implements CalibrationStep {
         }
 
         @Override
-        public String status() {
-            return "COMPLETE";
-        }
-
-        @Override
         public IntegrationPass open(Ramp ramp) {
             float[] b = bias;
             int n = b.length;

@@ -196,8 +196,16 @@ public final class CalibrateCommand implements Command {
             }
         }
 
+        private long lastTenth = -1;
+
+        /** A line on stderr every tenth of the segment, so a long run shows it is alive. */
         @Override
         public void progress(long done, long total, String message) {
+            long tenth = 10 * done / Math.max(1, total);
+            if (tenth != lastTenth) {
+                lastTenth = tenth;
+                System.err.printf(Locale.ROOT, "calibrate: %d%% (%s)%n", 100 * done / Math.max(1, total), message);
+            }
         }
 
         @Override

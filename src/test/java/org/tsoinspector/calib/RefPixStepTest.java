@@ -2,6 +2,7 @@ package org.tsoinspector.calib;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,18 @@ class RefPixStepTest {
         assertEquals(0f, zf[0], 0f);
         assertEquals(0f, zf[63], 0f);
         assertEquals(0f, zf[8], 0f);
+    }
+
+    @Test
+    void aNanReferencePixelMakesItsParityNanAsInTheReference() throws Exception {
+        ExposureMetadata e = TestExposures.exposure(CORNER, TestExposures.NIRISS, 1, 1, 1, false);
+        PreparedStep step = new RefPixStep(RefPixStep.Parameters.DEFAULTS).prepare(e, nirissReferencePixels());
+        float[] in = nirissFrame();
+        in[7 * 8 + 1] = Float.NaN;  // row 7: an even detector column
+        Ramp r = ramp(e, in);
+        step.apply(r);
+        assertTrue(Float.isNaN(r.sample(0, 1, 6)), "even detector columns all NaN");
+        assertEquals(100f - 20f, r.sample(0, 2, 6), 0f, "odd detector columns corrected as usual");
     }
 
     @Test
