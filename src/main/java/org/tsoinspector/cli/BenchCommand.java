@@ -3,8 +3,6 @@ package org.tsoinspector.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -86,8 +84,7 @@ public final class BenchCommand implements Command {
         Path refs = dir.resolve("refs");
         Path work = Files.createTempDirectory(dir, "run");
         Map<String, Object> result = new LinkedHashMap<>();
-        resetPeakHeap();
-        try (FitsRampFile source = FitsRampFile.open(segment)) {
+        try (HeapSampler heap = new HeapSampler(); FitsRampFile source = FitsRampFile.open(segment)) {
             ExposureMetadata e = source.metadata();
             EnumSet<StepName> all = EnumSet.allOf(StepName.class);
             ReferenceSet references = ReferenceSet.load(e, all, Map.of(), refs);
@@ -105,7 +102,7 @@ public final class BenchCommand implements Command {
                     pipeline.steps().subList(0, 4), "after linearity", pipeline.steps().subList(4, 5)),
                     new SegmentScan.Request(RatioHistogramSpec.defaults(e.nGroups()), null, null, false), threads)
                     .run(ProgressMonitor.NONE)));
-            result.put("peak_heap_mb", peakHeapBytes() / 1e6);
+            result.put("peak_heap_mb", heap.peakBytes() / 1e6);
             result.put("segment_bytes", Files.size(segment));
         } finally {
             deleteContents(work);
@@ -139,7 +136,7 @@ public final class BenchCommand implements Command {
                 return found.get(0);
             }
         }
-        Scenario base = SampleLibrary.scenario("wasp43b-substrip256");
+        Scenario base = SampleLibrary.scenario(SampleLibrary.DEFAULT_SAMPLE);
         long target = (long) (sizeGb * (1L << 30));
         long perIntegration = new ExposureSimulator(base.withIntegrations(1)).integrationBytes();
         int nInts = (int) Math.max(2, (target + perIntegration - 1) / perIntegration);
@@ -247,24 +244,40 @@ public final class BenchCommand implements Command {
         return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
     }
 
-    private static void resetPeakHeap() {
-        System.gc();
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                p.resetPeakUsage();
-            }
-        }
-    }
+    /**
+     * Samples the heap in use every few milliseconds while the measurements run. The pools' own peak
+     * counters cannot be summed (each peaks at another time), so this is the honest peak.
+     */
+    private static final class HeapSampler implements AutoCloseable {
+        private final Thread thread;
+        private volatile boolean running = true;
+        private volatile long peak;
 
-    /** Sum of the heap pools' peak use since {@link #resetPeakHeap} (an upper bound of the live peak). */
-    private static long peakHeapBytes() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                sum += p.getPeakUsage().getUsed();
-            }
+        HeapSampler() {
+            System.gc();
+            thread = new Thread(() -> {
+                while (running) {
+                    peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
         }
-        return sum;
+
+        long peakBytes() {
+            return peak;
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            thread.interrupt();
+        }
     }
 
     private static void print(PrintStream out, Map<String, Object> r, int threads, Path segment) {
