@@ -34,6 +34,16 @@ class ExposureSimulatorTest {
         return Scenario.parse("test", new StringReader(text), "test");
     }
 
+    private static ExposureSimulator defaultSimulator;
+
+    /** The default scenario's simulator, built once for the tests that only read from it. */
+    static synchronized ExposureSimulator defaultSimulator() {
+        if (defaultSimulator == null) {
+            defaultSimulator = new ExposureSimulator(Scenario.defaults("wasp43b-substrip256"));
+        }
+        return defaultSimulator;
+    }
+
     static final String SMALL = "geometry = SUBSTRIP96\nnints = 3\nngroups = 3\nreferences = subarray\n";
 
     @Test
@@ -156,7 +166,7 @@ class ExposureSimulatorTest {
     @Test
     void substrip256HasTheReferencePixelsOfFlightData() throws Exception {
         // spec 6.5: 2048 border-column pixels + 4 x 2040 top-row pixels = 10 208
-        ExposureSimulator sim = new ExposureSimulator(scenario("nints = 1\n"));
+        ExposureSimulator sim = defaultSimulator();
         SubarrayWindow w = sim.scenario().geometry().window();
         int reference = 0;
         for (int y = w.y0(); y < w.y0() + w.ySize(); y++) {
@@ -171,7 +181,7 @@ class ExposureSimulatorTest {
 
     @Test
     void brightnessLikeTheNotebook() throws Exception {
-        ExposureSimulator sim = new ExposureSimulator(Scenario.defaults("wasp43b-substrip256"));
+        ExposureSimulator sim = defaultSimulator();
         Ramp r = sim.ramp(0);
         int n = r.ny() * r.nx();
         int y0 = sim.scenario().geometry().window().y0();
@@ -197,7 +207,7 @@ class ExposureSimulatorTest {
 
     @Test
     void theTransitIsInTheInjectedFluxAndInTheRamps() throws Exception {
-        ExposureSimulator sim = new ExposureSimulator(Scenario.defaults("wasp43b-substrip256"));
+        ExposureSimulator sim = defaultSimulator();
         TransitModel t = sim.transit();
         int mid = 95;
         assertEquals(1.0, sim.injectedFlux(0), 0);
