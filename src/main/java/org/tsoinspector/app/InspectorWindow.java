@@ -13,8 +13,11 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -22,6 +25,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -36,6 +40,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -83,7 +88,8 @@ public final class InspectorWindow {
     private final OverlayPanel overlayPanel = new OverlayPanel();
     private final ColorbarView colorbar = new ColorbarView();
     private final PlotsPane plots;
-    private final StepPanel stepPanel = new StepPanel(this::configure, this::showReference, this::markCrosshair);
+    private final StepPanel stepPanel = new StepPanel(this::configure, this::showReference, this::markCrosshair,
+            this::markRegion);
     private final Menu recentMenu = new Menu("Open _Recent");
     private final ObjectProperty<ExposureSession> session = new SimpleObjectProperty<>();
     private ShownFrames shown;
@@ -569,7 +575,52 @@ public final class InspectorWindow {
         }
         SaturationMark mark = new SaturationMark(f.a().integration(), p.x(), p.y(), p.x(), p.y(), f.a().group());
         status.info("Marked " + mark.describe() + " saturated; later steps treat it as saturated.");
-        configure(stepPanel.current().withMark(mark));
+        stepPanel.addMark(mark);
+    }
+
+    /**
+     * Asks for a rectangle (starting around the crosshair), the first group and whether every
+     * integration is meant, then marks those groups saturated.
+     */
+    private void markRegion() {
+        ShownFrames f = shown;
+        if (f == null) {
+            status.error("Open an exposure first.");
+            return;
+        }
+        PixelPosition c = crosshair.get() == null ? new PixelPosition(0, 0) : crosshair.get();
+        int nx = f.a().nx();
+        int ny = f.a().ny();
+        Spinner<Integer> x0 = new Spinner<>(0, nx - 1, Math.max(0, c.x() - 2));
+        Spinner<Integer> x1 = new Spinner<>(0, nx - 1, Math.min(nx - 1, c.x() + 2));
+        Spinner<Integer> y0 = new Spinner<>(0, ny - 1, Math.max(0, c.y() - 2));
+        Spinner<Integer> y1 = new Spinner<>(0, ny - 1, Math.min(ny - 1, c.y() + 2));
+        Spinner<Integer> from = new Spinner<>(1, f.a().ramp().nGroups(), f.a().group() + 1);
+        for (Spinner<Integer> sp : List.of(x0, x1, y0, y1, from)) {
+            sp.setEditable(true);
+            sp.setPrefWidth(90);
+        }
+        CheckBox every = new CheckBox("every integration (else integration " + (f.a().integration() + 1) + ")");
+        GridPane g = new GridPane();
+        g.setHgap(6);
+        g.setVgap(6);
+        g.addRow(0, new Label("x from"), x0, new Label("to"), x1);
+        g.addRow(1, new Label("y from"), y0, new Label("to"), y1);
+        g.addRow(2, new Label("groups from"), from);
+        g.add(every, 0, 3, 4, 1);
+        Dialog<SaturationMark> d = new Dialog<>();
+        d.setTitle("Mark saturated");
+        d.initOwner(stage);
+        d.getDialogPane().setContent(g);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.setResultConverter(b -> b != ButtonType.OK ? null : new SaturationMark(
+                every.isSelected() ? -1 : f.a().integration(), Math.min(x0.getValue(), x1.getValue()),
+                Math.min(y0.getValue(), y1.getValue()), Math.max(x0.getValue(), x1.getValue()),
+                Math.max(y0.getValue(), y1.getValue()), from.getValue() - 1));
+        d.showAndWait().ifPresent(mark -> {
+            status.info("Marked " + mark.describe() + " saturated; later steps treat it as saturated.");
+            stepPanel.addMark(mark);
+        });
     }
 
     /** Opens a step's reference file (cut to the exposure) as an image in its own window. */

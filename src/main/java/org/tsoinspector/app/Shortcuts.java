@@ -28,7 +28,7 @@ public final class Shortcuts {
             new Entry("Right drag", "Contrast (up/down) and bias (left/right): manual limits"),
             new Entry("Right click", "Export and zoom menu"),
             new Entry("Click", "Set the crosshair; profile and ramp plots follow it"),
-            new Entry("M", "Mark the crosshair pixel saturated from the shown group on"),
+            new Entry("M", "Mark the crosshair pixel saturated from the shown group on (Region... for a rectangle)"),
             new Entry("Escape", "Cancel running jobs"),
             new Entry("Ctrl+E", "Export the frame as PNG"));
 

@@ -42,6 +42,7 @@ final class StepPanel extends VBox {
     private final Label marks = new Label("no marks");
     private final Button markPixel = new Button("Mark crosshair (M)");
     private final Button clearMarks = new Button("Clear marks");
+    private final Button markRegion = new Button("Region...");
     private final Consumer<StepConfiguration> onChange;
     private StepConfiguration current = StepConfiguration.DEFAULTS;
     private boolean updating;
@@ -51,7 +52,8 @@ final class StepPanel extends VBox {
      * @param onShowRef    opens a step's reference file as an image
      * @param onMarkPixel  marks the crosshair pixel saturated from the shown group on
      */
-    StepPanel(Consumer<StepConfiguration> onChange, Consumer<StepName> onShowRef, Runnable onMarkPixel) {
+    StepPanel(Consumer<StepConfiguration> onChange, Consumer<StepName> onShowRef, Runnable onMarkPixel,
+            Runnable onMarkRegion) {
         this.onChange = onChange;
         setSpacing(4);
         setPadding(new Insets(6));
@@ -91,7 +93,7 @@ final class StepPanel extends VBox {
                 box.getChildren().add(refLine);
             }
             if (step == StepName.SATURATION) {
-                box.getChildren().add(saturationParameters(onMarkPixel));
+                box.getChildren().add(saturationParameters(onMarkPixel, onMarkRegion));
             } else if (step == StepName.REFPIX) {
                 box.getChildren().add(refpixParameters());
             }
@@ -99,7 +101,7 @@ final class StepPanel extends VBox {
         }
     }
 
-    private GridPane saturationParameters(Runnable onMarkPixel) {
+    private GridPane saturationParameters(Runnable onMarkPixel, Runnable onMarkRegion) {
         growSat.setId("n-pix-grow-sat");
         satScale.setId("saturation-scale");
         growSat.setPrefWidth(70);
@@ -115,6 +117,9 @@ final class StepPanel extends VBox {
         });
         markPixel.setId("mark-pixel");
         markPixel.setOnAction(e -> onMarkPixel.run());
+        markRegion.setId("mark-region");
+        markRegion.setTooltip(new Tooltip("Mark a rectangle of pixels saturated from a group on"));
+        markRegion.setOnAction(e -> onMarkRegion.run());
         clearMarks.setId("clear-marks");
         clearMarks.setOnAction(e -> request(current.withoutMarks()));
         marks.setId("marks");
@@ -123,7 +128,7 @@ final class StepPanel extends VBox {
         g.addRow(0, new Label("n_pix_grow_sat"), growSat);
         g.addRow(1, new Label("threshold x"), satScale);
         g.add(useReadPatt, 0, 2, 2, 1);
-        g.add(new HBox(4, markPixel, clearMarks), 0, 3, 2, 1);
+        g.add(new HBox(4, markPixel, markRegion, clearMarks), 0, 3, 2, 1);
         g.add(marks, 0, 4, 2, 1);
         return g;
     }
@@ -191,6 +196,11 @@ final class StepPanel extends VBox {
     private void request(StepConfiguration c) {
         current = c;
         onChange.accept(c);
+    }
+
+    /** Adds a hand-made saturation mark. */
+    void addMark(SaturationMark mark) {
+        request(current.withMark(mark));
     }
 
     /** The configuration last asked for. */
