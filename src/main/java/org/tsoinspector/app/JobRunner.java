@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -24,6 +25,9 @@ import org.tsoinspector.model.ProgressMonitor;
  * most recent long job for the status bar.
  */
 public final class JobRunner {
+
+    /** How long a closing window waits for cancelled jobs to clean up before the JVM may end. */
+    private static final int CLEANUP_SECONDS = 10;
 
     private final ExecutorService executor;
     private final Map<String, Running> slots = new HashMap<>();
@@ -124,10 +128,24 @@ public final class JobRunner {
         return slots.containsKey(slot);
     }
 
-    /** Stops the executor when the window closes; running jobs see cancellation. */
+    /**
+     * Stops the executor when the window closes: running jobs see cancellation (and an interrupt). The
+     * job threads are daemons, so a non-daemon thread keeps the JVM up until they have finished, at most
+     * a few seconds: a job writing a file when the window closes removes its temporary file instead of
+     * being cut off mid-write.
+     */
     public void shutdown() {
         cancelAll();
         executor.shutdownNow();
+        Thread cleanup = new Thread(() -> {
+            try {
+                executor.awaitTermination(CLEANUP_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tso-job-cleanup");
+        cleanup.setDaemon(false);
+        cleanup.start();
     }
 
     /** True when this job is still the one in its slot (then it is removed from the slot). */
