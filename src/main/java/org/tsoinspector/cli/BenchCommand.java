@@ -1,5 +1,9 @@
 package org.tsoinspector.cli;
 
+import java.nio.charset.StandardCharsets;
+
+import org.tsoinspector.fits.OutputFile;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -25,7 +29,6 @@ import org.tsoinspector.calib.CalibrationEngine;
 import org.tsoinspector.calib.Pipeline;
 import org.tsoinspector.calib.PipelineSettings;
 import org.tsoinspector.calib.PreparedPipeline;
-import org.tsoinspector.calib.PreparedStep;
 import org.tsoinspector.calib.ReferenceSet;
 import org.tsoinspector.calib.SegmentCalibration;
 import org.tsoinspector.fits.FitsRampFile;
@@ -309,9 +312,7 @@ public final class BenchCommand implements Command {
         sb.append("}\n");
         Path parent = json.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + json.getFileName(), ".part");
-        Files.writeString(tmp, sb.toString());
-        Files.move(tmp, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        OutputFile.write(json, out -> out.write(sb.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void deleteContents(Path dir) throws IOException {

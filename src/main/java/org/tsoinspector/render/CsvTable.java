@@ -1,5 +1,7 @@
 package org.tsoinspector.render;
 
+import org.tsoinspector.fits.OutputFile;
+
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;

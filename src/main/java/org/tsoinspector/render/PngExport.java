@@ -1,5 +1,7 @@
 package org.tsoinspector.render;
 
+import org.tsoinspector.fits.OutputFile;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

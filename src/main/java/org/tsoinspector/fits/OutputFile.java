@@ -1,4 +1,4 @@
-package org.tsoinspector.render;
+package org.tsoinspector.fits;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -36,17 +36,25 @@ public final class OutputFile {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
                 content.writeTo(out);
             }
-            PosixFileAttributeView posix = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-            if (posix != null) {
-                posix.setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            try {
-                Files.move(temp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            publish(temp, abs);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Gives a complete temporary file the permissions of a normal file (0644; createTempFile makes
+     * 0600) and renames it over {@code target} in one step where the file system allows.
+     */
+    public static void publish(Path temp, Path target) throws IOException {
+        PosixFileAttributeView posix = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+        if (posix != null) {
+            posix.setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }
