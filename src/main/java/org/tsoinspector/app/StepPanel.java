@@ -167,8 +167,8 @@ final class StepPanel extends VBox {
             return;
         }
         PipelineSettings s = current.settings();
-        request(current.withSettings(new PipelineSettings(s.enabled(),
-                new SaturationStep.Parameters(growSat.getValue(), useReadPatt.isSelected()), s.refpix())));
+        request(current.withSettings(s.withSaturation(
+                s.saturation().withNPixGrowSat(growSat.getValue()).withUseReadPatt(useReadPatt.isSelected()))));
     }
 
     private void refpixChanged() {
@@ -176,10 +176,8 @@ final class StepPanel extends VBox {
             return;
         }
         PipelineSettings s = current.settings();
-        RefPixStep.Parameters r = s.refpix();
-        request(current.withSettings(new PipelineSettings(s.enabled(), s.saturation(),
-                new RefPixStep.Parameters(oddEven.isSelected(), sideRef.isSelected(), sideLength.getValue(),
-                        r.sideGain(), r.oddEvenRows(), r.sigLimit()))));
+        request(current.withSettings(s.withRefpix(s.refpix().withOddEvenColumns(oddEven.isSelected())
+                .withUseSideRefPixels(sideRef.isSelected()).withSideSmoothingLength(sideLength.getValue()))));
     }
 
     private void chooseReference(StepName step) {

@@ -40,6 +40,16 @@ public record PipelineSettings(Set<StepName> enabled, SaturationStep.Parameters 
         return new PipelineSettings(steps, saturation, refpix);
     }
 
+    /** The same settings with other saturation parameters. */
+    public PipelineSettings withSaturation(SaturationStep.Parameters parameters) {
+        return new PipelineSettings(enabled, parameters, refpix);
+    }
+
+    /** The same settings with other refpix parameters. */
+    public PipelineSettings withRefpix(RefPixStep.Parameters parameters) {
+        return new PipelineSettings(enabled, saturation, parameters);
+    }
+
     /** The parameters of a step, or null for a step without parameters (they are part of a cache key). */
     public Object parametersOf(StepName step) {
         switch (step) {
@@ -53,7 +63,7 @@ public record PipelineSettings(Set<StepName> enabled, SaturationStep.Parameters 
     }
 
     /**
-     * Sets one parameter, e.g. {@code withParameter("saturation.n_pix_grow_sat", "2")}.
+     * Sets one parameter, e.g. {@code withParameter("saturation.n_pix_grow_sat=2")}.
      *
      * @throws IllegalArgumentException for an unknown step or name, or a value that does not parse
      */
@@ -66,52 +76,27 @@ public record PipelineSettings(Set<StepName> enabled, SaturationStep.Parameters 
         StepName step = StepName.fromId(assignment.substring(0, dot).trim());
         String name = assignment.substring(dot + 1, eq).trim().toLowerCase(Locale.ROOT);
         String value = assignment.substring(eq + 1).trim();
-        SaturationStep.Parameters s = saturation;
-        RefPixStep.Parameters r = refpix;
-        switch (step.id() + "." + name) {
-            case "saturation.n_pix_grow_sat":
-                s = new SaturationStep.Parameters(integer(name, value), s.useReadPatt());
-                break;
-            case "saturation.use_readpatt":
-                s = new SaturationStep.Parameters(s.nPixGrowSat(), bool(name, value));
-                break;
-            case "refpix.odd_even_columns":
-                r = new RefPixStep.Parameters(bool(name, value), r.useSideRefPixels(), r.sideSmoothingLength(),
-                        r.sideGain(), r.oddEvenRows(), r.sigLimit());
-                break;
-            case "refpix.use_side_ref_pixels":
-                r = new RefPixStep.Parameters(r.oddEvenColumns(), bool(name, value), r.sideSmoothingLength(),
-                        r.sideGain(), r.oddEvenRows(), r.sigLimit());
-                break;
-            case "refpix.side_smoothing_length":
-                r = new RefPixStep.Parameters(r.oddEvenColumns(), r.useSideRefPixels(), integer(name, value),
-                        r.sideGain(), r.oddEvenRows(), r.sigLimit());
-                break;
-            case "refpix.side_gain":
-                r = new RefPixStep.Parameters(r.oddEvenColumns(), r.useSideRefPixels(), r.sideSmoothingLength(),
-                        real(name, value), r.oddEvenRows(), r.sigLimit());
-                break;
-            case "refpix.odd_even_rows":
-                r = new RefPixStep.Parameters(r.oddEvenColumns(), r.useSideRefPixels(), r.sideSmoothingLength(),
-                        r.sideGain(), bool(name, value), r.sigLimit());
-                break;
-            case "refpix.siglimit":
-                r = new RefPixStep.Parameters(r.oddEvenColumns(), r.useSideRefPixels(), r.sideSmoothingLength(),
-                        r.sideGain(), r.oddEvenRows(), real(name, value));
-                break;
-            case "refpix.refpix_algorithm":
+        return switch (step.id() + "." + name) {
+            case "saturation.n_pix_grow_sat" -> withSaturation(saturation.withNPixGrowSat(integer(name, value)));
+            case "saturation.use_readpatt" -> withSaturation(saturation.withUseReadPatt(bool(name, value)));
+            case "refpix.odd_even_columns" -> withRefpix(refpix.withOddEvenColumns(bool(name, value)));
+            case "refpix.use_side_ref_pixels" -> withRefpix(refpix.withUseSideRefPixels(bool(name, value)));
+            case "refpix.side_smoothing_length" -> withRefpix(refpix.withSideSmoothingLength(integer(name, value)));
+            case "refpix.side_gain" -> withRefpix(refpix.withSideGain(real(name, value)));
+            case "refpix.odd_even_rows" -> withRefpix(refpix.withOddEvenRows(bool(name, value)));
+            case "refpix.siglimit" -> withRefpix(refpix.withSigLimit(real(name, value)));
+            case "refpix.refpix_algorithm" -> {
                 if (!value.equalsIgnoreCase("median")) {
                     throw new IllegalArgumentException("refpix_algorithm=" + value + " is not supported: the SIRS"
                             + " algorithm needs a SIRSKERNEL reference and applies to full frames only; use median");
                 }
-                break;
-            default:
-                throw new IllegalArgumentException("unknown parameter " + step.id() + "." + name + " (known: "
-                        + "saturation.n_pix_grow_sat, saturation.use_readpatt, refpix.odd_even_columns, "
-                        + "refpix.use_side_ref_pixels, refpix.side_smoothing_length, refpix.side_gain, "
-                        + "refpix.odd_even_rows, refpix.siglimit, refpix.refpix_algorithm)");
-        }
-        return new PipelineSettings(enabled, s, r);
+                yield this;
+            }
+            default -> throw new IllegalArgumentException("unknown parameter " + step.id() + "." + name + " (known: "
+                    + "saturation.n_pix_grow_sat, saturation.use_readpatt, refpix.odd_even_columns, "
+                    + "refpix.use_side_ref_pixels, refpix.side_smoothing_length, refpix.side_gain, "
+                    + "refpix.odd_even_rows, refpix.siglimit, refpix.refpix_algorithm)");
+        };
     }
 
     private static int integer(String name, String value) {

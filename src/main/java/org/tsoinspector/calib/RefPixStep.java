@@ -37,6 +37,30 @@ public final class RefPixStep implements CalibrationStep {
                 throw new IllegalArgumentException("siglimit must be > 0, not " + sigLimit);
             }
         }
+
+        public Parameters withOddEvenColumns(boolean value) {
+            return new Parameters(value, useSideRefPixels, sideSmoothingLength, sideGain, oddEvenRows, sigLimit);
+        }
+
+        public Parameters withUseSideRefPixels(boolean value) {
+            return new Parameters(oddEvenColumns, value, sideSmoothingLength, sideGain, oddEvenRows, sigLimit);
+        }
+
+        public Parameters withSideSmoothingLength(int value) {
+            return new Parameters(oddEvenColumns, useSideRefPixels, value, sideGain, oddEvenRows, sigLimit);
+        }
+
+        public Parameters withSideGain(double value) {
+            return new Parameters(oddEvenColumns, useSideRefPixels, sideSmoothingLength, value, oddEvenRows, sigLimit);
+        }
+
+        public Parameters withOddEvenRows(boolean value) {
+            return new Parameters(oddEvenColumns, useSideRefPixels, sideSmoothingLength, sideGain, value, sigLimit);
+        }
+
+        public Parameters withSigLimit(double value) {
+            return new Parameters(oddEvenColumns, useSideRefPixels, sideSmoothingLength, sideGain, oddEvenRows, value);
+        }
     }
 
     private final Parameters parameters;

@@ -40,6 +40,14 @@ public final class SaturationStep implements CalibrationStep {
                 throw new IllegalArgumentException("n_pix_grow_sat must be >= 0, not " + nPixGrowSat);
             }
         }
+
+        public Parameters withNPixGrowSat(int value) {
+            return new Parameters(value, useReadPatt);
+        }
+
+        public Parameters withUseReadPatt(boolean value) {
+            return new Parameters(nPixGrowSat, value);
+        }
     }
 
     private final SaturationReference saturation;

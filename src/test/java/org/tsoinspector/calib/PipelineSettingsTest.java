@@ -32,6 +32,41 @@ class PipelineSettingsTest {
     }
 
     @Test
+    void eachParameterChangesOnlyItsOwnValue() {
+        PipelineSettings d = PipelineSettings.DEFAULTS;
+        assertEquals(new SaturationStep.Parameters(3, true), d.withParameter("saturation.n_pix_grow_sat=3").saturation());
+        assertEquals(new SaturationStep.Parameters(1, false), d.withParameter("saturation.use_readpatt=no").saturation());
+        assertEquals(new RefPixStep.Parameters(false, true, 11, 1.0, true, 3.0),
+                d.withParameter("refpix.odd_even_columns=0").refpix());
+        assertEquals(new RefPixStep.Parameters(true, false, 11, 1.0, true, 3.0),
+                d.withParameter("refpix.use_side_ref_pixels=false").refpix());
+        assertEquals(new RefPixStep.Parameters(true, true, 5, 1.0, true, 3.0),
+                d.withParameter("refpix.side_smoothing_length=5").refpix());
+        assertEquals(new RefPixStep.Parameters(true, true, 11, 0.25, true, 3.0),
+                d.withParameter("refpix.side_gain=0.25").refpix());
+        assertEquals(new RefPixStep.Parameters(true, true, 11, 1.0, false, 3.0),
+                d.withParameter("refpix.odd_even_rows=FALSE").refpix());
+        assertEquals(new RefPixStep.Parameters(true, true, 11, 1.0, true, 2.5),
+                d.withParameter("refpix.siglimit=2.5").refpix());
+        assertEquals(d.refpix(), d.withParameter("saturation.n_pix_grow_sat=3").refpix());
+        assertEquals(d.saturation(), d.withParameter("refpix.siglimit=2.5").saturation());
+    }
+
+    @Test
+    void badValuesKeepTheirMessages() {
+        assertEquals("n_pix_grow_sat must be >= 0, not -1", assertThrows(IllegalArgumentException.class,
+                () -> PipelineSettings.DEFAULTS.withParameter("saturation.n_pix_grow_sat=-1")).getMessage());
+        assertEquals("side_smoothing_length must be >= 1, not 0", assertThrows(IllegalArgumentException.class,
+                () -> PipelineSettings.DEFAULTS.withParameter("refpix.side_smoothing_length=0")).getMessage());
+        assertEquals("siglimit must be > 0, not -1.0", assertThrows(IllegalArgumentException.class,
+                () -> PipelineSettings.DEFAULTS.withParameter("refpix.siglimit=-1")).getMessage());
+        assertEquals("side_gain needs a number, not 'big'", assertThrows(IllegalArgumentException.class,
+                () -> PipelineSettings.DEFAULTS.withParameter("refpix.side_gain=big")).getMessage());
+        assertEquals("use_readpatt needs true or false, not 'maybe'", assertThrows(IllegalArgumentException.class,
+                () -> PipelineSettings.DEFAULTS.withParameter("saturation.use_readpatt=maybe")).getMessage());
+    }
+
+    @Test
     void unknownOrBadParametersAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> PipelineSettings.DEFAULTS.withParameter("refpix.bogus=1"));
         assertThrows(IllegalArgumentException.class, () -> PipelineSettings.DEFAULTS.withParameter("ramp_fit.x=1"));
