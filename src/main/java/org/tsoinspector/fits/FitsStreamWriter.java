@@ -11,14 +11,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes a FITS file front to back without holding its data in memory: a header, then its data unit
  * streamed in any number of chunks (big-endian), then the next header. The size each data unit must
  * have is taken from its header (BITPIX, NAXISn, PCOUNT, GCOUNT) and checked; padding to 2880 bytes
- * is added. The file is written under a temporary name in the target folder and appears under its
- * real name (mode 0644) only on {@link #commit()}; closing without commit (an error, a cancel)
- * deletes the temporary file.
+ * is added. A data unit whose content comes later, in pieces and in any order, can instead be
+ * reserved and filled by positional writes ({@link #reserveDataUnit()}), while the file goes on after
+ * it. The file is written under a temporary name in the target folder and appears under its real
+ * name (mode 0644) only on {@link #commit()}; closing without commit (an error, a cancel) deletes the
+ * temporary file.
  */
 public final class FitsStreamWriter implements AutoCloseable {
 
@@ -31,6 +35,7 @@ public final class FitsStreamWriter implements AutoCloseable {
     private final Path temp;
     private final FileChannel channel;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.BIG_ENDIAN);
+    private final List<ReservedDataUnit> reserved = new ArrayList<>();
     private long dataExpected;
     private long dataWritten;
     private long fileBytes;
@@ -107,6 +112,39 @@ public final class FitsStreamWriter implements AutoCloseable {
         dataExpected = size;
         dataWritten = 0;
         headerWritten = true;
+    }
+
+    /**
+     * Leaves room for the data unit of the header just written, to be filled through the returned
+     * unit (positional writes, any order, before {@link #commit()}), and goes on after its padding: the
+     * next header follows it in the file.
+     */
+    ReservedDataUnit reserveDataUnit() throws IOException {
+        if (!headerWritten || dataWritten != 0) {
+            throw new IllegalStateException("a data unit is reserved right after its header");
+        }
+        flush();
+        long start = fileBytes;
+        long size = dataExpected;
+        long pad = padding(size);
+        // The padding is written now: the file then has its full length even if this unit ends it, and
+        // no byte is left to the file system's choice (bytes skipped by a positional write are unspecified).
+        ByteBuffer zeros = ByteBuffer.allocate((int) pad);
+        long pos = start + size;
+        try {
+            while (zeros.hasRemaining()) {
+                pos += channel.write(zeros, pos);
+            }
+            channel.position(start + size + pad);
+        } catch (IOException e) {
+            throw writeFailure(target, e);
+        }
+        fileBytes = start + size + pad;
+        dataExpected = 0;
+        dataWritten = 0;
+        ReservedDataUnit unit = new ReservedDataUnit(target, channel, start, size);
+        reserved.add(unit);
+        return unit;
     }
 
     private void finishDataUnit() throws IOException {
@@ -335,6 +373,11 @@ public final class FitsStreamWriter implements AutoCloseable {
     public void commit() throws IOException {
         if (!headerWritten) {
             throw new IllegalStateException("a FITS file needs at least one header");
+        }
+        for (ReservedDataUnit u : reserved) {
+            if (!u.complete()) {
+                throw new IllegalStateException("a reserved data unit of " + u.size() + " bytes was not filled");
+            }
         }
         finishDataUnit();
         flush();

@@ -18,11 +18,12 @@ import org.tsoinspector.model.StepName;
  * the reference files, SCI float32 (nints, ngroups, ny, nx), PIXELDQ uint32 (BZERO 2^31), GROUPDQ
  * uint8, ZEROFRAME float32 when the exposure has one, and the input's INT_TIMES.
  *
- * <p>Integrations are handed over one at a time, in order, and streamed: SCI goes straight to the
- * file, GROUPDQ and ZEROFRAME (which follow the whole SCI cube) to spill files beside it, so the cube
- * is never in memory. The product is written under a temporary name and appears only on
- * {@link #commit}; closing without commit (failure, cancel) deletes everything written, and an
- * existing product of the same name stays untouched until then.
+ * <p>The layout is fixed before the first integration, so every header is written at once and each
+ * integration handed over (in any order, each once) goes straight to its final place in SCI, GROUPDQ
+ * and ZEROFRAME: nothing is written twice and the cube is never in memory. PIXELDQ and INT_TIMES
+ * follow on {@link #commit}. The product is written under a temporary name and appears only on
+ * commit; closing without commit (failure, cancel) deletes everything written, and an existing
+ * product of the same name stays untouched until then.
  */
 public final class RampProductWriter implements AutoCloseable {
 
@@ -32,17 +33,38 @@ public final class RampProductWriter implements AutoCloseable {
     private final ExposureMetadata meta;
     private final IntegrationTimes times;
     private final FitsStreamWriter out;
-    private final SpillFile groupDqSpill;
-    private final SpillFile zeroSpill;
+    private final ReservedDataUnit sci;
+    private final ReservedDataUnit pixelDq;
+    private final ReservedDataUnit groupDq;
+    private final ReservedDataUnit zeroFrame;
+    private final boolean[] received;
     private int written;
 
-    private RampProductWriter(ExposureMetadata meta, IntegrationTimes times, FitsStreamWriter out,
-            SpillFile groupDqSpill, SpillFile zeroSpill) {
+    private RampProductWriter(ExposureMetadata meta, IntegrationTimes times, FitsStreamWriter out) throws IOException {
         this.meta = meta;
         this.times = times;
         this.out = out;
-        this.groupDqSpill = groupDqSpill;
-        this.zeroSpill = zeroSpill;
+        int n = meta.integrationsInSegment();
+        out.writeHeader(HeaderCards.image(Bitpix.FLOAT, meta.nx(), meta.ny(), meta.nGroups(), n)
+                .add("EXTNAME", "SCI", "extension name")
+                .add("BUNIT", "DN", "physical units of the array values"));
+        sci = out.reserveDataUnit();
+        out.writeHeader(HeaderCards.image(Bitpix.INT, meta.nx(), meta.ny())
+                .add("BSCALE", 1, null).add("BZERO", 2147483648L, null)
+                .add("EXTNAME", "PIXELDQ", "extension name"));
+        pixelDq = out.reserveDataUnit();
+        out.writeHeader(HeaderCards.image(Bitpix.BYTE, meta.nx(), meta.ny(), meta.nGroups(), n)
+                .add("EXTNAME", "GROUPDQ", "extension name"));
+        groupDq = out.reserveDataUnit();
+        if (meta.hasZeroFrame()) {
+            out.writeHeader(HeaderCards.image(Bitpix.FLOAT, meta.nx(), meta.ny(), n)
+                    .add("EXTNAME", "ZEROFRAME", "extension name")
+                    .add("BUNIT", "DN", "physical units of the array values"));
+            zeroFrame = out.reserveDataUnit();
+        } else {
+            zeroFrame = null;
+        }
+        received = new boolean[n];
     }
 
     /**
@@ -56,22 +78,12 @@ public final class RampProductWriter implements AutoCloseable {
     public static RampProductWriter create(Path target, RampSource input, ExposureMetadata product,
             Map<StepName, String> references) throws IOException {
         FitsStreamWriter out = FitsStreamWriter.create(target);
-        SpillFile gdq = null;
-        SpillFile zero = null;
         try {
-            gdq = new SpillFile(out.target(), "groupdq");
-            zero = product.hasZeroFrame() ? new SpillFile(out.target(), "zero") : null;
-            RampProductWriter w = new RampProductWriter(product, input.integrationTimes(), out, gdq, zero);
             out.writeHeader(primaryHeader(input, product, references, target.getFileName().toString()));
-            out.writeHeader(HeaderCards.image(Bitpix.FLOAT, product.nx(), product.ny(), product.nGroups(),
-                    product.integrationsInSegment())
-                    .add("EXTNAME", "SCI", "extension name")
-                    .add("BUNIT", "DN", "physical units of the array values"));
-            return w;
+            return new RampProductWriter(product, input.integrationTimes(), out);
         } catch (Throwable e) {
             // Errors too (a missing class, out of memory): never leave hidden files behind.
             out.close();
-            closeAll(gdq, zero);
             throw e;
         }
     }
@@ -137,15 +149,18 @@ public final class RampProductWriter implements AutoCloseable {
         return written;
     }
 
-    /** Appends the next integration (its index must follow the previous one's). */
+    /**
+     * Writes one integration at its place in the product; they may come in any order, each once.
+     * Integration numbers are 0-based over the exposure, as in {@link Ramp#integration()}.
+     */
     public void writeIntegration(Ramp ramp) throws IOException {
-        int expected = meta.intStart() - 1 + written;
-        if (written >= meta.integrationsInSegment()) {
-            throw new IllegalStateException("product already holds its " + written + " integrations");
+        int slot = ramp.integration() - (meta.intStart() - 1);
+        if (slot < 0 || slot >= received.length) {
+            throw new IllegalArgumentException("integration " + ramp.integration() + " is not one of this product's "
+                    + (meta.intStart() - 1) + ".." + (meta.intEnd() - 1));
         }
-        if (ramp.integration() != expected) {
-            throw new IllegalArgumentException("integration " + ramp.integration() + " handed over where "
-                    + expected + " is due (integrations must come in order)");
+        if (received[slot]) {
+            throw new IllegalArgumentException("integration " + ramp.integration() + " handed over twice");
         }
         if (ramp.nGroups() != meta.nGroups() || ramp.ny() != meta.ny() || ramp.nx() != meta.nx()) {
             throw new IllegalArgumentException("ramp of " + ramp.nGroups() + " x " + ramp.ny() + " x " + ramp.nx()
@@ -154,57 +169,34 @@ public final class RampProductWriter implements AutoCloseable {
         if ((ramp.zeroFrame() != null) != meta.hasZeroFrame()) {
             throw new IllegalArgumentException(meta.hasZeroFrame() ? "zero frame missing" : "unexpected zero frame");
         }
-        out.write(ramp.data(), 0, ramp.data().length);
-        groupDqSpill.append(ramp.groupDq());
-        if (zeroSpill != null) {
-            zeroSpill.append(ramp.zeroFrame());
+        long samples = ramp.data().length;
+        sci.write(4 * samples * slot, ramp.data());
+        groupDq.write(samples * slot, ramp.groupDq());
+        if (zeroFrame != null) {
+            zeroFrame.write(4L * ramp.zeroFrame().length * slot, ramp.zeroFrame());
         }
+        received[slot] = true;
         written++;
     }
 
-    /** Writes PIXELDQ, GROUPDQ, ZEROFRAME and INT_TIMES, and moves the product to its name. */
+    /** Writes PIXELDQ and INT_TIMES, and moves the product to its name. */
     public void commit(int[] pixelDq) throws IOException {
-        if (written != meta.integrationsInSegment()) {
-            throw new IllegalStateException("product has " + written + " of " + meta.integrationsInSegment()
-                    + " integrations");
+        if (written != received.length) {
+            throw new IllegalStateException("product has " + written + " of " + received.length + " integrations");
         }
         if (pixelDq.length != meta.ny() * meta.nx()) {
             throw new IllegalArgumentException("pixel DQ has " + pixelDq.length + " values, not " + meta.ny() * meta.nx());
         }
-        out.writeHeader(HeaderCards.image(Bitpix.INT, meta.nx(), meta.ny())
-                .add("BSCALE", 1, null).add("BZERO", 2147483648L, null)
-                .add("EXTNAME", "PIXELDQ", "extension name"));
-        out.writeUnsigned32(pixelDq, 0, pixelDq.length);
-        out.writeHeader(HeaderCards.image(Bitpix.BYTE, meta.nx(), meta.ny(), meta.nGroups(), written)
-                .add("EXTNAME", "GROUPDQ", "extension name"));
-        groupDqSpill.copyTo(out);
-        if (zeroSpill != null) {
-            out.writeHeader(HeaderCards.image(Bitpix.FLOAT, meta.nx(), meta.ny(), written)
-                    .add("EXTNAME", "ZEROFRAME", "extension name")
-                    .add("BUNIT", "DN", "physical units of the array values"));
-            zeroSpill.copyTo(out);
-        }
+        this.pixelDq.writeUnsigned32(0, pixelDq);
         if (times != null) {
             UncalWriter.writeIntTimes(out, times);
         }
         out.commit();
     }
 
-    private static void closeAll(SpillFile... spills) throws IOException {
-        for (SpillFile s : spills) {
-            if (s != null) {
-                s.close();
-            }
-        }
-    }
-
-    /** Deletes the temporary files; the product itself only if it was never committed. */
+    /** Deletes the temporary file unless the product was committed. */
     @Override
     public void close() throws IOException {
-        try {
-            out.close();
-        } finally {
-            closeAll(groupDqSpill, zeroSpill);
-        }
+        out.close();
     }
 }

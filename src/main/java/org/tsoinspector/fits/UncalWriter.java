@@ -13,8 +13,8 @@ import org.tsoinspector.model.IntegrationTimes;
 /**
  * Writes one raw segment ({@code *_uncal.fits}) in the flight layout of a Level-1b file: PRIMARY
  * (no data; the real NIRISS keyword set and order, values from the exposure), SCI uint16
- * (BITPIX=16, BZERO=32768) streamed one integration at a time, ZEROFRAME when the exposure has one,
- * GROUP and INT_TIMES tables. The ASDF extension of flight files is not written: readers fall back
+ * (BITPIX=16, BZERO=32768) and ZEROFRAME when the exposure has one, both filled one integration at a
+ * time at their final offsets, then GROUP and INT_TIMES tables. The ASDF extension of flight files is not written: readers fall back
  * to the FITS keywords without it.
  */
 public final class UncalWriter implements AutoCloseable {
@@ -51,16 +51,29 @@ public final class UncalWriter implements AutoCloseable {
     private final ExposureMetadata meta;
     private final IntegrationTimes times;
     private final FitsStreamWriter out;
-    private final SpillFile zeroSpill;
     private final long integrationBytes;
+    private final ReservedDataUnit sci;
+    private final ReservedDataUnit zeroFrame;
     private int written;
 
-    private UncalWriter(ExposureMetadata meta, IntegrationTimes times, FitsStreamWriter out, SpillFile zeroSpill) {
+    /** Writes the headers up to ZEROFRAME, leaving room for the SCI and zero frame data that come later. */
+    private UncalWriter(ExposureMetadata meta, IntegrationTimes times, FitsStreamWriter out, HeaderCards primary)
+            throws IOException {
         this.meta = meta;
         this.times = times;
         this.out = out;
-        this.zeroSpill = zeroSpill;
         this.integrationBytes = 2L * meta.samplesPerIntegration();
+        out.writeHeader(primary);
+        out.writeHeader(sciHeader());
+        sci = out.reserveDataUnit();
+        if (meta.hasZeroFrame()) {
+            out.writeHeader(HeaderCards.image(Bitpix.SHORT, meta.nx(), meta.ny(), times.size())
+                    .add("BSCALE", 1, null).add("BZERO", BZERO, null).add("EXTNAME", "ZEROFRAME", "extension name")
+                    .add("BUNIT", "DN", "physical units of the array values"));
+            zeroFrame = out.reserveDataUnit();
+        } else {
+            zeroFrame = null;
+        }
     }
 
     /**
@@ -78,21 +91,11 @@ public final class UncalWriter implements AutoCloseable {
                     + meta.integrationsInSegment() + " integrations");
         }
         FitsStreamWriter out = FitsStreamWriter.create(target);
-        SpillFile spill = null;
         try {
-            if (meta.hasZeroFrame()) {
-                // zero frames follow the whole SCI cube in the file: keep them on disk, not in memory
-                spill = new SpillFile(out.target(), "zero");
-            }
-            UncalWriter w = new UncalWriter(meta, segmentTimes, out, spill);
-            out.writeHeader(primaryHeader(meta, target.getFileName().toString()).addAll(primaryValues));
-            out.writeHeader(w.sciHeader());
-            return w;
+            return new UncalWriter(meta, segmentTimes, out,
+                    primaryHeader(meta, target.getFileName().toString()).addAll(primaryValues));
         } catch (IOException | RuntimeException e) {
             out.close();
-            if (spill != null) {
-                spill.close();
-            }
             throw e;
         }
     }
@@ -188,9 +191,13 @@ public final class UncalWriter implements AutoCloseable {
         if ((zero != null) != meta.hasZeroFrame()) {
             throw new IllegalArgumentException(meta.hasZeroFrame() ? "zero frame missing" : "unexpected zero frame");
         }
-        out.write(sci);
+        long frameBytes = 2L * meta.ny() * meta.nx();
+        if (zero != null && zero.remaining() != frameBytes) {
+            throw new IllegalArgumentException("zero frame has " + zero.remaining() + " bytes, not " + frameBytes);
+        }
+        this.sci.write(integrationBytes * written, sci);
         if (zero != null) {
-            zeroSpill.append(zero);
+            zeroFrame.write(frameBytes * written, zero);
         }
         written++;
     }
@@ -199,12 +206,6 @@ public final class UncalWriter implements AutoCloseable {
     public void commit() throws IOException {
         if (written != times.size()) {
             throw new IllegalStateException("segment has " + written + " of " + times.size() + " integrations");
-        }
-        if (meta.hasZeroFrame()) {
-            out.writeHeader(HeaderCards.image(Bitpix.SHORT, meta.nx(), meta.ny(), times.size())
-                    .add("BSCALE", 1, null).add("BZERO", BZERO, null).add("EXTNAME", "ZEROFRAME", "extension name")
-                    .add("BUNIT", "DN", "physical units of the array values"));
-            zeroSpill.copyTo(out);
         }
         writeGroupTable();
         writeIntTimes(out, times);
@@ -255,15 +256,9 @@ public final class UncalWriter implements AutoCloseable {
         }
     }
 
-    /** Removes the temporary files unless {@link #commit()} succeeded. */
+    /** Removes the temporary file unless {@link #commit()} succeeded. */
     @Override
     public void close() throws IOException {
-        try {
-            out.close();
-        } finally {
-            if (zeroSpill != null) {
-                zeroSpill.close();
-            }
-        }
+        out.close();
     }
 }

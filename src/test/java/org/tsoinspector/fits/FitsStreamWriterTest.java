@@ -207,6 +207,67 @@ class FitsStreamWriterTest {
         assertEquals(2880 + 2880 + 2 * n + FitsStreamWriter.padding(2L * n), Files.size(a));
     }
 
+    /**
+     * Reserved data units filled piecewise in reverse order, with a streamed unit after them, give the
+     * bytes of the same file streamed front to back.
+     */
+    @Test
+    void reservedUnitsFilledInAnyOrderGiveTheStreamedBytes() throws Exception {
+        int n = 300_007; // floats: more than the 1 MB staging chunk, and a ragged end
+        float[] floats = new float[n];
+        for (int k = 0; k < n; k++) {
+            floats[k] = k * 0.25f - 7;
+        }
+        int[] dq = {0, 1, 0x80000000, -1, 12345};
+        short[] tail = {1, -2, 3};
+        Path streamed = dir.resolve("streamed.fits");
+        try (FitsStreamWriter w = FitsStreamWriter.create(streamed)) {
+            w.writeHeader(HeaderCards.primary());
+            w.writeHeader(HeaderCards.image(Bitpix.FLOAT, n));
+            w.write(floats, 0, n);
+            w.writeHeader(HeaderCards.image(Bitpix.INT, dq.length).add("BZERO", 2147483648L, null));
+            w.writeUnsigned32(dq, 0, dq.length);
+            w.writeHeader(HeaderCards.image(Bitpix.SHORT, tail.length));
+            w.write(tail, 0, tail.length);
+            w.commit();
+        }
+        Path reserved = dir.resolve("reserved.fits");
+        try (FitsStreamWriter w = FitsStreamWriter.create(reserved)) {
+            w.writeHeader(HeaderCards.primary());
+            w.writeHeader(HeaderCards.image(Bitpix.FLOAT, n));
+            ReservedDataUnit f = w.reserveDataUnit();
+            w.writeHeader(HeaderCards.image(Bitpix.INT, dq.length).add("BZERO", 2147483648L, null));
+            ReservedDataUnit d = w.reserveDataUnit();
+            w.writeHeader(HeaderCards.image(Bitpix.SHORT, tail.length));
+            w.write(tail, 0, tail.length);
+            d.writeUnsigned32(0, dq);
+            int half = n / 2;
+            f.write(4L * half, java.util.Arrays.copyOfRange(floats, half, n));
+            assertThrows(IllegalStateException.class, w::commit, "half of the float unit is missing");
+            assertThrows(IllegalArgumentException.class, () -> f.write(4L * n - 4, new float[2]), "past its end");
+            f.write(0, java.util.Arrays.copyOfRange(floats, 0, half));
+            w.commit();
+        }
+        assertArrayEquals(Files.readAllBytes(streamed), Files.readAllBytes(reserved));
+    }
+
+    /** A reserved unit that ends the file still gets its padding: the file is whole 2880-byte blocks. */
+    @Test
+    void reservedLastUnitIsPadded() throws Exception {
+        Path file = dir.resolve("last.fits");
+        try (FitsStreamWriter w = FitsStreamWriter.create(file)) {
+            w.writeHeader(HeaderCards.primary());
+            w.writeHeader(HeaderCards.image(Bitpix.BYTE, 5));
+            ReservedDataUnit u = w.reserveDataUnit();
+            u.write(0, new byte[] {1, 2, 3, 4, 5});
+            w.commit();
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        assertEquals(3 * 2880, bytes.length);
+        assertEquals(5, bytes[2 * 2880 + 4]);
+        assertEquals(0, bytes[bytes.length - 1]);
+    }
+
     @Test
     void copiedHeaderKeepsOrderAndDropsStructure() throws Exception {
         Header h = new Header();

@@ -170,7 +170,7 @@ class UncalWriterTest {
             assertEquals(t.endBjdTdb()[0], tab.getDouble(0, 6), 0);
         }
         try (Stream<Path> s = Files.list(dir)) {
-            assertEquals(1, s.count(), "the zero-frame spill and the temporary file are gone");
+            assertEquals(1, s.count(), "the temporary file is gone");
         }
     }
 
