@@ -74,8 +74,8 @@ public final class SimulateCommand implements Command {
             out.println(p);
         }
         out.printf(Locale.ROOT, "%s: %d integrations x %d groups, %s, %d segment(s), %.1f MB in %.1f s (%d threads)%n",
-                sc.name(), sc.nInts(), sc.nGroups(), sc.geometry().subarrayName(), r.segments().size(),
-                r.bytes() / 1e6, r.seconds(), threads);
+                sc.name(), sc.run().nInts(), sc.run().nGroups(), sc.run().geometry().subarrayName(),
+                r.segments().size(), r.bytes() / 1e6, r.seconds(), threads);
         return CommandLine.EXIT_OK;
     }
 

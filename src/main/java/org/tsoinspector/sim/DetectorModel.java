@@ -51,10 +51,10 @@ public final class DetectorModel {
 
     /** Builds the detector of a scenario; the same seed gives the same detector. */
     public DetectorModel(Scenario sc) {
-        this.wellDepth = sc.wellDepth();
-        SplittableRandom rng = new SplittableRandom(sc.seed() * 0x9E3779B97F4A7C15L + 1);
-        boolean badPixels = sc.has(Effect.BAD_PIXELS);
-        boolean withBias = sc.has(Effect.BIAS);
+        this.wellDepth = sc.detector().wellDepth();
+        SplittableRandom rng = new SplittableRandom(sc.run().seed() * 0x9E3779B97F4A7C15L + 1);
+        boolean badPixels = sc.detector().has(Effect.BAD_PIXELS);
+        boolean withBias = sc.detector().has(Effect.BIAS);
         double[] detColumnPattern = new double[N];
         double[] detRowPattern = new double[N];
         for (int i = 0; i < N; i++) {
@@ -72,11 +72,11 @@ public final class DetectorModel {
                 bias[p] = (float) b;
                 boolean reference = Illumination.isReference(x) || Illumination.isReference(y);
                 double well = wellDepth * (1 + 0.03 * rng.nextGaussian());
-                double c2 = sc.nonlinearity2() * (1 + 0.05 * rng.nextGaussian());
-                double c3 = sc.nonlinearity3() * (1 + 0.05 * rng.nextGaussian());
+                double c2 = sc.detector().nonlinearity2() * (1 + 0.05 * rng.nextGaussian());
+                double c3 = sc.detector().nonlinearity3() * (1 + 0.05 * rng.nextGaussian());
                 double u = rng.nextDouble();
                 double v = rng.nextDouble();
-                dark[p] = (float) sc.darkRate();
+                dark[p] = (float) sc.detector().darkRate();
                 qe[p] = 1f;
                 if (reference) {
                     maskDq[p] = DqFlag.REFERENCE_PIXEL.value();

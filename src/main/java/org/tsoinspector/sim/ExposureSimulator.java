@@ -47,6 +47,9 @@ public final class ExposureSimulator {
     private static final long SEGMENT_HEADERS_BYTES = 100_000;
 
     private final Scenario sc;
+    private final Scenario.Run run;
+    /** The detector and sky effects and their strengths. */
+    private final Scenario.Detector effects;
     private final DetectorModel detector;
     private final SubarrayWindow window;
     private final int npix;
@@ -62,15 +65,17 @@ public final class ExposureSimulator {
 
     public ExposureSimulator(Scenario scenario) {
         this.sc = scenario;
+        this.run = scenario.run();
+        this.effects = scenario.detector();
         this.detector = new DetectorModel(scenario);
-        this.window = scenario.geometry().window();
+        this.window = run.geometry().window();
         this.npix = window.pixelCount();
-        this.nGroups = scenario.nGroups();
-        this.tFrame = scenario.geometry().tFrame();
+        this.nGroups = run.nGroups();
+        this.tFrame = run.geometry().tFrame();
         this.illumination = Illumination.forWindow(scenario, window, nGroups * tFrame);
         this.times = exposureTimes();
-        double midBjd = 0.5 * (times.startBjdTdb()[0] + times.endBjdTdb()[sc.nInts() - 1]);
-        this.transit = scenario.transitModel(midBjd);
+        double midBjd = 0.5 * (times.startBjdTdb()[0] + times.endBjdTdb()[run.nInts() - 1]);
+        this.transit = scenario.transit().model(midBjd);
         this.fullIndex = new int[npix];
         this.detectorRow = new short[npix];
         this.readoutChannel = new byte[npix];
@@ -113,11 +118,11 @@ public final class ExposureSimulator {
 
     /** The relative stellar flux injected into integration i (0-based over the exposure). */
     public double injectedFlux(int i) {
-        return sc.transit() ? transit.flux(times.midBjdTdb()[i]) : 1.0;
+        return sc.transit().injected() ? transit.flux(times.midBjdTdb()[i]) : 1.0;
     }
 
     private IntegrationTimes exposureTimes() {
-        int n = sc.nInts();
+        int n = run.nInts();
         // NISRAPID: one reset frame between integrations
         double cycle = (nGroups + 1) * tFrame / 86400.0;
         double length = nGroups * tFrame / 86400.0;
@@ -126,7 +131,7 @@ public final class ExposureSimulator {
         double[][] t = new double[6][n];
         for (int i = 0; i < n; i++) {
             num[i] = i + 1;
-            double start = sc.exposureStartMjd() + i * cycle;
+            double start = run.exposureStartMjd() + i * cycle;
             t[0][i] = start;
             t[1][i] = start + 0.5 * length;
             t[2][i] = start + length;
@@ -139,28 +144,28 @@ public final class ExposureSimulator {
 
     /** Bytes one integration adds to a segment file: SCI, ZEROFRAME, its GROUP and INT_TIMES rows. */
     public long integrationBytes() {
-        return 2L * npix * (nGroups + (sc.zeroFrame() ? 1 : 0)) + 200L * nGroups + 60;
+        return 2L * npix * (nGroups + (run.zeroFrame() ? 1 : 0)) + 200L * nGroups + 60;
     }
 
     /** Integrations per segment: as many as keep the file under the scenario's size limit (at least one). */
     public int integrationsPerSegment() {
-        long room = sc.maxSegmentBytes() - SEGMENT_HEADERS_BYTES;
-        return (int) Math.max(1, Math.min(sc.nInts(), room / integrationBytes()));
+        long room = run.maxSegmentBytes() - SEGMENT_HEADERS_BYTES;
+        return (int) Math.max(1, Math.min(run.nInts(), room / integrationBytes()));
     }
 
     public int segmentCount() {
-        return (sc.nInts() + integrationsPerSegment() - 1) / integrationsPerSegment();
+        return (run.nInts() + integrationsPerSegment() - 1) / integrationsPerSegment();
     }
 
     /** Metadata of segment s (1-based), as its primary header states it. */
     public ExposureMetadata segmentMetadata(int s) {
         int per = integrationsPerSegment();
         int start = (s - 1) * per + 1;
-        int end = Math.min(sc.nInts(), s * per);
-        Geometry g = sc.geometry();
+        int end = Math.min(run.nInts(), s * per);
+        Geometry g = run.geometry();
         return new ExposureMetadata("NIRISS", "NIS", "NIS_SOSS", g.subarrayName(), window, detector.orientation(),
-                g.nOutputs(), sc.nInts(), nGroups, 1, 0, tFrame, tFrame, "NISRAPID", s, segmentCount(), start, end,
-                Mjd.toIso(sc.exposureStartMjd()).substring(0, 10), sc.zeroFrame(), Set.of());
+                g.nOutputs(), run.nInts(), nGroups, 1, 0, tFrame, tFrame, "NISRAPID", s, segmentCount(), start, end,
+                Mjd.toIso(run.exposureStartMjd()).substring(0, 10), run.zeroFrame(), Set.of());
     }
 
     /** The file name of segment s (1-based). */
@@ -175,7 +180,7 @@ public final class ExposureSimulator {
         for (int k = 0; k < stored.length; k++) {
             data[k] = (stored[k] & 0xFFFF) ^ 0x8000;
         }
-        float[] zero = sc.zeroFrame() ? Arrays.copyOf(data, npix) : null;
+        float[] zero = run.zeroFrame() ? Arrays.copyOf(data, npix) : null;
         return new Ramp(i, nGroups, window.ySize(), window.xSize(), data, new byte[data.length], zero);
     }
 
@@ -184,17 +189,17 @@ public final class ExposureSimulator {
      * group-major.
      */
     short[] simulate(int i) {
-        SplittableRandom rng = new SplittableRandom(mix(sc.seed(), i));
+        SplittableRandom rng = new SplittableRandom(mix(run.seed(), i));
         double flux = injectedFlux(i);
-        boolean poisson = sc.has(Effect.POISSON);
-        boolean nonlinear = sc.has(Effect.NONLINEARITY);
-        boolean saturation = sc.has(Effect.SATURATION);
-        boolean readNoise = sc.has(Effect.READ_NOISE);
-        boolean badPixels = sc.has(Effect.BAD_PIXELS);
-        double zodi = sc.has(Effect.ZODI) ? sc.zodiRate() : 0;
-        boolean darkOn = sc.has(Effect.DARK);
-        double gain = sc.gain();
-        double rn = sc.readNoise();
+        boolean poisson = effects.has(Effect.POISSON);
+        boolean nonlinear = effects.has(Effect.NONLINEARITY);
+        boolean saturation = effects.has(Effect.SATURATION);
+        boolean readNoise = effects.has(Effect.READ_NOISE);
+        boolean badPixels = effects.has(Effect.BAD_PIXELS);
+        double zodi = effects.has(Effect.ZODI) ? effects.zodiRate() : 0;
+        boolean darkOn = effects.has(Effect.DARK);
+        double gain = effects.gain();
+        double rn = effects.readNoise();
         float[] offsets = channelOffsets(rng);
         float[] stripes = oneOverF(rng);
         long[] cosmicRays = cosmicRays(rng);
@@ -214,7 +219,7 @@ public final class ExposureSimulator {
             double c2 = coeffs[2 * plane + f];
             double c3 = coeffs[3 * plane + f];
             if (Double.isNaN(c3)) {
-                c3 = sc.nonlinearity3(); // the detector is still non-linear where the file has no coefficients
+                c3 = effects.nonlinearity3(); // the detector is still non-linear where the file has no coefficients
             }
             double pedestal = bias[f];
             double plateau = Float.isNaN(threshold[f]) ? 65535 : threshold[f] + 150.0;
@@ -305,12 +310,12 @@ public final class ExposureSimulator {
      */
     private float[] channelOffsets(SplittableRandom rng) {
         float[] off = new float[nGroups * 8];
-        boolean oddEven = sc.has(Effect.ODD_EVEN);
-        double drift = sc.biasOffset() + 10 * rng.nextGaussian();
+        boolean oddEven = effects.has(Effect.ODD_EVEN);
+        double drift = effects.biasOffset() + 10 * rng.nextGaussian();
         for (int g = 0; g < nGroups; g++) {
-            drift += sc.driftRms() * rng.nextGaussian();
+            drift += effects.driftRms() * rng.nextGaussian();
             for (int c = 0; c < 8; c++) {
-                off[g * 8 + c] = (float) (oddEven ? drift + sc.oddEvenRms() * rng.nextGaussian() : 0);
+                off[g * 8 + c] = (float) (oddEven ? drift + effects.oddEvenRms() * rng.nextGaussian() : 0);
             }
         }
         return off;
@@ -323,10 +328,10 @@ public final class ExposureSimulator {
     private float[] oneOverF(SplittableRandom rng) {
         int n = DetectorModel.N;
         float[] out = new float[nGroups * n];
-        if (!sc.has(Effect.ONE_OVER_F)) {
+        if (!effects.has(Effect.ONE_OVER_F)) {
             return out;
         }
-        double amplitude = sc.oneOverFRms() / Math.sqrt(ONE_OVER_F_OCTAVES);
+        double amplitude = effects.oneOverFRms() / Math.sqrt(ONE_OVER_F_OCTAVES);
         for (int g = 0; g < nGroups; g++) {
             for (int k = 0; k < ONE_OVER_F_OCTAVES; k++) {
                 int step = 1 << k;
@@ -347,10 +352,10 @@ public final class ExposureSimulator {
 
     /** Cosmic-ray hits of one integration as (pixel << 8 | group), sorted. */
     private long[] cosmicRays(SplittableRandom rng) {
-        if (!sc.has(Effect.COSMIC_RAYS)) {
+        if (!effects.has(Effect.COSMIC_RAYS)) {
             return new long[0];
         }
-        double mean = sc.cosmicRayFraction() * npix;
+        double mean = effects.cosmicRayFraction() * npix;
         int count = (int) poisson(rng, mean);
         long[] hits = new long[count];
         for (int k = 0; k < count; k++) {
@@ -371,9 +376,9 @@ public final class ExposureSimulator {
     public Result write(Path dir, int threads, ProgressMonitor monitor) throws IOException, CancelledException {
         long t0 = System.nanoTime();
         Files.createDirectories(dir);
-        List<Path> refs = sc.subarrayReferences()
-                ? detector.writeReferenceFiles(dir.resolve("refs"), sc.seed(), window, sc.geometry().subarrayName())
-                : detector.writeReferenceFiles(dir.resolve("refs"), sc.seed(), SubarrayWindow.FULL_FRAME, "FULL");
+        List<Path> refs = run.subarrayReferences()
+                ? detector.writeReferenceFiles(dir.resolve("refs"), run.seed(), window, run.geometry().subarrayName())
+                : detector.writeReferenceFiles(dir.resolve("refs"), run.seed(), SubarrayWindow.FULL_FRAME, "FULL");
         List<Path> segments = new ArrayList<>();
         long bytes = 0;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
@@ -414,7 +419,7 @@ public final class ExposureSimulator {
                     zero.limit(2 * npix);
                 }
                 w.writeIntegration(sci, zero);
-                monitor.progress(i + 1L, sc.nInts(), "integration " + (i + 1) + " of " + sc.nInts());
+                monitor.progress(i + 1L, run.nInts(), "integration " + (i + 1) + " of " + run.nInts());
                 monitor.checkCancelled();
             }
             w.commit();
@@ -458,7 +463,7 @@ public final class ExposureSimulator {
 
     /** Exposure-level keywords the segment's metadata does not carry: target, times, aperture. */
     private HeaderCards primaryValues(Path file) {
-        int n = sc.nInts() - 1;
+        int n = run.nInts() - 1;
         double start = times.startMjdUtc()[0];
         double end = times.endMjdUtc()[n];
         double bary = BARYCENTRIC_SECONDS / 86400.0;
@@ -472,21 +477,21 @@ public final class ExposureSimulator {
                 .add("DATE-BEG", begin, "Date-time start of exposure")
                 .add("DATE-END", Mjd.toIso(end), "Date-time end of exposure")
                 .add("OBSLABEL", sc.name(), "Proposer label for the observation")
-                .add("TARGPROP", sc.target(), "Proposer's name for the target")
-                .add("TARGNAME", sc.target(), "Standard astronomical catalog name for target")
-                .add("TARG_RA", sc.targetRa(), "Target RA at mid time of exposure")
-                .add("TARG_DEC", sc.targetDec(), "Target Dec at mid time of exposure")
-                .add("PROP_RA", sc.targetRa(), "Proposer's target RA")
-                .add("PROP_DEC", sc.targetDec(), "Proposer's target Dec")
+                .add("TARGPROP", sc.target().name(), "Proposer's name for the target")
+                .add("TARGNAME", sc.target().name(), "Standard astronomical catalog name for target")
+                .add("TARG_RA", sc.target().ra(), "Target RA at mid time of exposure")
+                .add("TARG_DEC", sc.target().dec(), "Target Dec at mid time of exposure")
+                .add("PROP_RA", sc.target().ra(), "Proposer's target RA")
+                .add("PROP_DEC", sc.target().dec(), "Proposer's target Dec")
                 .add("EXPSTART", start, "[d] exposure start time in MJD")
                 .add("EXPMID", 0.5 * (start + end), "[d] exposure mid time in MJD")
                 .add("EXPEND", end, "[d] exposure end time in MJD")
                 .add("EFFINTTM", nGroups * tFrame, "[s] Effective integration time")
-                .add("EFFEXPTM", sc.nInts() * nGroups * tFrame, "[s] Effective exposure time")
+                .add("EFFEXPTM", run.nInts() * nGroups * tFrame, "[s] Effective exposure time")
                 .add("DURATION", duration, "[s] Total duration of exposure")
-                .add("APERNAME", "NIS_" + (sc.geometry() == Geometry.FULL ? "SOSSFULL" : sc.geometry().subarrayName()),
+                .add("APERNAME", "NIS_" + (run.geometry() == Geometry.FULL ? "SOSSFULL" : run.geometry().subarrayName()),
                         "PRD science aperture used")
-                .add("PPS_APER", "NIS_" + (sc.geometry() == Geometry.FULL ? "SOSSFULL" : sc.geometry().subarrayName()),
+                .add("PPS_APER", "NIS_" + (run.geometry() == Geometry.FULL ? "SOSSFULL" : run.geometry().subarrayName()),
                         "original AperName supplied by PPS")
                 .add("BARTDELT", BARYCENTRIC_SECONDS - 69.184, "Barycentric time correction")
                 .add("BSTRTIME", start + bary, "[d] Barycentric exposure start time in MJD")

@@ -66,8 +66,8 @@ public final class Illumination {
      * pixels collects {@code peakDn} over {@code seconds}.
      */
     public static float[] forWindow(Scenario sc, SubarrayWindow window, double seconds) {
-        float[] strip = strip(sc.illumination(), sc.rateBackground());
-        double scale = sc.peakDn() / (percentileOfLit(strip, sc.peakPercentile()) * seconds);
+        float[] strip = strip(sc.target().illumination(), sc.target().rateBackground());
+        double scale = sc.target().peakDn() / (percentileOfLit(strip, sc.target().peakPercentile()) * seconds);
         float[] out = new float[window.pixelCount()];
         for (int y = 0; y < window.ySize(); y++) {
             int fy = window.y0() + y;

@@ -14,118 +14,189 @@ import java.util.Set;
 import org.tsoinspector.model.BadInputException;
 
 /**
- * What to simulate: geometry, exposure size, illumination and brightness, the transit, and which
- * detector effects with which strengths. Read from a small properties file (see samples/README.md
- * for the keys); every key has a default, so an empty file is the WASP-43b SUBSTRIP256 default.
- *
- * @param illumination     where the light comes from
- * @param rateBackground   DN/s subtracted from the real rate image before scaling (its own sky)
- * @param peakDn           DN above bias that the {@code peakPercentile} pixel of the illuminated
- *                         pixels collects by the last group
- * @param peakPercentile   percentile (0-100) of the illumination that reaches {@code peakDn}
- * @param transit          whether a transit is injected
- * @param transitOffset    mid-transit minus mid-exposure, days
- * @param biasOffset       level of the exposure's bias relative to the SUPERBIAS, DN (seen by the
- *                         reference pixels: below zero after superbias, removed by refpix)
- * @param maxSegmentBytes  upper bound of one segment file's SCI cube; longer exposures are split
- * @param subarrayReferences reference files cut to the exposure's window instead of full frame
- * @param exposureStartMjd EXPSTART, MJD UTC
+ * What to simulate, in four parts that change independently: the run (geometry, exposure size,
+ * seed, segmenting), the target and its light, the transit, and the detector and sky effects with
+ * their strengths. Read from a small properties file (see samples/README.md for the keys); every
+ * key has a default, so an empty file is the WASP-43b SUBSTRIP256 default.
  */
-public record Scenario(
-        String name,
-        String description,
-        Geometry geometry,
-        int nInts,
-        int nGroups,
-        long seed,
-        boolean zeroFrame,
-        Illumination.Source illumination,
-        double rateBackground,
-        double peakDn,
-        double peakPercentile,
-        boolean transit,
-        double period,
-        double radiusRatio,
-        double semiMajorAxis,
-        double inclination,
-        double limbDarkening1,
-        double limbDarkening2,
-        double transitOffset,
-        Set<Effect> effects,
-        double gain,
-        double readNoise,
-        double oneOverFRms,
-        double oddEvenRms,
-        double driftRms,
-        double biasOffset,
-        double darkRate,
-        double zodiRate,
-        double cosmicRayFraction,
-        double nonlinearity2,
-        double nonlinearity3,
-        double wellDepth,
-        long maxSegmentBytes,
-        boolean subarrayReferences,
-        double exposureStartMjd,
-        String target,
-        double targetRa,
-        double targetDec) {
+public record Scenario(String name, String description, Run run, Target target, Transit transit,
+        Detector detector) {
 
     /** Segments stay below 2 GB, like the flight pipeline's. */
     public static final long DEFAULT_MAX_SEGMENT_BYTES = 1_900_000_000L;
 
-    public Scenario {
-        effects = Set.copyOf(effects.isEmpty() ? EnumSet.noneOf(Effect.class) : EnumSet.copyOf(effects));
-        if (nInts < 1 || nGroups < 2) {
-            throw new IllegalArgumentException("a ramp needs at least 1 integration and 2 groups (got " + nInts
-                    + " x " + nGroups + ")");
+    /**
+     * How the exposure is taken and written.
+     *
+     * @param seed               seeds every random choice: the same seed gives the same files
+     * @param maxSegmentBytes    upper bound of one segment file's SCI cube; longer exposures are split
+     * @param subarrayReferences reference files cut to the exposure's window instead of full frame
+     * @param exposureStartMjd   EXPSTART, MJD UTC
+     */
+    public record Run(Geometry geometry, int nInts, int nGroups, boolean zeroFrame, long seed, long maxSegmentBytes,
+            boolean subarrayReferences, double exposureStartMjd) {
+
+        public Run {
+            if (nInts < 1 || nGroups < 2) {
+                throw new IllegalArgumentException("a ramp needs at least 1 integration and 2 groups (got " + nInts
+                        + " x " + nGroups + ")");
+            }
+            if (maxSegmentBytes < 1) {
+                throw new IllegalArgumentException("segment.max_bytes must be positive");
+            }
         }
-        if (peakDn <= 0 || peakDn > 60000) {
-            throw new IllegalArgumentException("brightness.peak_dn must be in (0, 60000], not " + peakDn);
+
+        public Run withIntegrations(int n) {
+            return new Run(geometry, n, nGroups, zeroFrame, seed, maxSegmentBytes, subarrayReferences,
+                    exposureStartMjd);
         }
-        if (gain <= 0) {
-            throw new IllegalArgumentException("detector.gain must be positive");
+
+        public Run withSeed(long s) {
+            return new Run(geometry, nInts, nGroups, zeroFrame, s, maxSegmentBytes, subarrayReferences,
+                    exposureStartMjd);
         }
-        if (maxSegmentBytes < 1) {
-            throw new IllegalArgumentException("segment.max_bytes must be positive");
+
+        public Run withMaxSegmentBytes(long bytes) {
+            return new Run(geometry, nInts, nGroups, zeroFrame, seed, bytes, subarrayReferences, exposureStartMjd);
+        }
+
+        static Run parse(Properties p) {
+            return new Run(Geometry.parse(p.getProperty("geometry", "SUBSTRIP256")),
+                    integer(p, "nints", 190),
+                    integer(p, "ngroups", 6),
+                    bool(p, "zeroframe", false),
+                    Long.parseLong(p.getProperty("seed", "43").trim()),
+                    Long.parseLong(p.getProperty("segment.max_bytes",
+                            String.valueOf(DEFAULT_MAX_SEGMENT_BYTES)).trim()),
+                    references(p),
+                    real(p, "exposure.start_mjd", 59761.25));
         }
     }
 
-    public boolean has(Effect e) {
-        return effects.contains(e);
+    /**
+     * The star: its catalogue identity and the light it puts on the detector.
+     *
+     * @param illumination   where the light comes from
+     * @param rateBackground DN/s subtracted from the real rate image before scaling (its own sky)
+     * @param peakDn         DN above bias that the {@code peakPercentile} pixel of the illuminated
+     *                       pixels collects by the last group
+     * @param peakPercentile percentile (0-100) of the illumination that reaches {@code peakDn}
+     */
+    public record Target(String name, double ra, double dec, Illumination.Source illumination, double rateBackground,
+            double peakDn, double peakPercentile) {
+
+        public Target {
+            if (peakDn <= 0 || peakDn > 60000) {
+                throw new IllegalArgumentException("brightness.peak_dn must be in (0, 60000], not " + peakDn);
+            }
+        }
+
+        static Target parse(Properties p) {
+            return new Target(p.getProperty("target.name", "WASP-43").trim(),
+                    real(p, "target.ra", 154.90818),
+                    real(p, "target.dec", -9.80645),
+                    Illumination.Source.parse(p.getProperty("illumination", "rate_image")),
+                    real(p, "illumination.background", 4.0),
+                    real(p, "brightness.peak_dn", 20000),
+                    real(p, "brightness.percentile", 99.9));
+        }
+    }
+
+    /**
+     * The planet's transit, if one is injected.
+     *
+     * @param offsetDays mid-transit minus mid-exposure, days
+     */
+    public record Transit(boolean injected, double period, double radiusRatio, double semiMajorAxis,
+            double inclination, double limbDarkening1, double limbDarkening2, double offsetDays) {
+
+        /** The transit model with mid-transit placed relative to the exposure's mid time (BJD TDB as MJD). */
+        public TransitModel model(double exposureMidBjd) {
+            return new TransitModel(period, radiusRatio, semiMajorAxis, inclination, limbDarkening1, limbDarkening2,
+                    exposureMidBjd + offsetDays);
+        }
+
+        static Transit parse(Properties p) {
+            return new Transit(bool(p, "transit", true),
+                    real(p, "transit.period", 0.81347753),
+                    real(p, "transit.rp_rs", 0.159),
+                    real(p, "transit.a_rs", 4.87),
+                    real(p, "transit.inclination", 82.33),
+                    real(p, "transit.u1", 0.40),
+                    real(p, "transit.u2", 0.20),
+                    real(p, "transit.offset_days", 0));
+        }
+    }
+
+    /**
+     * Which detector and sky effects are simulated, and their strengths.
+     *
+     * @param biasOffset level of the exposure's bias relative to the SUPERBIAS, DN (seen by the
+     *                   reference pixels: below zero after superbias, removed by refpix)
+     */
+    public record Detector(Set<Effect> effects, double gain, double readNoise, double oneOverFRms, double oddEvenRms,
+            double driftRms, double biasOffset, double darkRate, double zodiRate, double cosmicRayFraction,
+            double nonlinearity2, double nonlinearity3, double wellDepth) {
+
+        public Detector {
+            effects = Set.copyOf(effects.isEmpty() ? EnumSet.noneOf(Effect.class) : EnumSet.copyOf(effects));
+            if (gain <= 0) {
+                throw new IllegalArgumentException("detector.gain must be positive");
+            }
+        }
+
+        public boolean has(Effect e) {
+            return effects.contains(e);
+        }
+
+        static Detector parse(Properties p) {
+            Set<Effect> effects = EnumSet.allOf(Effect.class);
+            String only = p.getProperty("effects.only", "").trim();
+            if (!only.isEmpty()) {
+                effects = EnumSet.noneOf(Effect.class);
+                for (String e : only.split("[,\\s]+")) {
+                    effects.add(Effect.parse(e));
+                }
+            }
+            for (String e : p.getProperty("effects.off", "").trim().split("[,\\s]+")) {
+                if (!e.isEmpty()) {
+                    effects.remove(Effect.parse(e));
+                }
+            }
+            return new Detector(effects,
+                    real(p, "detector.gain", 1.61),
+                    real(p, "detector.read_noise", 10),
+                    real(p, "detector.one_over_f_rms", 6),
+                    real(p, "detector.odd_even_rms", 5),
+                    real(p, "detector.drift_rms", 8),
+                    real(p, "detector.bias_offset", -350),
+                    real(p, "detector.dark_rate", 0.02),
+                    real(p, "sky.zodi_rate", 4.0),
+                    real(p, "cosmic_rays.fraction", 0.005),
+                    real(p, "detector.nonlinearity_c2", 1.3e-6),
+                    real(p, "detector.nonlinearity_c3", 6e-12),
+                    real(p, "detector.well_depth", 33000));
+        }
+    }
+
+    /** The same scenario run differently (the target, transit and detector unchanged). */
+    public Scenario withRun(Run r) {
+        return new Scenario(name, description, r, target, transit, detector);
     }
 
     /** The same scenario with another number of integrations. */
     public Scenario withIntegrations(int n) {
-        return new Scenario(name, description, geometry, n, nGroups, seed, zeroFrame, illumination,
-                rateBackground, peakDn, peakPercentile, transit, period, radiusRatio, semiMajorAxis, inclination,
-                limbDarkening1, limbDarkening2, transitOffset, effects, gain, readNoise, oneOverFRms, oddEvenRms,
-                driftRms, biasOffset, darkRate, zodiRate, cosmicRayFraction, nonlinearity2, nonlinearity3, wellDepth,
-                maxSegmentBytes, subarrayReferences, exposureStartMjd, target, targetRa, targetDec);
+        return withRun(run.withIntegrations(n));
     }
 
     /** The same scenario with another seed. */
     public Scenario withSeed(long s) {
-        return new Scenario(name, description, geometry, nInts, nGroups, s, zeroFrame, illumination,
-                rateBackground, peakDn, peakPercentile, transit, period, radiusRatio, semiMajorAxis, inclination,
-                limbDarkening1, limbDarkening2, transitOffset, effects, gain, readNoise, oneOverFRms, oddEvenRms,
-                driftRms, biasOffset, darkRate, zodiRate, cosmicRayFraction, nonlinearity2, nonlinearity3, wellDepth,
-                maxSegmentBytes, subarrayReferences, exposureStartMjd, target, targetRa, targetDec);
+        return withRun(run.withSeed(s));
     }
 
     /** The same scenario with another limit on a segment file's size. */
     public Scenario withMaxSegmentBytes(long bytes) {
-        return new Scenario(name, description, geometry, nInts, nGroups, seed, zeroFrame, illumination,
-                rateBackground, peakDn, peakPercentile, transit, period, radiusRatio, semiMajorAxis, inclination,
-                limbDarkening1, limbDarkening2, transitOffset, effects, gain, readNoise, oneOverFRms, oddEvenRms,
-                driftRms, biasOffset, darkRate, zodiRate, cosmicRayFraction, nonlinearity2, nonlinearity3, wellDepth,
-                bytes, subarrayReferences, exposureStartMjd, target, targetRa, targetDec);
-    }
-
-    /** The transit model with mid-transit placed relative to the exposure's mid time (BJD TDB as MJD). */
-    public TransitModel transitModel(double exposureMidBjd) {
-        return new TransitModel(period, radiusRatio, semiMajorAxis, inclination, limbDarkening1, limbDarkening2,
-                exposureMidBjd + transitOffset);
+        return withRun(run.withMaxSegmentBytes(bytes));
     }
 
     /** The default scenario: WASP-43b in SUBSTRIP256 with 6 groups. */
@@ -169,57 +240,9 @@ public record Scenario(
             }
         }
         try {
-            Set<Effect> effects = EnumSet.allOf(Effect.class);
-            String only = p.getProperty("effects.only", "").trim();
-            if (!only.isEmpty()) {
-                effects = EnumSet.noneOf(Effect.class);
-                for (String e : only.split("[,\\s]+")) {
-                    effects.add(Effect.parse(e));
-                }
-            }
-            for (String e : p.getProperty("effects.off", "").trim().split("[,\\s]+")) {
-                if (!e.isEmpty()) {
-                    effects.remove(Effect.parse(e));
-                }
-            }
             return new Scenario(name,
                     p.getProperty("description", "WASP-43b transit, NIRISS/SOSS SUBSTRIP256, 6 groups"),
-                    Geometry.parse(p.getProperty("geometry", "SUBSTRIP256")),
-                    integer(p, "nints", 190),
-                    integer(p, "ngroups", 6),
-                    Long.parseLong(p.getProperty("seed", "43").trim()),
-                    bool(p, "zeroframe", false),
-                    Illumination.Source.parse(p.getProperty("illumination", "rate_image")),
-                    real(p, "illumination.background", 4.0),
-                    real(p, "brightness.peak_dn", 20000),
-                    real(p, "brightness.percentile", 99.9),
-                    bool(p, "transit", true),
-                    real(p, "transit.period", 0.81347753),
-                    real(p, "transit.rp_rs", 0.159),
-                    real(p, "transit.a_rs", 4.87),
-                    real(p, "transit.inclination", 82.33),
-                    real(p, "transit.u1", 0.40),
-                    real(p, "transit.u2", 0.20),
-                    real(p, "transit.offset_days", 0),
-                    effects,
-                    real(p, "detector.gain", 1.61),
-                    real(p, "detector.read_noise", 10),
-                    real(p, "detector.one_over_f_rms", 6),
-                    real(p, "detector.odd_even_rms", 5),
-                    real(p, "detector.drift_rms", 8),
-                    real(p, "detector.bias_offset", -350),
-                    real(p, "detector.dark_rate", 0.02),
-                    real(p, "sky.zodi_rate", 4.0),
-                    real(p, "cosmic_rays.fraction", 0.005),
-                    real(p, "detector.nonlinearity_c2", 1.3e-6),
-                    real(p, "detector.nonlinearity_c3", 6e-12),
-                    real(p, "detector.well_depth", 33000),
-                    Long.parseLong(p.getProperty("segment.max_bytes", String.valueOf(DEFAULT_MAX_SEGMENT_BYTES)).trim()),
-                    references(p),
-                    real(p, "exposure.start_mjd", 59761.25),
-                    p.getProperty("target.name", "WASP-43").trim(),
-                    real(p, "target.ra", 154.90818),
-                    real(p, "target.dec", -9.80645));
+                    Run.parse(p), Target.parse(p), Transit.parse(p), Detector.parse(p));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(source, e.getMessage());
         }

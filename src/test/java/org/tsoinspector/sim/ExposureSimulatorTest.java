@@ -50,7 +50,7 @@ class ExposureSimulatorTest {
     void everyShippedSampleMakesAnIntegrationInItsGeometry() throws Exception {
         for (String name : SampleLibrary.NAMES) {
             ExposureSimulator sim = new ExposureSimulator(SampleLibrary.scenario(name).withIntegrations(1));
-            Geometry g = sim.scenario().geometry();
+            Geometry g = sim.scenario().run().geometry();
             ExposureMetadata m = sim.segmentMetadata(1);
             assertEquals(g.window(), m.window());
             assertEquals(g.nOutputs(), m.nOutputs());
@@ -58,7 +58,7 @@ class ExposureSimulatorTest {
             Ramp r = sim.ramp(0);
             assertEquals(g.window().ySize(), r.ny(), name);
             assertEquals(g.window().xSize(), r.nx(), name);
-            assertEquals(sim.scenario().zeroFrame(), r.zeroFrame() != null, name);
+            assertEquals(sim.scenario().run().zeroFrame(), r.zeroFrame() != null, name);
         }
         assertEquals(4, Geometry.FULL.nOutputs());
         assertEquals(1803, Geometry.SUBSTRIP96.window().yStart());
@@ -124,7 +124,7 @@ class ExposureSimulatorTest {
                 }
                 // INT_TIMES are continuous across segments: integration k starts (ngroups + 1) frames after k-1
                 double cycle = 4 * 2.214 / 86400;
-                assertEquals(sc.exposureStartMjd() + (ranges[s][0] - 1) * cycle,
+                assertEquals(sc.run().exposureStartMjd() + (ranges[s][0] - 1) * cycle,
                         f.integrationTimes().startMjdUtc()[0], 1e-9);
                 assertEquals(ranges[s][0], f.integrationTimes().integrationNumber()[0]);
             }
@@ -137,7 +137,7 @@ class ExposureSimulatorTest {
         ExposureSimulator sim = new ExposureSimulator(sc);
         Ramp r = sim.ramp(0);
         float[] light = sim.illumination();
-        SubarrayWindow w = sc.geometry().window();
+        SubarrayWindow w = sc.run().geometry().window();
         int[] pixels = {0, 45 * 2048 + 1500, 60 * 2048 + 1800, 95 * 2048 + 2047};
         for (int p : pixels) {
             float bias = sim.detector().bias[(w.y0() + p / 2048) * 2048 + p % 2048];
@@ -167,7 +167,7 @@ class ExposureSimulatorTest {
     void substrip256HasTheReferencePixelsOfFlightData() throws Exception {
         // spec 6.5: 2048 border-column pixels + 4 x 2040 top-row pixels = 10 208
         ExposureSimulator sim = defaultSimulator();
-        SubarrayWindow w = sim.scenario().geometry().window();
+        SubarrayWindow w = sim.scenario().run().geometry().window();
         int reference = 0;
         for (int y = w.y0(); y < w.y0() + w.ySize(); y++) {
             for (int x = 0; x < 2048; x++) {
@@ -184,7 +184,7 @@ class ExposureSimulatorTest {
         ExposureSimulator sim = defaultSimulator();
         Ramp r = sim.ramp(0);
         int n = r.ny() * r.nx();
-        int y0 = sim.scenario().geometry().window().y0();
+        int y0 = sim.scenario().run().geometry().window().y0();
         int between = 0;
         int saturated = 0;
         double max = 0;
