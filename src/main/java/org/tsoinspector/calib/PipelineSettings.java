@@ -85,13 +85,7 @@ public record PipelineSettings(Set<StepName> enabled, SaturationStep.Parameters 
             case "refpix.side_gain" -> withRefpix(refpix.withSideGain(real(name, value)));
             case "refpix.odd_even_rows" -> withRefpix(refpix.withOddEvenRows(bool(name, value)));
             case "refpix.siglimit" -> withRefpix(refpix.withSigLimit(real(name, value)));
-            case "refpix.refpix_algorithm" -> {
-                if (!value.equalsIgnoreCase("median")) {
-                    throw new IllegalArgumentException("refpix_algorithm=" + value + " is not supported: the SIRS"
-                            + " algorithm needs a SIRSKERNEL reference and applies to full frames only; use median");
-                }
-                yield this;
-            }
+            case "refpix.refpix_algorithm" -> withRefpix(refpix.withAlgorithm(RefPixStep.Algorithm.fromId(value)));
             default -> throw new IllegalArgumentException("unknown parameter " + step.id() + "." + name + " (known: "
                     + "saturation.n_pix_grow_sat, saturation.use_readpatt, refpix.odd_even_columns, "
                     + "refpix.use_side_ref_pixels, refpix.side_smoothing_length, refpix.side_gain, "

@@ -20,6 +20,11 @@ public interface PreparedStep {
         return "COMPLETE";
     }
 
+    /** What the user should know about how the step ran on this exposure (a substituted algorithm), or "". */
+    default String note() {
+        return "";
+    }
+
     /**
      * Starts correcting one integration. The caller then calls {@link IntegrationPass#group} for every
      * group in order and finally {@link IntegrationPass#finish}; it may run each group through later

@@ -1,5 +1,7 @@
 package org.tsoinspector.calib;
 
+import java.util.Locale;
+import java.util.Objects;
 import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.model.ExposureMetadata;
 import org.tsoinspector.model.Ramp;
@@ -15,6 +17,32 @@ import org.tsoinspector.model.StepName;
 public final class RefPixStep implements CalibrationStep {
 
     /**
+     * refpix_algorithm: what corrects with the side reference pixels. The reference pipeline runs SIRS
+     * only on NIR FULL frames with a SIRSKERNEL reference and the running median everywhere else.
+     */
+    public enum Algorithm {
+        /** The running median of the side reference pixels (spec 6.6 step 2). */
+        MEDIAN,
+        /** Simple Improved Reference Subtraction, a convolution with SIRSKERNEL kernels (spec 6.6 item 4). */
+        SIRS;
+
+        /** The reference pipeline's name of the value. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** @throws IllegalArgumentException naming the allowed values */
+        public static Algorithm fromId(String id) {
+            for (Algorithm a : values()) {
+                if (a.id().equalsIgnoreCase(id.trim())) {
+                    return a;
+                }
+            }
+            throw new IllegalArgumentException("refpix_algorithm needs median or sirs, not '" + id + "'");
+        }
+    }
+
+    /**
      * The step's parameters (RefPixStep.spec) that act on NIR non-IRS2 data.
      *
      * @param oddEvenColumns      odd_even_columns: separate means for odd and even detector columns
@@ -23,11 +51,13 @@ public final class RefPixStep implements CalibrationStep {
      * @param sideGain            side_gain: factor on the side correction
      * @param oddEvenRows         odd_even_rows: MIRI only, accepted and ignored as the reference does for NIR
      * @param sigLimit            siglimit: clipping limit in standard deviations, both sides
+     * @param algorithm           refpix_algorithm: SIRS is refused on a FULL frame (no SIRSKERNEL reader) and
+     *                            runs the median algorithm on subarrays, as the reference pipeline does
      */
     public record Parameters(boolean oddEvenColumns, boolean useSideRefPixels, int sideSmoothingLength,
-            double sideGain, boolean oddEvenRows, double sigLimit) {
+            double sideGain, boolean oddEvenRows, double sigLimit, Algorithm algorithm) {
 
-        public static final Parameters DEFAULTS = new Parameters(true, true, 11, 1.0, true, 3.0);
+        public static final Parameters DEFAULTS = new Parameters(true, true, 11, 1.0, true, 3.0, Algorithm.MEDIAN);
 
         public Parameters {
             if (sideSmoothingLength < 1) {
@@ -36,30 +66,42 @@ public final class RefPixStep implements CalibrationStep {
             if (!(sigLimit > 0)) {
                 throw new IllegalArgumentException("siglimit must be > 0, not " + sigLimit);
             }
+            Objects.requireNonNull(algorithm, "algorithm");
         }
 
         public Parameters withOddEvenColumns(boolean value) {
-            return new Parameters(value, useSideRefPixels, sideSmoothingLength, sideGain, oddEvenRows, sigLimit);
+            return new Parameters(value, useSideRefPixels, sideSmoothingLength, sideGain,
+                    oddEvenRows, sigLimit, algorithm);
         }
 
         public Parameters withUseSideRefPixels(boolean value) {
-            return new Parameters(oddEvenColumns, value, sideSmoothingLength, sideGain, oddEvenRows, sigLimit);
+            return new Parameters(oddEvenColumns, value, sideSmoothingLength, sideGain,
+                    oddEvenRows, sigLimit, algorithm);
         }
 
         public Parameters withSideSmoothingLength(int value) {
-            return new Parameters(oddEvenColumns, useSideRefPixels, value, sideGain, oddEvenRows, sigLimit);
+            return new Parameters(oddEvenColumns, useSideRefPixels, value, sideGain,
+                    oddEvenRows, sigLimit, algorithm);
         }
 
         public Parameters withSideGain(double value) {
-            return new Parameters(oddEvenColumns, useSideRefPixels, sideSmoothingLength, value, oddEvenRows, sigLimit);
+            return new Parameters(oddEvenColumns, useSideRefPixels, sideSmoothingLength, value,
+                    oddEvenRows, sigLimit, algorithm);
         }
 
         public Parameters withOddEvenRows(boolean value) {
-            return new Parameters(oddEvenColumns, useSideRefPixels, sideSmoothingLength, sideGain, value, sigLimit);
+            return new Parameters(oddEvenColumns, useSideRefPixels, sideSmoothingLength, sideGain,
+                    value, sigLimit, algorithm);
         }
 
         public Parameters withSigLimit(double value) {
-            return new Parameters(oddEvenColumns, useSideRefPixels, sideSmoothingLength, sideGain, oddEvenRows, value);
+            return new Parameters(oddEvenColumns, useSideRefPixels, sideSmoothingLength, sideGain,
+                    oddEvenRows, value, algorithm);
+        }
+
+        public Parameters withAlgorithm(Algorithm value) {
+            return new Parameters(oddEvenColumns, useSideRefPixels, sideSmoothingLength, sideGain,
+                    oddEvenRows, sigLimit, value);
         }
     }
 
@@ -77,7 +119,17 @@ public final class RefPixStep implements CalibrationStep {
     @Override
     public PreparedStep prepare(ExposureMetadata exposure, int[] pixelDqIn) throws BadInputException {
         if (!exposure.window().fitsOnDetector()) {
-            return new Prepared(pixelDqIn, null, "SKIPPED"); // SUBARRAY_DOESNTFIT
+            return new Prepared(pixelDqIn, null, "SKIPPED", ""); // SUBARRAY_DOESNTFIT
+        }
+        String note = "";
+        if (parameters.algorithm() == Algorithm.SIRS) {
+            // the reference's test: the subarray's name contains FULL
+            if (exposure.subarrayName().toUpperCase(Locale.ROOT).contains("FULL")) {
+                throw new BadInputException("refpix_algorithm=sirs", "the SIRS convolution is not implemented (it"
+                        + " needs a SIRSKERNEL reference file, which this tool does not read); use median");
+            }
+            note = "refpix_algorithm=sirs applies to FULL frames only, so this " + exposure.subarrayName()
+                    + " exposure got the median algorithm, as in the reference pipeline";
         }
         DetectorWindow window = new DetectorWindow(exposure.window(), exposure.orientation());
         FrameCorrection correction;
@@ -89,11 +141,12 @@ public final class RefPixStep implements CalibrationStep {
                     parameters.useSideRefPixels(), parameters.sideSmoothingLength(), parameters.sideGain(),
                     parameters.sigLimit());
         }
-        return new Prepared(pixelDqIn, correction, "COMPLETE");
+        return new Prepared(pixelDqIn, correction, "COMPLETE", note);
     }
 
     /** @param correction null when nothing is to be done (no reference pixels, or skipped) */
-    private record Prepared(int[] pixelDq, FrameCorrection correction, String status) implements PreparedStep {
+    private record Prepared(int[] pixelDq, FrameCorrection correction, String status, String note)
+            implements PreparedStep {
 
         @Override
         public StepName name() {

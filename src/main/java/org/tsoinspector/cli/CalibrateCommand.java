@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.tsoinspector.calib.Pipeline;
 import org.tsoinspector.calib.PipelineSettings;
 import org.tsoinspector.calib.PreparedPipeline;
+import org.tsoinspector.calib.PreparedStep;
 import org.tsoinspector.calib.ReferenceSet;
 import org.tsoinspector.calib.SegmentCalibration;
 import org.tsoinspector.fits.FitsRampFile;
@@ -101,6 +102,11 @@ public final class CalibrateCommand implements Command {
             ReferenceSet references = ReferenceSet.load(e, runnable, refs.files(), refs.refsDir());
             Pipeline pipeline = Pipeline.of(source.name(), e, settings, references);
             PreparedPipeline prepared = pipeline.prepare(e, source.pixelDq());
+            for (PreparedStep s : prepared.steps()) {
+                if (!s.note().isEmpty()) {
+                    out.println("note: " + s.name().id() + ": " + s.note());
+                }
+            }
             Path dir = outDir != null ? outDir : absoluteParent(file);
             Files.createDirectories(dir);
             CancelOnInterrupt cancel = new CancelOnInterrupt();

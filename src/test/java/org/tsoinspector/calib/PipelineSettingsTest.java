@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tsoinspector.calib.RefPixStep.Algorithm.MEDIAN;
 
 import org.junit.jupiter.api.Test;
 import org.tsoinspector.model.StepName;
@@ -16,7 +17,7 @@ class PipelineSettingsTest {
         assertEquals(5, d.enabled().size());
         assertEquals(1, d.saturation().nPixGrowSat());
         assertTrue(d.saturation().useReadPatt());
-        assertEquals(new RefPixStep.Parameters(true, true, 11, 1.0, true, 3.0), d.refpix());
+        assertEquals(new RefPixStep.Parameters(true, true, 11, 1.0, true, 3.0, MEDIAN), d.refpix());
     }
 
     @Test
@@ -36,17 +37,17 @@ class PipelineSettingsTest {
         PipelineSettings d = PipelineSettings.DEFAULTS;
         assertEquals(new SaturationStep.Parameters(3, true), d.withParameter("saturation.n_pix_grow_sat=3").saturation());
         assertEquals(new SaturationStep.Parameters(1, false), d.withParameter("saturation.use_readpatt=no").saturation());
-        assertEquals(new RefPixStep.Parameters(false, true, 11, 1.0, true, 3.0),
+        assertEquals(new RefPixStep.Parameters(false, true, 11, 1.0, true, 3.0, MEDIAN),
                 d.withParameter("refpix.odd_even_columns=0").refpix());
-        assertEquals(new RefPixStep.Parameters(true, false, 11, 1.0, true, 3.0),
+        assertEquals(new RefPixStep.Parameters(true, false, 11, 1.0, true, 3.0, MEDIAN),
                 d.withParameter("refpix.use_side_ref_pixels=false").refpix());
-        assertEquals(new RefPixStep.Parameters(true, true, 5, 1.0, true, 3.0),
+        assertEquals(new RefPixStep.Parameters(true, true, 5, 1.0, true, 3.0, MEDIAN),
                 d.withParameter("refpix.side_smoothing_length=5").refpix());
-        assertEquals(new RefPixStep.Parameters(true, true, 11, 0.25, true, 3.0),
+        assertEquals(new RefPixStep.Parameters(true, true, 11, 0.25, true, 3.0, MEDIAN),
                 d.withParameter("refpix.side_gain=0.25").refpix());
-        assertEquals(new RefPixStep.Parameters(true, true, 11, 1.0, false, 3.0),
+        assertEquals(new RefPixStep.Parameters(true, true, 11, 1.0, false, 3.0, MEDIAN),
                 d.withParameter("refpix.odd_even_rows=FALSE").refpix());
-        assertEquals(new RefPixStep.Parameters(true, true, 11, 1.0, true, 2.5),
+        assertEquals(new RefPixStep.Parameters(true, true, 11, 1.0, true, 2.5, MEDIAN),
                 d.withParameter("refpix.siglimit=2.5").refpix());
         assertEquals(d.refpix(), d.withParameter("saturation.n_pix_grow_sat=3").refpix());
         assertEquals(d.saturation(), d.withParameter("refpix.siglimit=2.5").saturation());
@@ -73,9 +74,18 @@ class PipelineSettingsTest {
         assertThrows(IllegalArgumentException.class, () -> PipelineSettings.DEFAULTS.withParameter("saturation"));
         assertThrows(IllegalArgumentException.class,
                 () -> PipelineSettings.DEFAULTS.withParameter("saturation.n_pix_grow_sat=-1"));
-        IllegalArgumentException sirs = assertThrows(IllegalArgumentException.class,
-                () -> PipelineSettings.DEFAULTS.withParameter("refpix.refpix_algorithm=sirs"));
-        assertTrue(sirs.getMessage().contains("SIRSKERNEL"));
+    }
+
+    @Test
+    void refpixAlgorithmTakesTheReferenceValues() {
+        assertEquals(RefPixStep.Algorithm.SIRS,
+                PipelineSettings.DEFAULTS.withParameter("refpix.refpix_algorithm=sirs").refpix().algorithm());
+        assertEquals(MEDIAN, PipelineSettings.DEFAULTS.withParameter("refpix.refpix_algorithm=SIRS")
+                .withParameter("refpix.refpix_algorithm=median").refpix().algorithm());
+        assertEquals("refpix_algorithm needs median or sirs, not 'convolution'",
+                assertThrows(IllegalArgumentException.class,
+                        () -> PipelineSettings.DEFAULTS.withParameter("refpix.refpix_algorithm=convolution"))
+                        .getMessage());
     }
 
     @Test

@@ -2,10 +2,13 @@ package org.tsoinspector.calib;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tsoinspector.calib.RefPixStep.Algorithm.MEDIAN;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.model.DqFlag;
 import org.tsoinspector.model.ExposureMetadata;
 import org.tsoinspector.model.Ramp;
@@ -80,7 +83,7 @@ class RefPixStepTest {
         ExposureMetadata e = TestExposures.exposure(CORNER, TestExposures.NIRISS, 1, 1, 1, false);
         int[] dq = nirissReferencePixels();
         dq[4 * 8 + 6] |= DNU;
-        RefPixStep.Parameters p = new RefPixStep.Parameters(false, true, 11, 1.0, true, 3.0);
+        RefPixStep.Parameters p = new RefPixStep.Parameters(false, true, 11, 1.0, true, 3.0, MEDIAN);
         PreparedStep step = new RefPixStep(p).prepare(e, dq);
         float[] in = nirissFrame();
         Ramp r = ramp(e, in);
@@ -89,6 +92,48 @@ class RefPixStepTest {
         float mean = 690f / 46f;
         assertEquals(100f - mean, r.sample(0, 0, 7), 0f);
         assertEquals(10f - mean, r.sample(0, 7, 0), 0f);
+    }
+
+    @Test
+    void sirsOnASossSubarrayRunsTheMedianAlgorithmAndSaysSo() throws Exception {
+        // SUBSTRIP96 as flown: DMS rows 1803-1898, reference pixels only in DMS columns 0-3 and 2044-2047
+        ExposureMetadata e = TestExposures.exposure("SUBSTRIP96", new SubarrayWindow(1, 1803, 2048, 96),
+                TestExposures.NIRISS, 1, 1, 1, false);
+        int n = 96 * 2048;
+        int[] dq = new int[n];
+        float[] in = new float[n];
+        for (int p = 0; p < n; p++) {
+            int y = p / 2048;
+            int x = p % 2048;
+            boolean ref = x < 4 || x >= 2044;
+            dq[p] = ref ? REF : 0;
+            // a window row is one detector column, so each row's reference pixels share its parity
+            in[p] = ref ? (y % 2 == 0 ? 10f : 20f) : 100f;
+        }
+        PreparedStep median = new RefPixStep(RefPixStep.Parameters.DEFAULTS).prepare(e, dq);
+        PreparedStep sirs = new RefPixStep(RefPixStep.Parameters.DEFAULTS.withAlgorithm(RefPixStep.Algorithm.SIRS))
+                .prepare(e, dq);
+        assertEquals("", median.note());
+        assertEquals("refpix_algorithm=sirs applies to FULL frames only, so this SUBSTRIP96 exposure got the median"
+                + " algorithm, as in the reference pipeline", sirs.note());
+        assertEquals("COMPLETE", sirs.status());
+        Ramp byMedian = ramp(e, in);
+        median.apply(byMedian);
+        Ramp bySirs = ramp(e, in);
+        sirs.apply(bySirs);
+        assertArrayEquals(byMedian.data(), bySirs.data());
+        assertEquals(90f, bySirs.sample(0, 0, 1000), 0f);
+        assertEquals(80f, bySirs.sample(0, 95, 1000), 0f);
+    }
+
+    @Test
+    void sirsOnAFullFrameIsRefusedInOneSentence() {
+        ExposureMetadata e = TestExposures.exposure("FULL", SubarrayWindow.FULL_FRAME, TestExposures.NIRISS, 4, 1, 1,
+                false);
+        RefPixStep step = new RefPixStep(RefPixStep.Parameters.DEFAULTS.withAlgorithm(RefPixStep.Algorithm.SIRS));
+        BadInputException refused = assertThrows(BadInputException.class, () -> step.prepare(e, new int[1]));
+        assertEquals("refpix_algorithm=sirs: the SIRS convolution is not implemented (it needs a SIRSKERNEL"
+                + " reference file, which this tool does not read); use median", refused.getMessage());
     }
 
     @Test
@@ -203,9 +248,9 @@ class RefPixStepTest {
                 false);
         float[] in = fourOutputFrame();
         Ramp half = ramp(e, in);
-        new RefPixStep(new RefPixStep.Parameters(true, true, 11, 0.5, true, 3.0)).prepare(e, new int[64]).apply(half);
+        new RefPixStep(new RefPixStep.Parameters(true, true, 11, 0.5, true, 3.0, MEDIAN)).prepare(e, new int[64]).apply(half);
         Ramp off = ramp(e, in);
-        new RefPixStep(new RefPixStep.Parameters(true, false, 11, 1.0, true, 3.0)).prepare(e, new int[64]).apply(off);
+        new RefPixStep(new RefPixStep.Parameters(true, false, 11, 1.0, true, 3.0, MEDIAN)).prepare(e, new int[64]).apply(off);
         assertEquals(100f - 5f - 2f, half.sample(0, 7, 4), 0f);
         assertEquals(100f - 5f - 1f, half.sample(0, 5, 4), 0f);
         assertEquals(100f - 7f, off.sample(0, 7, 5), 0f);

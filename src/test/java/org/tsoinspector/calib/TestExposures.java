@@ -21,8 +21,14 @@ final class TestExposures {
 
     static ExposureMetadata exposure(SubarrayWindow window, DetectorOrientation orientation, int nOutputs, int nGroups,
             int nFrames, boolean zeroFrame) {
-        return new ExposureMetadata("NIRISS", "NIS", "NIS_SOSS", "GENERIC", window, orientation, nOutputs, 1, nGroups,
-                nFrames, 0, 5.494, 5.494 * nFrames, "NISRAPID", 1, 1, 1, 1, "2026-01-01", zeroFrame, Set.of());
+        return exposure("GENERIC", window, orientation, nOutputs, nGroups, nFrames, zeroFrame);
+    }
+
+    /** @param subarrayName the SUBARRAY keyword (FULL, SUBSTRIP96, ...) */
+    static ExposureMetadata exposure(String subarrayName, SubarrayWindow window, DetectorOrientation orientation,
+            int nOutputs, int nGroups, int nFrames, boolean zeroFrame) {
+        return new ExposureMetadata("NIRISS", "NIS", "NIS_SOSS", subarrayName, window, orientation, nOutputs, 1,
+                nGroups, nFrames, 0, 5.494, 5.494 * nFrames, "NISRAPID", 1, 1, 1, 1, "2026-01-01", zeroFrame, Set.of());
     }
 
     /** A one-output NIRISS exposure of a ny x nx window at the detector's top-left (DMS) corner. */

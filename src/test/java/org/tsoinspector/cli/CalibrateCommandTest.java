@@ -83,11 +83,35 @@ class CalibrateCommandTest {
     }
 
     @Test
+    void sirsOnASubarrayRunsTheMedianAlgorithmWithANote(@TempDir Path dir) throws Exception {
+        Path base = vector("soss96");
+        List<String> args = new ArrayList<>(List.of("calibrate", base + "_uncal.fits", "--out", dir.toString(),
+                "--steps", "dq_init,refpix", "--param", "refpix.refpix_algorithm=sirs"));
+        args.addAll(references(base));
+        assertEquals(0, run(args.toArray(String[]::new)), err.toString());
+        assertTrue(out.toString().contains("note: refpix: refpix_algorithm=sirs applies to FULL frames only, so this"
+                + " SUBSTRIP96 exposure got the median algorithm"), out.toString());
+        assertEquals(List.of("soss96_refpixstep.fits"), names(dir));
+    }
+
+    @Test
+    void sirsOnAFullFrameIsRefused(@TempDir Path dir) throws Exception {
+        Path base = vector("full");
+        assertEquals(1, run("calibrate", base + "_superbiasstep.fits.gz", "--steps", "refpix", "--out",
+                dir.toString(), "--param", "refpix.refpix_algorithm=sirs"));
+        assertEquals("error: refpix_algorithm=sirs: the SIRS convolution is not implemented (it needs a SIRSKERNEL"
+                + " reference file, which this tool does not read); use median", err.toString().trim());
+        assertEquals(List.of(), names(dir));
+    }
+
+    @Test
     void badUsageExitsWithTwo() {
         assertEquals(2, run("calibrate"));
         assertEquals(2, run("calibrate", "x.fits", "--steps", "dq_init", "--skip", "refpix"));
         assertEquals(2, run("calibrate", "x.fits", "--steps", "flatfield"));
         assertEquals(2, run("calibrate", "x.fits", "--param", "refpix.side_gain=lots"));
         assertTrue(err.toString().contains("side_gain needs a number"), err.toString());
+        assertEquals(2, run("calibrate", "x.fits", "--param", "refpix.refpix_algorithm=convolution"));
+        assertTrue(err.toString().contains("refpix_algorithm needs median or sirs, not 'convolution'"), err.toString());
     }
 }
