@@ -11,32 +11,17 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Separator;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
-import javafx.scene.control.cell.PropertyValueFactory;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -60,7 +45,7 @@ import org.tsoinspector.sim.SampleLibrary;
  * sliders and status at the bottom. Everything slow runs through the {@link JobRunner}; this class
  * arranges controls and reacts to results on the FX thread.
  */
-public final class InspectorWindow {
+public final class InspectorWindow implements InspectorActions {
 
     private static final String FRAME_SLOT = "frame";
     private static final String OPEN_SLOT = "open";
@@ -90,7 +75,7 @@ public final class InspectorWindow {
     private final PlotsPane plots;
     private final StepPanel stepPanel = new StepPanel(this::configure, this::showReference, this::markCrosshair,
             this::markRegion);
-    private final Menu recentMenu = new Menu("Open _Recent");
+    private final InspectorMenus menus;
     private final ObjectProperty<ExposureSession> session = new SimpleObjectProperty<>();
     private ShownFrames shown;
     private DisplayRange dragStartRange;
@@ -104,6 +89,7 @@ public final class InspectorWindow {
         this.status = new StatusBar(jobs);
         this.plots = new PlotsPane(jobs, settings, status);
         this.displayPanel = new DisplayPanel(DisplayPanel.decode(settings.get(DISPLAY_KEY, "")));
+        this.menus = new InspectorMenus(stage, settings, this);
         buildLayout();
         wireEvents();
     }
@@ -138,7 +124,7 @@ public final class InspectorWindow {
     // ---------------------------------------------------------------- layout
 
     private void buildLayout() {
-        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
         stageA.setValue(RampStage.RAW);
         stageB.setValue(RampStage.RAW);
         stageA.setId("stage-a");
@@ -191,102 +177,6 @@ public final class InspectorWindow {
         }
     }
 
-    private MenuBar menuBar() {
-        MenuItem open = new MenuItem("_Open...");
-        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
-        open.setOnAction(e -> chooseAndOpen());
-        MenuItem quit = new MenuItem("_Quit");
-        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        quit.setOnAction(e -> stage.close());
-        Menu samples = new Menu("Open _Sample");
-        for (String name : SampleLibrary.NAMES) {
-            MenuItem item = new MenuItem(name);
-            item.setMnemonicParsing(false);
-            item.setOnAction(e -> openSample(name));
-            samples.getItems().add(item);
-        }
-        MenuItem exportPng = new MenuItem("_Export frame as PNG...");
-        exportPng.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
-        exportPng.setOnAction(e -> exportFrame(true));
-        MenuItem exportCsv = new MenuItem("Export frame data as _CSV...");
-        exportCsv.setOnAction(e -> exportFrame(false));
-        Menu file = new Menu("_File", null, open, recentMenu, samples, new SeparatorMenuItem(), exportPng,
-                exportCsv, new SeparatorMenuItem(), quit);
-        refreshRecentMenu();
-
-        MenuItem fit = new MenuItem("_Fit to window   F");
-        fit.setOnAction(e -> fitViews());
-        MenuItem one = new MenuItem("Zoom _1:1   1");
-        one.setOnAction(e -> viewA.actualSize());
-        MenuItem zin = new MenuItem("Zoom _in   +");
-        zin.setOnAction(e -> viewA.zoomStep(true));
-        MenuItem zout = new MenuItem("Zoom _out   -");
-        zout.setOnAction(e -> viewA.zoomStep(false));
-        Menu view = new Menu("_View", null, fit, one, zin, zout);
-
-        MenuItem keys = new MenuItem("_Keyboard shortcuts");
-        keys.setId("help-shortcuts");
-        keys.setOnAction(e -> showShortcuts());
-        MenuItem about = new MenuItem("_About");
-        about.setOnAction(e -> {
-            Alert a = new Alert(Alert.AlertType.INFORMATION,
-                    "TSO Inspector: the first JWST detector calibration steps on time-series ramps, "
-                            + "step by step, with every frame and flag visible.");
-            a.setHeaderText("TSO Inspector");
-            a.initOwner(stage);
-            a.show();
-        });
-        Menu help = new Menu("_Help", null, keys, about);
-        MenuBar bar = new MenuBar(file, view, help);
-        bar.setId("menu-bar");
-        return bar;
-    }
-
-    private ToolBar toolBar() {
-        return new ToolBar(
-                toolButton("open", "Open segments (Ctrl+O)", this::chooseAndOpen),
-                new Separator(),
-                toolButton("fit", "Fit to window (F)", this::fitViews),
-                toolButton("zoom-in", "Zoom in (+)", () -> viewA.zoomStep(true)),
-                toolButton("zoom-out", "Zoom out (-)", () -> viewA.zoomStep(false)),
-                new Separator(),
-                toolButton("side-by-side", "Side by side, locked (S)", () -> setMode(CompareMode.SIDE_BY_SIDE)),
-                toolButton("blink", "Blink A and B (B)", this::blink),
-                toolButton("difference", "Difference A - B (D)", () -> setMode(CompareMode.DIFFERENCE)),
-                new Separator(),
-                toolButton("export", "Export the frame as PNG (Ctrl+E)", () -> exportFrame(true)));
-    }
-
-    private Button toolButton(String icon, String tip, Runnable action) {
-        Button b = new Button();
-        b.setId("tool-" + icon);
-        b.setGraphic(Icons.toolbar(icon));
-        b.setTooltip(new Tooltip(tip));
-        b.setFocusTraversable(false);
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
-    private void showShortcuts() {
-        TableView<Shortcuts.Entry> table = new TableView<>();
-        TableColumn<Shortcuts.Entry, String> keys = new TableColumn<>("Keys");
-        keys.setCellValueFactory(new PropertyValueFactory<>("keys"));
-        keys.setPrefWidth(190);
-        TableColumn<Shortcuts.Entry, String> action = new TableColumn<>("Action");
-        action.setCellValueFactory(new PropertyValueFactory<>("action"));
-        action.setPrefWidth(420);
-        table.getColumns().add(keys);
-        table.getColumns().add(action);
-        table.getItems().setAll(Shortcuts.ALL);
-        table.setPrefSize(630, 470);
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.setTitle("Keyboard shortcuts");
-        a.setHeaderText("Keyboard and mouse (DS9 habits)");
-        a.getDialogPane().setContent(table);
-        a.initOwner(stage);
-        a.show();
-    }
-
     // ---------------------------------------------------------------- events
 
     private void wireEvents() {
@@ -322,7 +212,7 @@ public final class InspectorWindow {
                 plots.follow(plotContext(), true);
             }
         });
-        ContextMenu menu = frameMenu();
+        ContextMenu menu = menus.frameMenu();
         for (FrameView v : List.of(viewA, viewB)) {
             v.setOnMenu((x, y) -> menu.show(v, x, y));
             v.setOnContrastDrag(this::contrastDrag);
@@ -367,9 +257,9 @@ public final class InspectorWindow {
             case D -> setMode(CompareMode.DIFFERENCE);
             case S -> setMode(CompareMode.SIDE_BY_SIDE);
             case F -> fitViews();
-            case DIGIT1 -> viewA.actualSize();
-            case PLUS, EQUALS, ADD -> viewA.zoomStep(true);
-            case MINUS, SUBTRACT -> viewA.zoomStep(false);
+            case DIGIT1 -> actualSize();
+            case PLUS, EQUALS, ADD -> zoomStep(true);
+            case MINUS, SUBTRACT -> zoomStep(false);
             case ESCAPE -> jobs.cancelAll();
             case M -> markCrosshair();
             default -> handled = false;
@@ -379,11 +269,13 @@ public final class InspectorWindow {
         }
     }
 
-    private void setMode(CompareMode mode) {
+    @Override
+    public void setMode(CompareMode mode) {
         compareMode.setValue(mode);
     }
 
     /** Key B: enters blink mode, or swaps A and B when already blinking (no recomputation: both are held). */
+    @Override
     public void blink() {
         if (compareMode.getValue() != CompareMode.BLINK) {
             compareMode.setValue(CompareMode.BLINK);
@@ -393,8 +285,24 @@ public final class InspectorWindow {
         paintShown();
     }
 
-    private void fitViews() {
+    @Override
+    public void fitViews() {
         viewA.fitToWindow();
+    }
+
+    @Override
+    public void actualSize() {
+        viewA.actualSize();
+    }
+
+    @Override
+    public void zoomStep(boolean in) {
+        viewA.zoomStep(in);
+    }
+
+    @Override
+    public void quit() {
+        stage.close();
     }
 
     /**
@@ -418,7 +326,8 @@ public final class InspectorWindow {
 
     // ---------------------------------------------------------------- opening
 
-    private void chooseAndOpen() {
+    @Override
+    public void chooseAndOpen() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open segments of one exposure");
         chooser.setInitialDirectory(settings.lastFolder().toFile());
@@ -434,12 +343,13 @@ public final class InspectorWindow {
     }
 
     /** Opens files as one exposure in the background; the current one stays shown until the new one is ready. */
+    @Override
     public void open(List<Path> files) {
         status.info("Opening " + describe(files) + " ...");
         jobs.submit(OPEN_SLOT, m -> opener.open(files, m), s -> {
             settings.setLastFolder(files.get(0).toAbsolutePath().getParent());
             settings.addRecent(files);
-            refreshRecentMenu();
+            menus.refreshRecent();
             showSession(s);
         });
     }
@@ -448,6 +358,7 @@ public final class InspectorWindow {
      * Opens a built-in sample, generating it into the user's cache first (once, with progress; later
      * starts reuse it).
      */
+    @Override
     public void openSample(String name) {
         status.info("Opening the built-in sample " + name + " (generated once into "
                 + SampleLibrary.inUserCache().cacheRoot() + ") ...");
@@ -461,18 +372,6 @@ public final class InspectorWindow {
     private static String describe(List<Path> files) {
         return files.size() == 1 ? String.valueOf(files.get(0).getFileName())
                 : files.size() + " segments";
-    }
-
-    private void refreshRecentMenu() {
-        recentMenu.getItems().clear();
-        for (List<Path> files : settings.recentFiles()) {
-            MenuItem item = new MenuItem(files.size() == 1 ? files.get(0).toString()
-                    : files.get(0) + " (+" + (files.size() - 1) + " segments)");
-            item.setMnemonicParsing(false);
-            item.setOnAction(e -> open(files));
-            recentMenu.getItems().add(item);
-        }
-        recentMenu.setDisable(recentMenu.getItems().isEmpty());
     }
 
     private void showSession(ExposureSession s) {
@@ -540,7 +439,8 @@ public final class InspectorWindow {
                 PlotTables.frame(values, frame.ny(), frame.nx()));
     }
 
-    private void exportFrame(boolean png) {
+    @Override
+    public void exportFrame(boolean png) {
         BackgroundJob<PlotResult> make = frameFigure();
         if (make == null) {
             status.error("Open an exposure first.");
@@ -551,22 +451,9 @@ public final class InspectorWindow {
         }
     }
 
-    private ContextMenu frameMenu() {
-        MenuItem png = new MenuItem("Export frame as PNG...");
-        png.setOnAction(e -> exportFrame(true));
-        MenuItem csv = new MenuItem("Export frame data as CSV...");
-        csv.setOnAction(e -> exportFrame(false));
-        MenuItem fit = new MenuItem("Fit to window");
-        fit.setOnAction(e -> fitViews());
-        MenuItem one = new MenuItem("Zoom 1:1");
-        one.setOnAction(e -> viewA.actualSize());
-        MenuItem mark = new MenuItem("Mark crosshair pixel saturated from this group");
-        mark.setOnAction(e -> markCrosshair());
-        return new ContextMenu(png, csv, new SeparatorMenuItem(), fit, one, new SeparatorMenuItem(), mark);
-    }
-
     /** Key M: the crosshair pixel becomes saturated from the shown group on, in the shown integration. */
-    private void markCrosshair() {
+    @Override
+    public void markCrosshair() {
         PixelPosition p = crosshair.get();
         ShownFrames f = shown;
         if (p == null || f == null) {

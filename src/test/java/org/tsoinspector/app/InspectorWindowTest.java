@@ -191,6 +191,23 @@ class InspectorWindowTest {
     }
 
     @Test
+    void toolbarButtonsAndRecentMenuReachTheWindow(FxRobot robot) throws Exception {
+        openSample(robot);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<CompareMode> mode = robot.lookup("#compare-mode").queryAs(
+                javafx.scene.control.ComboBox.class);
+        robot.clickOn("#tool-side-by-side");
+        assertEquals(CompareMode.SIDE_BY_SIDE, mode.getValue());
+        robot.clickOn("#tool-difference");
+        assertEquals(CompareMode.DIFFERENCE, mode.getValue());
+        robot.clickOn("#tool-blink");
+        assertEquals(CompareMode.BLINK, mode.getValue());
+        javafx.scene.control.MenuBar bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu recent = (javafx.scene.control.Menu) bar.getMenus().get(0).getItems().get(1);
+        assertEquals(List.of("/tmp/sample_uncal.fits"), recent.getItems().stream().map(i -> i.getText()).toList());
+    }
+
+    @Test
     void rightDragMovesTheDisplayRangeLikeDs9(FxRobot robot) throws Exception {
         openSample(robot);
         ColorbarView bar = robot.lookup("#colorbar").queryAs(ColorbarView.class);

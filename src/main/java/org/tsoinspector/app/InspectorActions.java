@@ -1,0 +1,38 @@
+package org.tsoinspector.app;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** What the window's menus, toolbar and frame context menu ask the window to do. */
+interface InspectorActions {
+
+    /** Asks for the segment files of one exposure and opens them. */
+    void chooseAndOpen();
+
+    /** Opens files as one exposure. */
+    void open(List<Path> files);
+
+    /** Opens a built-in sample by name. */
+    void openSample(String name);
+
+    /** Exports the shown frame as a PNG image, or else its numbers as CSV. */
+    void exportFrame(boolean png);
+
+    void fitViews();
+
+    /** Zoom 1:1, one image pixel per screen pixel. */
+    void actualSize();
+
+    void zoomStep(boolean in);
+
+    void setMode(CompareMode mode);
+
+    /** Enters blink mode, or swaps A and B when already blinking. */
+    void blink();
+
+    /** Marks the crosshair pixel saturated from the shown group on. */
+    void markCrosshair();
+
+    /** Closes the window. */
+    void quit();
+}

@@ -1,0 +1,166 @@
+package org.tsoinspector.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.PropertyValueFactory;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Window;
+import org.tsoinspector.sim.SampleLibrary;
+
+/**
+ * The window's menu bar, toolbar and frame context menu. Every item calls one of the window's
+ * {@link InspectorActions}; only the Help dialogs and the recent-files list live here.
+ */
+final class InspectorMenus {
+
+    private final Window owner;
+    private final AppSettings settings;
+    private final InspectorActions actions;
+    private final Menu recentMenu = new Menu("Open _Recent");
+
+    InspectorMenus(Window owner, AppSettings settings, InspectorActions actions) {
+        this.owner = owner;
+        this.settings = settings;
+        this.actions = actions;
+    }
+
+    MenuBar menuBar() {
+        MenuItem open = new MenuItem("_Open...");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> actions.chooseAndOpen());
+        MenuItem quit = new MenuItem("_Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> actions.quit());
+        Menu samples = new Menu("Open _Sample");
+        for (String name : SampleLibrary.NAMES) {
+            MenuItem item = new MenuItem(name);
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> actions.openSample(name));
+            samples.getItems().add(item);
+        }
+        MenuItem exportPng = new MenuItem("_Export frame as PNG...");
+        exportPng.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        exportPng.setOnAction(e -> actions.exportFrame(true));
+        MenuItem exportCsv = new MenuItem("Export frame data as _CSV...");
+        exportCsv.setOnAction(e -> actions.exportFrame(false));
+        Menu file = new Menu("_File", null, open, recentMenu, samples, new SeparatorMenuItem(), exportPng,
+                exportCsv, new SeparatorMenuItem(), quit);
+        refreshRecent();
+
+        MenuItem fit = new MenuItem("_Fit to window   F");
+        fit.setOnAction(e -> actions.fitViews());
+        MenuItem one = new MenuItem("Zoom _1:1   1");
+        one.setOnAction(e -> actions.actualSize());
+        MenuItem zin = new MenuItem("Zoom _in   +");
+        zin.setOnAction(e -> actions.zoomStep(true));
+        MenuItem zout = new MenuItem("Zoom _out   -");
+        zout.setOnAction(e -> actions.zoomStep(false));
+        Menu view = new Menu("_View", null, fit, one, zin, zout);
+
+        MenuItem keys = new MenuItem("_Keyboard shortcuts");
+        keys.setId("help-shortcuts");
+        keys.setOnAction(e -> showShortcuts());
+        MenuItem about = new MenuItem("_About");
+        about.setOnAction(e -> showAbout());
+        Menu help = new Menu("_Help", null, keys, about);
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    ToolBar toolBar() {
+        return new ToolBar(
+                toolButton("open", "Open segments (Ctrl+O)", actions::chooseAndOpen),
+                new Separator(),
+                toolButton("fit", "Fit to window (F)", actions::fitViews),
+                toolButton("zoom-in", "Zoom in (+)", () -> actions.zoomStep(true)),
+                toolButton("zoom-out", "Zoom out (-)", () -> actions.zoomStep(false)),
+                new Separator(),
+                toolButton("side-by-side", "Side by side, locked (S)", () -> actions.setMode(CompareMode.SIDE_BY_SIDE)),
+                toolButton("blink", "Blink A and B (B)", actions::blink),
+                toolButton("difference", "Difference A - B (D)", () -> actions.setMode(CompareMode.DIFFERENCE)),
+                new Separator(),
+                toolButton("export", "Export the frame as PNG (Ctrl+E)", () -> actions.exportFrame(true)));
+    }
+
+    /** The right-click menu of the frame views. */
+    ContextMenu frameMenu() {
+        MenuItem png = new MenuItem("Export frame as PNG...");
+        png.setOnAction(e -> actions.exportFrame(true));
+        MenuItem csv = new MenuItem("Export frame data as CSV...");
+        csv.setOnAction(e -> actions.exportFrame(false));
+        MenuItem fit = new MenuItem("Fit to window");
+        fit.setOnAction(e -> actions.fitViews());
+        MenuItem one = new MenuItem("Zoom 1:1");
+        one.setOnAction(e -> actions.actualSize());
+        MenuItem mark = new MenuItem("Mark crosshair pixel saturated from this group");
+        mark.setOnAction(e -> actions.markCrosshair());
+        return new ContextMenu(png, csv, new SeparatorMenuItem(), fit, one, new SeparatorMenuItem(), mark);
+    }
+
+    /** Rebuilds File > Open Recent from the remembered exposures. */
+    void refreshRecent() {
+        recentMenu.getItems().clear();
+        for (List<Path> files : settings.recentFiles()) {
+            MenuItem item = new MenuItem(files.size() == 1 ? files.get(0).toString()
+                    : files.get(0) + " (+" + (files.size() - 1) + " segments)");
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> actions.open(files));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private Button toolButton(String icon, String tip, Runnable action) {
+        Button b = new Button();
+        b.setId("tool-" + icon);
+        b.setGraphic(Icons.toolbar(icon));
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private void showShortcuts() {
+        TableView<Shortcuts.Entry> table = new TableView<>();
+        TableColumn<Shortcuts.Entry, String> keys = new TableColumn<>("Keys");
+        keys.setCellValueFactory(new PropertyValueFactory<>("keys"));
+        keys.setPrefWidth(190);
+        TableColumn<Shortcuts.Entry, String> action = new TableColumn<>("Action");
+        action.setCellValueFactory(new PropertyValueFactory<>("action"));
+        action.setPrefWidth(420);
+        table.getColumns().add(keys);
+        table.getColumns().add(action);
+        table.getItems().setAll(Shortcuts.ALL);
+        table.setPrefSize(630, 470);
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setTitle("Keyboard shortcuts");
+        a.setHeaderText("Keyboard and mouse (DS9 habits)");
+        a.getDialogPane().setContent(table);
+        a.initOwner(owner);
+        a.show();
+    }
+
+    private void showAbout() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION,
+                "TSO Inspector: the first JWST detector calibration steps on time-series ramps, "
+                        + "step by step, with every frame and flag visible.");
+        a.setHeaderText("TSO Inspector");
+        a.initOwner(owner);
+        a.show();
+    }
+}
