@@ -43,12 +43,13 @@ final class ManualSaturation implements PreparedStep {
     public IntegrationPass open(Ramp ramp) {
         byte[] dq = ramp.groupDq();
         byte sat = (byte) DqFlag.SATURATED.value();
-        return (g, frame) -> {
+        int nx = ramp.nx();
+        return (g, frame, from, to) -> {
             for (SaturationMark m : marks) {
                 if (!m.appliesTo(ramp.integration()) || g < m.fromGroup()) {
                     continue;
                 }
-                for (int y = Math.max(0, m.y0()); y <= Math.min(ramp.ny() - 1, m.y1()); y++) {
+                for (int y = Math.max(from / nx, m.y0()); y <= Math.min(to / nx - 1, m.y1()); y++) {
                     for (int x = Math.max(0, m.x0()); x <= Math.min(ramp.nx() - 1, m.x1()); x++) {
                         dq[ramp.index(g, y, x)] |= sat;
                     }

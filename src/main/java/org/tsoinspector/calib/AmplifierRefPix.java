@@ -90,7 +90,7 @@ final class AmplifierRefPix implements FrameCorrection {
     }
 
     @Override
-    public void correct(float[] frame, Object scratchObject) {
+    public void measure(float[] frame, Object scratchObject) {
         Scratch s = (Scratch) scratchObject;
         Arrays.fill(s.byColumn, 0.0);
         Arrays.fill(s.byRow, 0.0);
@@ -119,7 +119,13 @@ final class AmplifierRefPix implements FrameCorrection {
                 s.byRow[r] = sideGain * combined;
             }
         }
-        window.subtract(frame, s.byColumn, s.byRow, s.yTerm, s.xTerm);
+        window.terms(s.byColumn, s.byRow, s.yTerm, s.xTerm);
+    }
+
+    @Override
+    public void subtract(float[] frame, int from, int to, Object scratchObject) {
+        Scratch s = (Scratch) scratchObject;
+        window.subtract(frame, from / window.nx(), to / window.nx(), s.yTerm, s.xTerm);
     }
 
     /** Marks the reference's None (no usable pixel): distinct from NaN, which a NaN sample produces. */

@@ -50,20 +50,26 @@ final class DetectorWindow {
     }
 
     /**
-     * Subtracts {@code byColumn[detector column] + byRow[detector row]} from every pixel of a frame, in
-     * double, storing float (the reference's float64 side correction cast back to float32).
+     * Turns per-detector-column and per-detector-row corrections into per-DMS-row (yTerm) and
+     * per-DMS-column (xTerm) ones for {@link #subtract}.
      */
-    void subtract(float[] frame, double[] byColumn, double[] byRow, double[] yTerm, double[] xTerm) {
-        int ny = ny();
-        int nx = nx();
+    void terms(double[] byColumn, double[] byRow, double[] yTerm, double[] xTerm) {
         boolean colY = columnFollowsY();
-        for (int y = 0; y < ny; y++) {
+        for (int y = 0; y < ny(); y++) {
             yTerm[y] = colY ? byColumn[detectorColumn(y, 0)] : byRow[detectorRow(y, 0)];
         }
-        for (int x = 0; x < nx; x++) {
+        for (int x = 0; x < nx(); x++) {
             xTerm[x] = colY ? byRow[detectorRow(0, x)] : byColumn[detectorColumn(0, x)];
         }
-        for (int y = 0; y < ny; y++) {
+    }
+
+    /**
+     * Subtracts {@code yTerm[y] + xTerm[x]} from every pixel of rows [y0, y1) of a frame, in double,
+     * storing float (the reference's float64 side correction cast back to float32).
+     */
+    void subtract(float[] frame, int y0, int y1, double[] yTerm, double[] xTerm) {
+        int nx = nx();
+        for (int y = y0; y < y1; y++) {
             double t = yTerm[y];
             int base = y * nx;
             for (int x = 0; x < nx; x++) {

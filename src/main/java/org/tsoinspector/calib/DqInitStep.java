@@ -70,10 +70,11 @@ public final class DqInitStep implements CalibrationStep {
         public IntegrationPass open(Ramp ramp) {
             byte[] gdq = ramp.groupDq();
             int plane = ramp.framePixels();
-            return (g, frame) -> {
+            return (g, frame, from, to) -> {
                 int offset = g * plane;
-                for (int p : doNotUsePixels) {
-                    gdq[offset + p] |= DO_NOT_USE;
+                int k = Arrays.binarySearch(doNotUsePixels, from);
+                for (k = k < 0 ? -k - 1 : k; k < doNotUsePixels.length && doNotUsePixels[k] < to; k++) {
+                    gdq[offset + doNotUsePixels[k]] |= DO_NOT_USE;
                 }
             };
         }

@@ -77,7 +77,7 @@ public final class LinearityStep implements CalibrationStep {
         public IntegrationPass open(Ramp ramp) {
             return new IntegrationPass() {
                 @Override
-                public void group(int g, float[] frame) {
+                public void rows(int g, float[] frame, int from, int to) {
                 }
 
                 @Override

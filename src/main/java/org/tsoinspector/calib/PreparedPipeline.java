@@ -41,17 +41,55 @@ public final class PreparedPipeline {
         run(passes, ramp);
     }
 
-    /** Copies each group into a working frame, runs it through the passes, copies it back; then finishes. */
+    /** Pixels per band: the band's samples and reference values of every step fit in a core's L2 cache. */
+    private static final int BAND_PIXELS = 32 * 1024;
+
+    /**
+     * Runs the passes group by group. The passes are split where one must see the whole group
+     * ({@link IntegrationPass#measuresWholeGroup}); each part sweeps the group band by band, the first
+     * copying each band into the working frame and the last copying it back, so that a band goes
+     * through all the steps of a part while it is in cache. Then every pass finishes.
+     */
     static void run(List<IntegrationPass> passes, Ramp ramp) {
         int n = ramp.framePixels();
+        int band = Math.max(1, BAND_PIXELS / ramp.nx()) * ramp.nx();
+        List<List<IntegrationPass>> parts = new ArrayList<>();
+        for (IntegrationPass p : passes) {
+            if (parts.isEmpty() || p.measuresWholeGroup()) {
+                parts.add(new ArrayList<>());
+            }
+            parts.get(parts.size() - 1).add(p);
+        }
         float[] frame = new float[n];
         float[] data = ramp.data();
         for (int g = 0; g < ramp.nGroups(); g++) {
-            System.arraycopy(data, g * n, frame, 0, n);
-            for (IntegrationPass p : passes) {
-                p.group(g, frame);
+            int offset = g * n;
+            for (int k = 0; k < parts.size(); k++) {
+                List<IntegrationPass> part = parts.get(k);
+                boolean copyBandsIn = k == 0;
+                if (part.get(0).measuresWholeGroup()) {
+                    if (copyBandsIn) {
+                        System.arraycopy(data, offset, frame, 0, n);
+                        copyBandsIn = false;
+                    }
+                    part.get(0).measure(g, frame);
+                }
+                for (int from = 0; from < n; from += band) {
+                    int to = Math.min(n, from + band);
+                    if (copyBandsIn) {
+                        System.arraycopy(data, offset + from, frame, from, to - from);
+                    }
+                    for (IntegrationPass p : part) {
+                        p.rows(g, frame, from, to);
+                    }
+                    if (k == parts.size() - 1) {
+                        System.arraycopy(frame, from, data, offset + from, to - from);
+                    }
+                }
             }
-            System.arraycopy(frame, 0, data, g * n, n);
+            for (IntegrationPass p : passes) {
+                p.endGroup(g);
+            }
         }
         for (IntegrationPass p : passes) {
             p.finish();

@@ -162,8 +162,18 @@ public final class RefPixStep implements CalibrationStep {
             int plane = ramp.framePixels();
             return new IntegrationPass() {
                 @Override
-                public void group(int g, float[] frame) {
-                    correction.correct(frame, scratch);
+                public boolean measuresWholeGroup() {
+                    return true;
+                }
+
+                @Override
+                public void measure(int g, float[] frame) {
+                    correction.measure(frame, scratch);
+                }
+
+                @Override
+                public void rows(int g, float[] frame, int from, int to) {
+                    correction.subtract(frame, from, to, scratch);
                 }
 
                 @Override

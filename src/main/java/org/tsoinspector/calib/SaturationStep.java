@@ -1,5 +1,6 @@
 package org.tsoinspector.calib;
 
+import java.util.Arrays;
 import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.model.DqFlag;
 import org.tsoinspector.model.ExposureMetadata;
@@ -89,13 +90,21 @@ public final class SaturationStep implements CalibrationStep {
             }
             out[p] = pixelDqIn[p] | satDq;
         }
+        float[] belowThreshold = new float[npix];
+        for (int p = 0; p < npix; p++) {
+            belowThreshold[p] = Math.nextDown(threshold[p]);
+        }
         int[][] readPattern = parameters.useReadPatt() ? exposure.framesPerGroup() : null;
-        return new Prepared(out, threshold, noCheck, bias, readPattern, parameters.nPixGrowSat(),
+        return new Prepared(out, threshold, belowThreshold, noCheck, bias, readPattern, parameters.nPixGrowSat(),
                 exposure.ny(), exposure.nx());
     }
 
-    private record Prepared(int[] pixelDq, float[] threshold, boolean[] noCheck, float[] bias, int[][] readPattern,
-            int grow, int ny, int nx) implements PreparedStep {
+    /**
+     * @param belowThreshold the float just below each threshold: {@code v >= threshold} exactly when
+     *                       {@code v - belowThreshold > 0}, a test the JIT can vectorize
+     */
+    private record Prepared(int[] pixelDq, float[] threshold, float[] belowThreshold, boolean[] noCheck, float[] bias,
+            int[][] readPattern, int grow, int ny, int nx) implements PreparedStep {
 
         @Override
         public StepName name() {
@@ -109,13 +118,17 @@ public final class SaturationStep implements CalibrationStep {
     }
 
     /**
-     * One integration: the forward pass group by group, then the read-pattern passes and the zero frame.
-     * Saturation and the A/D floor are rare, so each block of a row is first scanned with a
-     * vectorizable max/min; only blocks that may hold a flagged sample are examined one by one.
+     * One integration: the forward pass group by group (samples band by band, flags once the group is
+     * done), then the read-pattern passes and the zero frame.
+     * Saturation and the A/D floor are rare, so each group is first scanned with branch-free arithmetic
+     * the JIT vectorizes (a sample that needs no flag scores exactly +0.0); only the samples that score
+     * anything else are examined one by one.
      */
     private static final class Pass implements IntegrationPass {
 
-        private static final int BLOCK = 256;
+        /** Samples compared with {@link #NOTHING_TO_FLAG} at a time. */
+        private static final int BLOCK = 2048;
+        private static final float[] NOTHING_TO_FLAG = new float[BLOCK];
 
         private final Prepared step;
         private final Ramp ramp;
@@ -126,33 +139,47 @@ public final class SaturationStep implements CalibrationStep {
         private int[] saturatedList = new int[64];
         private int saturatedCount;
         private final SquareDilation dilation;
+        /** Each sample's score in the current group: +0.0 when it needs no flag. */
+        private final float[] score;
 
         Pass(Prepared step, Ramp ramp) {
             this.step = step;
             this.ramp = ramp;
             this.npix = ramp.framePixels();
             this.saturatedSoFar = new boolean[npix];
+            this.score = new float[npix];
             this.dilation = step.grow > 0 ? new SquareDilation(step.ny, step.nx, step.grow) : null;
         }
 
         @Override
-        public void group(int g, float[] frame) {
+        public void rows(int g, float[] frame, int from, int to) {
             byte[] gdq = ramp.groupDq();
-            float[] thr = step.threshold;
+            float[] below = step.belowThreshold;
             int off = g * npix;
-            for (int b0 = 0; b0 < npix; b0 += BLOCK) {
-                int b1 = Math.min(npix, b0 + BLOCK);
-                float over = Float.NEGATIVE_INFINITY;
-                float lowest = Float.POSITIVE_INFINITY;
-                for (int p = b0; p < b1; p++) {
-                    over = Math.max(over, frame[p] - thr[p]);
-                    lowest = Math.min(lowest, frame[p]);
-                }
-                // NaN samples make these comparisons false and send the block to the exact test
-                if (!(over < 0f) || !(lowest > 0f)) {
-                    examine(frame, gdq, off, b0, b1);
+            // |x| + x is +0.0 for x <= 0 and positive (or NaN) otherwise; x = v - below > 0 when v reaches
+            // the threshold, x = MIN_VALUE - v > 0 when v <= 0 (the A/D floor); NaN samples score NaN
+            for (int p = from; p < to; p++) {
+                float v = frame[p];
+                float overThreshold = v - below[p];
+                float atFloor = Float.MIN_VALUE - v;
+                score[p] = (Math.abs(overThreshold) + overThreshold) + (Math.abs(atFloor) + atFloor);
+            }
+            for (int b0 = from; b0 < to; b0 += BLOCK) {
+                int b1 = Math.min(to, b0 + BLOCK);
+                int p = b0;
+                int at;
+                while (p < b1 && (at = Arrays.mismatch(score, p, b1, NOTHING_TO_FLAG, 0, b1 - p)) >= 0) {
+                    examine(frame, gdq, off, p + at);
+                    p += at + 1;
                 }
             }
+        }
+
+        /** Every pixel that has reached its threshold is SATURATED in this group, grown by the box. */
+        @Override
+        public void endGroup(int g) {
+            byte[] gdq = ramp.groupDq();
+            int off = g * npix;
             for (int k = 0; k < saturatedCount; k++) {
                 gdq[off + saturatedList[k]] |= SAT;
             }
@@ -165,20 +192,18 @@ public final class SaturationStep implements CalibrationStep {
             }
         }
 
-        /** The exact tests on one block: threshold reached (remembered for later groups), A/D floor. */
-        private void examine(float[] frame, byte[] gdq, int off, int b0, int b1) {
-            for (int p = b0; p < b1; p++) {
-                float v = frame[p];
-                if (v >= step.threshold[p] && !saturatedSoFar[p]) {
-                    saturatedSoFar[p] = true;
-                    if (saturatedCount == saturatedList.length) {
-                        saturatedList = java.util.Arrays.copyOf(saturatedList, 2 * saturatedCount);
-                    }
-                    saturatedList[saturatedCount++] = p;
+        /** The exact tests on one sample: threshold reached (remembered for later groups), A/D floor. */
+        private void examine(float[] frame, byte[] gdq, int off, int p) {
+            float v = frame[p];
+            if (v >= step.threshold[p] && !saturatedSoFar[p]) {
+                saturatedSoFar[p] = true;
+                if (saturatedCount == saturatedList.length) {
+                    saturatedList = Arrays.copyOf(saturatedList, 2 * saturatedCount);
                 }
-                if (v <= 0f) {
-                    gdq[off + p] |= FLOOR;
-                }
+                saturatedList[saturatedCount++] = p;
+            }
+            if (v <= 0f) {
+                gdq[off + p] |= FLOOR;
             }
         }
 
@@ -240,15 +265,21 @@ public final class SaturationStep implements CalibrationStep {
             float framesSecond = rp[1].length;
             float[] d = ramp.data();
             byte[] gdq = ramp.groupDq();
-            for (int p = 0; p < npix; p++) {
-                float bias = step.bias == null ? 0f : step.bias[p];
-                float thr = step.threshold[p];
-                float d0 = d[p];
-                float d1 = d[npix + p];
-                boolean belowByThird = (d0 - bias) / meanFirst * lastThird + bias < thr;
-                boolean jump = (d1 - d0) > (thr - d0) / framesSecond;
-                if (belowByThird && jump && (gdq[2 * npix + p] & SAT) != 0 && (gdq[npix + p] & SAT) == 0) {
-                    gdq[npix + p] |= DNU;
+            for (int b0 = 0; b0 < npix; b0 += BLOCK) {
+                int b1 = Math.min(npix, b0 + BLOCK);
+                if (!GroupFlags.any(gdq, 2 * npix + b0, b1 - b0, SAT)) {
+                    continue; // only pixels SATURATED in the third group can be flagged
+                }
+                for (int p = b0; p < b1; p++) {
+                    float bias = step.bias == null ? 0f : step.bias[p];
+                    float thr = step.threshold[p];
+                    float d0 = d[p];
+                    float d1 = d[npix + p];
+                    boolean belowByThird = (d0 - bias) / meanFirst * lastThird + bias < thr;
+                    boolean jump = (d1 - d0) > (thr - d0) / framesSecond;
+                    if (belowByThird && jump && (gdq[2 * npix + p] & SAT) != 0 && (gdq[npix + p] & SAT) == 0) {
+                        gdq[npix + p] |= DNU;
+                    }
                 }
             }
         }

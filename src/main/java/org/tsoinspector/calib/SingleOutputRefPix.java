@@ -67,37 +67,41 @@ final class SingleOutputRefPix implements FrameCorrection {
         return Arrays.stream(sets).mapToInt(s -> s.length).toArray();
     }
 
-    private record Scratch(double[] values, float[] xTerm) {
+    /** @param value the measured clipped mean of each set */
+    private record Scratch(double[] values, float[] value, float[] xTerm) {
     }
 
     @Override
     public Object newScratch() {
-        return new Scratch(new double[largestSet], new float[window.nx()]);
+        return new Scratch(new double[largestSet], new float[sets.length], new float[window.nx()]);
     }
 
     @Override
-    public void correct(float[] frame, Object scratchObject) {
+    public void measure(float[] frame, Object scratchObject) {
         Scratch s = (Scratch) scratchObject;
-        float[] value = new float[sets.length];
         for (int k = 0; k < sets.length; k++) {
             // the reference's clipped mean is a float32 scalar, subtracted in float32
-            value[k] = (float) ClippedMean.of(frame, sets[k], s.values, sigma, sigma);
+            s.value[k] = (float) ClippedMean.of(frame, sets[k], s.values, sigma, sigma);
         }
-        int ny = window.ny();
+        if (!window.columnFollowsY()) {
+            for (int x = 0; x < window.nx(); x++) {
+                s.xTerm[x] = s.value[(window.detectorColumn(0, x) & 1) % sets.length];
+            }
+        }
+    }
+
+    @Override
+    public void subtract(float[] frame, int from, int to, Object scratchObject) {
+        Scratch s = (Scratch) scratchObject;
         int nx = window.nx();
-        if (window.columnFollowsY()) {
-            for (int y = 0; y < ny; y++) {
-                float t = value[(window.detectorColumn(y, 0) & 1) % sets.length];
-                for (int i = y * nx; i < (y + 1) * nx; i++) {
+        for (int y = from / nx; y < to / nx; y++) {
+            int base = y * nx;
+            if (window.columnFollowsY()) {
+                float t = s.value[(window.detectorColumn(y, 0) & 1) % sets.length];
+                for (int i = base; i < base + nx; i++) {
                     frame[i] -= t;
                 }
-            }
-        } else {
-            for (int x = 0; x < nx; x++) {
-                s.xTerm[x] = value[(window.detectorColumn(0, x) & 1) % sets.length];
-            }
-            for (int y = 0; y < ny; y++) {
-                int base = y * nx;
+            } else {
                 for (int x = 0; x < nx; x++) {
                     frame[base + x] -= s.xTerm[x];
                 }

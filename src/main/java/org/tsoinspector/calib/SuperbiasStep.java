@@ -51,8 +51,8 @@ public final class SuperbiasStep implements CalibrationStep {
             int n = b.length;
             return new IntegrationPass() {
                 @Override
-                public void group(int g, float[] frame) {
-                    for (int p = 0; p < n; p++) {
+                public void rows(int g, float[] frame, int from, int to) {
+                    for (int p = from; p < to; p++) {
                         frame[p] -= b[p];
                     }
                 }

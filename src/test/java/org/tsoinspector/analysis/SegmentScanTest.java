@@ -54,9 +54,8 @@ class SegmentScanTest {
         @Override
         public IntegrationPass open(Ramp ramp) {
             calls.incrementAndGet();
-            int n = ramp.framePixels();
-            return (g, frame) -> {
-                for (int i = 0; i < n; i++) {
+            return (g, frame, from, to) -> {
+                for (int i = from; i < to; i++) {
                     frame[i] = (float) f.applyAsDouble(frame[i]);
                 }
             };

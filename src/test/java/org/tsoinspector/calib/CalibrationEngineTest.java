@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tsoinspector.model.BadInputException;
@@ -70,6 +71,47 @@ class CalibrationEngineTest {
         }
         assertEquals(List.of(StepName.values()), engine.stage(0, StepName.LINEARITY).applied());
         assertArrayEquals(all.pixelDq(), engine.pixelDq(StepName.LINEARITY));
+    }
+
+    /**
+     * A window of 40 rows x 2048 columns is worked in three bands of rows (16, 16, 8): samples that
+     * saturate or hit the A/D floor on either side of a band edge, and a NaN, give the same result fused
+     * (each band through all steps) as step after step, also when refpix, which needs the whole group,
+     * comes first.
+     */
+    @Test
+    void bandsOfRowsGiveTheSameResultAsStepAfterStep() throws Exception {
+        ExposureMetadata e = TestExposures.exposure(new SubarrayWindow(1, 1, 2048, 40), TestExposures.NIRISS, 1, 4,
+                1, true);
+        MemoryRampSource source = new MemoryRampSource(e, 2, 11);
+        ReferenceSet references = references(e);
+        int[][] edges = {{15, 100}, {16, 101}, {31, 2000}, {32, 7}, {39, 2047}};
+        for (EnumSet<StepName> steps : List.of(EnumSet.allOf(StepName.class),
+                EnumSet.of(StepName.REFPIX, StepName.LINEARITY))) {
+            PreparedPipeline pipeline = Pipeline.of("memory", e, PipelineSettings.DEFAULTS.withEnabled(steps),
+                    references).prepare(e, new int[e.ny() * e.nx()]);
+            Ramp original = source.readIntegration(1);
+            for (int k = 0; k < edges.length; k++) {
+                int g = 1 + k % 3;
+                original.data()[original.index(g, edges[k][0], edges[k][1])] = 50000f;
+                original.data()[original.index(k % 4, edges[k][0], (edges[k][1] + 9) % 2048)] = 0f;
+            }
+            original.data()[original.index(2, 16, 500)] = Float.NaN;
+            Ramp byHand = original.copy();
+            for (PreparedStep s : pipeline.steps()) {
+                s.apply(byHand);
+            }
+            Ramp fused = original.copy();
+            pipeline.apply(fused);
+            assertArrayEquals(byHand.data(), fused.data(), steps.toString());
+            assertArrayEquals(byHand.groupDq(), fused.groupDq(), steps.toString());
+            assertArrayEquals(byHand.zeroFrame(), fused.zeroFrame(), steps.toString());
+            if (steps.contains(StepName.SATURATION)) {
+                int saturated = DqFlag.SATURATED.value();
+                assertEquals(saturated, fused.groupDq(1, 16, 99) & saturated, "grown down across the band edge");
+                assertEquals(saturated, fused.groupDq(2, 15, 102) & saturated, "grown up across the band edge");
+            }
+        }
     }
 
     @Test

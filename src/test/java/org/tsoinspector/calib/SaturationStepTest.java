@@ -42,6 +42,37 @@ class SaturationStepTest {
         }
     }
 
+    /**
+     * The quick scan that skips unflagged samples must miss none: samples at, just below and just above
+     * thresholds of several sizes, signed zeros, the smallest positive float, infinities and NaN, each
+     * flagged exactly as the plain rules say (SATURATED when v >= threshold, the A/D floor when v <= 0).
+     */
+    @Test
+    void everySampleAtTheEdgesOfTheRulesIsFlaggedAsThePlainComparisonsSay() throws Exception {
+        float[] thresholds = {1000f, 1e-30f, Float.MIN_VALUE, 3e38f, 65535f};
+        float[] samples = new float[thresholds.length * 12];
+        float[] thr = new float[samples.length];
+        for (int t = 0; t < thresholds.length; t++) {
+            float c = thresholds[t];
+            float[] cases = {c, Math.nextDown(c), Math.nextUp(c), 0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE,
+                Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, Float.MAX_VALUE, 12.5f};
+            for (int k = 0; k < cases.length; k++) {
+                samples[t * cases.length + k] = cases[k];
+                thr[t * cases.length + k] = c;
+            }
+        }
+        ExposureMetadata e = TestExposures.small(1, samples.length, 1);
+        PreparedStep step = prepare(e, thr, new int[samples.length], 0);
+        Ramp r = ramp(e, 0f);
+        System.arraycopy(samples, 0, r.data(), 0, samples.length);
+        step.apply(r);
+        for (int p = 0; p < samples.length; p++) {
+            float v = samples[p];
+            int expected = (v >= thr[p] ? SAT : 0) | (v <= 0f ? FLOOR | DNU : 0);
+            assertEquals(expected, r.groupDq(0, 0, p), "sample " + v + " against threshold " + thr[p]);
+        }
+    }
+
     @Test
     void adFloorFlagsOnlyItsOwnGroupAndDoesNotGrow() throws Exception {
         ExposureMetadata e = TestExposures.small(3, 3, 3);
