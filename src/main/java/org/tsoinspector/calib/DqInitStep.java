@@ -1,5 +1,6 @@
 package org.tsoinspector.calib;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.model.DqFlag;
@@ -15,6 +16,17 @@ import org.tsoinspector.model.StepName;
 public final class DqInitStep implements CalibrationStep {
 
     private static final int DO_NOT_USE = DqFlag.DO_NOT_USE.value();
+
+    /**
+     * The step's parameters.
+     *
+     * @param userSuppliedDq user_supplied_dq: a FITS file whose primary image of DQ flags is OR-ed into the
+     *                       mask (read with the references, {@link ReferenceSet#load}), or null for none
+     */
+    public record Parameters(Path userSuppliedDq) {
+
+        public static final Parameters DEFAULTS = new Parameters(null);
+    }
 
     private final MaskReference mask;
     private final int[] userSuppliedDq;

@@ -39,7 +39,11 @@ public final class Pipeline {
         for (StepName s : runnable(exposure, settings.enabled())) {
             switch (s) {
                 case DQ_INIT:
-                    steps.add(new DqInitStep(present(input, s, references.mask())));
+                    if (settings.dqInit().userSuppliedDq() != null && references.userSuppliedDq() == null) {
+                        throw new IllegalStateException("user_supplied_dq is set but was not loaded: use "
+                                + "ReferenceSet.load with the settings");
+                    }
+                    steps.add(new DqInitStep(present(input, s, references.mask()), references.userSuppliedDq()));
                     break;
                 case SATURATION:
                     steps.add(new SaturationStep(present(input, s, references.saturation()), references.superbias(),

@@ -1,5 +1,6 @@
 package org.tsoinspector.calib;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -10,11 +11,11 @@ import org.tsoinspector.model.StepName;
  * always run in pipeline order. {@link #withParameter} parses the command line's
  * {@code --param STEP.NAME=VALUE} with the reference pipeline's parameter names.
  */
-public record PipelineSettings(Set<StepName> enabled, SaturationStep.Parameters saturation,
-        RefPixStep.Parameters refpix) {
+public record PipelineSettings(Set<StepName> enabled, DqInitStep.Parameters dqInit,
+        SaturationStep.Parameters saturation, RefPixStep.Parameters refpix) {
 
     public static final PipelineSettings DEFAULTS = new PipelineSettings(EnumSet.allOf(StepName.class),
-            SaturationStep.Parameters.DEFAULTS, RefPixStep.Parameters.DEFAULTS);
+            DqInitStep.Parameters.DEFAULTS, SaturationStep.Parameters.DEFAULTS, RefPixStep.Parameters.DEFAULTS);
 
     public PipelineSettings {
         enabled = enabled.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(enabled));
@@ -32,27 +33,34 @@ public record PipelineSettings(Set<StepName> enabled, SaturationStep.Parameters 
         } else {
             s.remove(step);
         }
-        return new PipelineSettings(s, saturation, refpix);
+        return new PipelineSettings(s, dqInit, saturation, refpix);
     }
 
     /** The same settings with exactly these steps switched on. */
     public PipelineSettings withEnabled(Set<StepName> steps) {
-        return new PipelineSettings(steps, saturation, refpix);
+        return new PipelineSettings(steps, dqInit, saturation, refpix);
+    }
+
+    /** The same settings with other dq_init parameters. */
+    public PipelineSettings withDqInit(DqInitStep.Parameters parameters) {
+        return new PipelineSettings(enabled, parameters, saturation, refpix);
     }
 
     /** The same settings with other saturation parameters. */
     public PipelineSettings withSaturation(SaturationStep.Parameters parameters) {
-        return new PipelineSettings(enabled, parameters, refpix);
+        return new PipelineSettings(enabled, dqInit, parameters, refpix);
     }
 
     /** The same settings with other refpix parameters. */
     public PipelineSettings withRefpix(RefPixStep.Parameters parameters) {
-        return new PipelineSettings(enabled, saturation, parameters);
+        return new PipelineSettings(enabled, dqInit, saturation, parameters);
     }
 
     /** The parameters of a step, or null for a step without parameters (they are part of a cache key). */
     public Object parametersOf(StepName step) {
         switch (step) {
+            case DQ_INIT:
+                return dqInit;
             case SATURATION:
                 return saturation;
             case REFPIX:
@@ -77,6 +85,8 @@ public record PipelineSettings(Set<StepName> enabled, SaturationStep.Parameters 
         String name = assignment.substring(dot + 1, eq).trim().toLowerCase(Locale.ROOT);
         String value = assignment.substring(eq + 1).trim();
         return switch (step.id() + "." + name) {
+            case "dq_init.user_supplied_dq" -> withDqInit(new DqInitStep.Parameters(
+                    value.isEmpty() || value.equalsIgnoreCase("none") ? null : Path.of(value)));
             case "saturation.n_pix_grow_sat" -> withSaturation(saturation.withNPixGrowSat(integer(name, value)));
             case "saturation.use_readpatt" -> withSaturation(saturation.withUseReadPatt(bool(name, value)));
             case "refpix.odd_even_columns" -> withRefpix(refpix.withOddEvenColumns(bool(name, value)));
@@ -87,8 +97,8 @@ public record PipelineSettings(Set<StepName> enabled, SaturationStep.Parameters 
             case "refpix.siglimit" -> withRefpix(refpix.withSigLimit(real(name, value)));
             case "refpix.refpix_algorithm" -> withRefpix(refpix.withAlgorithm(RefPixStep.Algorithm.fromId(value)));
             default -> throw new IllegalArgumentException("unknown parameter " + step.id() + "." + name + " (known: "
-                    + "saturation.n_pix_grow_sat, saturation.use_readpatt, refpix.odd_even_columns, "
-                    + "refpix.use_side_ref_pixels, refpix.side_smoothing_length, refpix.side_gain, "
+                    + "dq_init.user_supplied_dq, saturation.n_pix_grow_sat, saturation.use_readpatt, "
+                    + "refpix.odd_even_columns, refpix.use_side_ref_pixels, refpix.side_smoothing_length, refpix.side_gain, "
                     + "refpix.odd_even_rows, refpix.siglimit, refpix.refpix_algorithm)");
         };
     }

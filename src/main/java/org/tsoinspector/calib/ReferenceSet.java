@@ -21,11 +21,34 @@ import org.tsoinspector.model.SuperbiasReference;
  * The reference files of one exposure, cut to its window; any may be null when no step needs it.
  * {@link #load} takes files named directly (the reference pipeline's override_&lt;reftype&gt;) or searches
  * a folder ({@code --refs DIR}, else {@code $CRDS_PATH}) as cli.md describes.
+ *
+ * @param userSuppliedDq dq_init's user_supplied_dq flags cut to the window, or null when none was given
  */
 public record ReferenceSet(MaskReference mask, SaturationReference saturation, SuperbiasReference superbias,
-        LinearityReference linearity) {
+        LinearityReference linearity, int[] userSuppliedDq) {
 
     public static final ReferenceSet NONE = new ReferenceSet(null, null, null, null);
+
+    /** The reference files without a user-supplied DQ. */
+    public ReferenceSet(MaskReference mask, SaturationReference saturation, SuperbiasReference superbias,
+            LinearityReference linearity) {
+        this(mask, saturation, superbias, linearity, null);
+    }
+
+    /**
+     * Loads what the settings' switched-on steps need, and dq_init's user_supplied_dq file when dq_init
+     * runs and one is set; otherwise as {@link #load(ExposureMetadata, Set, Map, Path)}.
+     */
+    public static ReferenceSet load(ExposureMetadata exposure, PipelineSettings settings,
+            Map<StepName, Path> explicit, Path refsDir) throws IOException, BadInputException {
+        ReferenceSet files = load(exposure, settings.enabled(), explicit, refsDir);
+        Path userDq = settings.dqInit().userSuppliedDq();
+        if (userDq == null || !settings.isEnabled(StepName.DQ_INIT)) {
+            return files;
+        }
+        return new ReferenceSet(files.mask, files.saturation, files.superbias, files.linearity,
+                ReferenceFiles.readUserDq(userDq, exposure));
+    }
 
     /**
      * Loads what the given steps need. The superbias is also loaded for saturation when it can be found

@@ -99,7 +99,7 @@ public final class CalibrateCommand implements Command {
                         + "all the steps asked for");
             }
             settings = settings.withEnabled(runnable);
-            ReferenceSet references = ReferenceSet.load(e, runnable, refs.files(), refs.refsDir());
+            ReferenceSet references = ReferenceSet.load(e, settings, refs.files(), refs.refsDir());
             Pipeline pipeline = Pipeline.of(source.name(), e, settings, references);
             PreparedPipeline prepared = pipeline.prepare(e, source.pixelDq());
             for (PreparedStep s : prepared.steps()) {

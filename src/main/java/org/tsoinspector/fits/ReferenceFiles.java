@@ -1,6 +1,7 @@
 package org.tsoinspector.fits;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,9 +15,9 @@ import org.tsoinspector.model.SubarrayWindow;
 import org.tsoinspector.model.SuperbiasReference;
 
 /**
- * Reads MASK, SATURATION, SUPERBIAS and LINEARITY reference files (CRDS layout, spec section 8)
- * and cuts their arrays to an exposure's window exactly as the reference pipeline's
- * reffile_utils does (spec section 2). Only the rows inside the window are read from the file.
+ * Reads MASK, SATURATION, SUPERBIAS and LINEARITY reference files (CRDS layout, spec section 8) and
+ * dq_init's user-supplied DQ image, and cuts their arrays to an exposure's window exactly as the
+ * reference pipeline's reffile_utils does (spec section 2). Only the rows inside the window are read from the file.
  * A file of another type, instrument or detector, or whose window does not cover the exposure, is a
  * BadInputException naming that file.
  */
@@ -55,6 +56,52 @@ public final class ReferenceFiles {
             throws IOException, BadInputException {
         Cut c = readCut(path, exposure, LINEARITY, "COEFFS", 3);
         return new LinearityReference(c.header(), exposure.window(), c.planes(), c.values(), c.dq());
+    }
+
+    /**
+     * Reads dq_init's user_supplied_dq (spec section 3): DQ flags in the primary image, integers or floats
+     * (cast to the mask's uint32 as numpy's astype does), of the exposure's window or of the whole
+     * 2048 x 2048 detector, which is then cut to the window as the mask is.
+     *
+     * @throws BadInputException naming the file when it is missing, has no 2-D primary image, or another shape
+     */
+    public static int[] readUserDq(Path path, ExposureMetadata exposure) throws IOException, BadInputException {
+        if (!Files.exists(path)) {
+            throw new BadInputException(path.toString(), "no such file (given as dq_init.user_supplied_dq)");
+        }
+        try (FitsFile f = FitsFile.open(path)) {
+            Hdu image = f.primary();
+            SubarrayWindow w = exposure.window();
+            if (image.naxis() != 2) {
+                throw new BadInputException(f.name(), (image.naxis() == 0 ? "has no image in its primary HDU"
+                        : "its primary image has " + image.naxis() + " axes (" + image.shapeText() + ")")
+                        + "; user_supplied_dq needs a 2-D image of DQ flags there");
+            }
+            long nx = image.axes()[0];
+            long ny = image.axes()[1];
+            SubarrayWindow stored;
+            SubarrayWindow cut;
+            if (nx == w.xSize() && ny == w.ySize()) {
+                stored = new SubarrayWindow(1, 1, w.xSize(), w.ySize());
+                cut = stored;
+            } else if (nx == SubarrayWindow.DETECTOR_SIZE && ny == SubarrayWindow.DETECTOR_SIZE) {
+                stored = SubarrayWindow.FULL_FRAME;
+                cut = w;
+            } else {
+                throw new BadInputException(f.name(), "its primary image is " + image.shapeText()
+                        + "; user_supplied_dq must match the exposure's window (" + w.ySize() + " x " + w.xSize()
+                        + ") or be the full 2048 x 2048 detector");
+            }
+            if (image.holdsIntegers()) {
+                return readIntCut(f, image, stored, cut);
+            }
+            float[] values = readFloatCut(f, image, stored, cut, 1);
+            int[] flags = new int[values.length];
+            for (int p = 0; p < values.length; p++) {
+                flags[p] = (int) (long) values[p]; // uint32 bits of a float flag value; NaN becomes 0
+            }
+            return flags;
+        }
     }
 
     /** A reference's float array (all its planes) and DQ, cut to the exposure's window. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tsoinspector.calib.RefPixStep.Algorithm.MEDIAN;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.tsoinspector.model.StepName;
 
@@ -49,6 +50,11 @@ class PipelineSettingsTest {
                 d.withParameter("refpix.odd_even_rows=FALSE").refpix());
         assertEquals(new RefPixStep.Parameters(true, true, 11, 1.0, true, 2.5, MEDIAN),
                 d.withParameter("refpix.siglimit=2.5").refpix());
+        assertEquals(Path.of("/data/my dq.fits"),
+                d.withParameter("dq_init.user_supplied_dq=/data/my dq.fits").dqInit().userSuppliedDq());
+        assertEquals(DqInitStep.Parameters.DEFAULTS,
+                d.withParameter("dq_init.user_supplied_dq=x.fits").withParameter("dq_init.user_supplied_dq=None")
+                        .parametersOf(StepName.DQ_INIT));
         assertEquals(d.refpix(), d.withParameter("saturation.n_pix_grow_sat=3").refpix());
         assertEquals(d.saturation(), d.withParameter("refpix.siglimit=2.5").saturation());
     }

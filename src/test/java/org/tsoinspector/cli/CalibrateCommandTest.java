@@ -11,9 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import nom.tam.fits.Fits;
+import nom.tam.fits.ImageData;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tsoinspector.fits.FitsRampFile;
+import org.tsoinspector.model.DqFlag;
 
 class CalibrateCommandTest {
 
@@ -102,6 +106,60 @@ class CalibrateCommandTest {
         assertEquals("error: refpix_algorithm=sirs: the SIRS convolution is not implemented (it needs a SIRSKERNEL"
                 + " reference file, which this tool does not read); use median", err.toString().trim());
         assertEquals(List.of(), names(dir));
+    }
+
+    /** A user_supplied_dq file: a primary image of DQ flags, written with nom-tam-fits. */
+    private static Path userDq(Path file, int[][] flags) throws Exception {
+        try (Fits f = new Fits()) {
+            f.addHDU(ImageData.from(flags).toHDU());
+            f.write(file.toFile());
+        }
+        return file;
+    }
+
+    @Test
+    void userSuppliedDqIsOredIntoThePixelDqAndItsDoNotUseIntoEveryGroup(@TempDir Path dir) throws Exception {
+        Path base = vector("soss96");
+        int dnu = DqFlag.DO_NOT_USE.value();
+        int[][] flags = new int[96][2048];
+        flags[10][100] = dnu | DqFlag.HOT.value();
+        flags[50][1500] = DqFlag.WARM.value();
+        flags[95][2047] = 1 << 30;
+        Path file = userDq(dir.resolve("my_dq.fits"), flags);
+        Path out = Files.createDirectory(dir.resolve("out"));
+        assertEquals(0, run("calibrate", base + "_uncal.fits", "--steps", "dq_init", "--mask", base + "_mask.fits.gz",
+                "--param", "dq_init.user_supplied_dq=" + file, "--out", out.toString()), err.toString());
+        try (FitsRampFile product = FitsRampFile.open(out.resolve("soss96_dqinitstep.fits"));
+                FitsRampFile reference = FitsRampFile.open(Path.of(base + "_dqinitstep.fits.gz"))) {
+            int[] pdq = product.pixelDq();
+            int[] refPdq = reference.pixelDq();
+            for (int p = 0; p < pdq.length; p++) {
+                assertEquals(refPdq[p] | flags[p / 2048][p % 2048], pdq[p], "PIXELDQ of pixel " + p);
+            }
+            assertEquals(dnu | DqFlag.HOT.value(), pdq[10 * 2048 + 100] & (dnu | DqFlag.HOT.value()));
+            for (int i = 0; i < 2; i++) {
+                byte[] gdq = product.readIntegration(i).groupDq();
+                byte[] refGdq = reference.readIntegration(i).groupDq();
+                for (int k = 0; k < gdq.length; k++) {
+                    int p = k % pdq.length;
+                    assertEquals(refGdq[k] | (flags[p / 2048][p % 2048] & dnu), gdq[k], "GROUPDQ " + i + "/" + k);
+                }
+                for (int g = 0; g < 3; g++) {
+                    assertEquals(dnu, gdq[g * pdq.length + 10 * 2048 + 100] & dnu, "DO_NOT_USE in group " + g);
+                }
+            }
+        }
+    }
+
+    @Test
+    void userSuppliedDqOfAnotherShapeIsOneLine(@TempDir Path dir) throws Exception {
+        Path base = vector("soss96");
+        Path file = userDq(dir.resolve("small_dq.fits"), new int[10][10]);
+        assertEquals(1, run("calibrate", base + "_uncal.fits", "--steps", "dq_init", "--mask", base + "_mask.fits.gz",
+                "--param", "dq_init.user_supplied_dq=" + file, "--out", dir.toString()));
+        assertEquals("error: " + file + ": its primary image is 10 x 10; user_supplied_dq must match the exposure's"
+                + " window (96 x 2048) or be the full 2048 x 2048 detector", err.toString().trim());
+        assertEquals(List.of("small_dq.fits"), names(dir));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.tsoinspector.fits;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import nom.tam.fits.ImageData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tsoinspector.model.BadInputException;
@@ -183,5 +185,45 @@ class ReferenceFilesTest {
         assertTrue(e.problem().contains("NIRCAM") && e.problem().contains("NIRISS"), e.getMessage());
         BadInputException t = assertThrows(BadInputException.class, () -> ReferenceFiles.readSaturation(p, exp));
         assertTrue(t.problem().contains("SUPERBIAS reference file, not SATURATION"), t.getMessage());
+    }
+
+    @Test
+    void userDqOfTheWindowsShapeIsReadAsItIs() throws Exception {
+        int[][] flags = {{0, 1, 2048}, {4, 0, 1 | 2048}};
+        Path p = dir.resolve("user_dq.fits");
+        TestFits.write(p, ImageData.from(flags).toHDU());
+        ExposureMetadata exp = exposure("NIRISS", "NIS", new SubarrayWindow(5, 7, 3, 2));
+        assertArrayEquals(new int[] {0, 1, 2048, 4, 0, 2049}, ReferenceFiles.readUserDq(p, exp));
+    }
+
+    @Test
+    void fullFrameFloatUserDqIsCutToTheWindowAndCastToIntegers() throws Exception {
+        float[][] flags = new float[2048][2048];
+        flags[20][10] = 1f;       // window (x 11, y 21) = 0-based column 10, row 20
+        flags[20][12] = 2049.7f;  // truncated, as numpy's astype(uint32) does
+        flags[21][11] = 4f;
+        flags[19][10] = 8f;       // just outside the window
+        Path p = dir.resolve("user_dq_full.fits");
+        TestFits.write(p, ImageData.from(flags).toHDU());
+        ExposureMetadata exp = exposure("NIRISS", "NIS", new SubarrayWindow(11, 21, 3, 2));
+        assertArrayEquals(new int[] {1, 0, 2049, 0, 4, 0}, ReferenceFiles.readUserDq(p, exp));
+    }
+
+    @Test
+    void userDqOfAnotherShapeMissingOrWithoutImageIsOneSentenceNamingTheFile() throws Exception {
+        ExposureMetadata exp = exposure("NIRISS", "NIS", new SubarrayWindow(1, 1, 3, 2));
+        Path wrong = dir.resolve("wrong.fits");
+        TestFits.write(wrong, ImageData.from(new int[3][3]).toHDU());
+        BadInputException shape = assertThrows(BadInputException.class, () -> ReferenceFiles.readUserDq(wrong, exp));
+        assertEquals(wrong + ": its primary image is 3 x 3; user_supplied_dq must match the exposure's window"
+                + " (2 x 3) or be the full 2048 x 2048 detector", shape.getMessage());
+        Path missing = dir.resolve("missing.fits");
+        assertEquals(missing + ": no such file (given as dq_init.user_supplied_dq)", assertThrows(
+                BadInputException.class, () -> ReferenceFiles.readUserDq(missing, exp)).getMessage());
+        Path noImage = dir.resolve("no_image.fits");
+        TestFits.write(noImage, TestFits.primary(Map.of("ORIGIN", "test")), TestFits.image("DQ", new int[2][3]));
+        assertEquals(noImage + ": has no image in its primary HDU; user_supplied_dq needs a 2-D image of DQ flags"
+                + " there", assertThrows(BadInputException.class,
+                        () -> ReferenceFiles.readUserDq(noImage, exp)).getMessage());
     }
 }
