@@ -15,8 +15,9 @@ import org.tsoinspector.model.StepName;
 /**
  * Lazy, per-integration calibration of one exposure, for the window and the plots.
  * {@code stage(i, k)} runs the switched-on steps up to k on integration i only, starting from the
- * longest chain already cached, and keeps every stage it computes in a cache bounded in bytes; switching
- * a step off and on again therefore recomputes nothing that is still cached. Results are identical to a
+ * longest chain already cached and running the rest fused (one copy, each band through every step),
+ * and keeps the input as read and every stage asked for in a cache bounded in bytes; switching a step
+ * off and on again therefore recomputes nothing that is still cached. Results are identical to a
  * whole-segment run ({@link SegmentCalibration}). Thread-safe; settings may change at any time (a
  * request uses the settings current when it starts).
  *
@@ -102,11 +103,14 @@ public final class CalibrationEngine {
             start = 0;
             cache.put(new StageCache.Key(integration, List.of()), ramp);
         }
-        for (int k = start; k < steps.size(); k++) {
-            PreparedStep step = prepared(steps, keys, k);
+        if (start < steps.size()) {
+            List<PreparedStep> remaining = new ArrayList<>();
+            for (int k = start; k < steps.size(); k++) {
+                remaining.add(prepared(steps, keys, k));
+            }
             ramp = ramp.copy();
-            step.apply(ramp);
-            cache.put(new StageCache.Key(integration, List.copyOf(keys.subList(0, k + 1))), ramp);
+            PreparedPipeline.apply(remaining, ramp);
+            cache.put(new StageCache.Key(integration, keys), ramp);
         }
         return new Stage(ramp, pixelDq(steps, keys), keys.stream().map(StageCache.StepKey::step).toList());
     }

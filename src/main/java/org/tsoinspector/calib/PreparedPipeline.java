@@ -34,6 +34,11 @@ public final class PreparedPipeline {
 
     /** Runs every step on one integration, in place. Thread-safe for distinct ramps. */
     public void apply(Ramp ramp) {
+        apply(steps, ramp);
+    }
+
+    /** Runs these steps, in this order, fused on one integration, in place. */
+    static void apply(List<PreparedStep> steps, Ramp ramp) {
         List<IntegrationPass> passes = new ArrayList<>(steps.size());
         for (PreparedStep s : steps) {
             passes.add(s.open(ramp));

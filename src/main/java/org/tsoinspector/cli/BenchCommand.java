@@ -54,6 +54,12 @@ import org.tsoinspector.sim.Scenario;
 public final class BenchCommand implements Command {
 
     private static final int REPEATS = 5;
+    /**
+     * Rounds of the in-memory rate: each takes only about 25 ms, so many are needed for a median that
+     * one busy moment of the machine does not move.
+     */
+    private static final int COMPUTE_ROUNDS = 21;
+    private static final int WARM_UP_ROUNDS = 3;
 
     @Override
     public String name() {
@@ -201,7 +207,7 @@ public final class BenchCommand implements Command {
         long samples = (long) count * originals.get(0).data().length;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            double[] rate = new double[REPEATS + 1];
+            double[] rate = new double[WARM_UP_ROUNDS + COMPUTE_ROUNDS];
             for (int k = 0; k < rate.length; k++) {
                 List<Ramp> work = originals.stream().map(Ramp::copy).toList();
                 long t0 = System.nanoTime();
@@ -214,7 +220,7 @@ public final class BenchCommand implements Command {
                 }
                 rate[k] = samples / ((System.nanoTime() - t0) / 1e9);
             }
-            return median(Arrays.copyOfRange(rate, 1, rate.length)); // the first round warms the JIT
+            return median(Arrays.copyOfRange(rate, WARM_UP_ROUNDS, rate.length)); // the first rounds warm the JIT
         } finally {
             pool.shutdownNow();
         }
