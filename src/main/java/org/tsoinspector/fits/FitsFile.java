@@ -28,14 +28,15 @@ public final class FitsFile implements Closeable {
     private static final int CHUNK_BYTES = 1 << 22;
 
     private final String name;
-    private final boolean compressed;
+    /** The cache's decompressed copy this file reads, held so it is not pruned meanwhile; null if plain. */
+    private final GunzipCache.Lease copy;
     private final FileChannel channel;
     private final long size;
     private final List<Hdu> hdus;
 
-    private FitsFile(String name, boolean compressed, FileChannel channel, long size, List<Hdu> hdus) {
+    private FitsFile(String name, GunzipCache.Lease copy, FileChannel channel, long size, List<Hdu> hdus) {
         this.name = name;
-        this.compressed = compressed;
+        this.copy = copy;
         this.channel = channel;
         this.size = size;
         this.hdus = List.copyOf(hdus);
@@ -51,15 +52,20 @@ public final class FitsFile implements Closeable {
         if (Files.isDirectory(path)) {
             throw new BadInputException(name, "is a folder, not a FITS file");
         }
-        boolean gz = GunzipCache.isGzip(path);
-        Path data = gz ? cache.decompressed(path) : path;
-        FileChannel ch = FileChannel.open(data, StandardOpenOption.READ);
+        GunzipCache.Lease copy = GunzipCache.isGzip(path) ? cache.decompressed(path) : null;
+        FileChannel ch = null;
         try {
+            ch = FileChannel.open(copy != null ? copy.path() : path, StandardOpenOption.READ);
             long size = ch.size();
             List<Hdu> hdus = scan(name, ch, size);
-            return new FitsFile(name, gz, ch, size, hdus);
+            return new FitsFile(name, copy, ch, size, hdus);
         } catch (BadInputException | IOException | RuntimeException e) {
-            ch.close();
+            if (ch != null) {
+                ch.close();
+            }
+            if (copy != null) {
+                copy.close();
+            }
             throw e;
         }
     }
@@ -209,7 +215,7 @@ public final class FitsFile implements Closeable {
     }
 
     public boolean compressed() {
-        return compressed;
+        return copy != null;
     }
 
     /** Bytes of the (decompressed) FITS data. */
@@ -388,6 +394,12 @@ public final class FitsFile implements Closeable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        try {
+            channel.close();
+        } finally {
+            if (copy != null) {
+                copy.close();
+            }
+        }
     }
 }

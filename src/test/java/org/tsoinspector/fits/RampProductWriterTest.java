@@ -346,16 +346,7 @@ class RampProductWriterTest {
     void sourceWithoutAFileGetsALevel1bHeaderFromItsMetadata() throws Exception {
         Path target = dir.resolve("memory_dqinitstep.fits");
         try (FitsRampFile in = FitsRampFile.open(soss96())) {
-            RampSource memory = new RampSource() {
-                public String name() { return "memory"; }
-                public ExposureMetadata metadata() { return in.metadata(); }
-                public int integrationCount() { return in.integrationCount(); }
-                public Ramp readIntegration(int i) throws IOException { return in.readIntegration(i); }
-                public float[] readGroup(int i, int g) throws IOException { return in.readGroup(i, g); }
-                public int[] pixelDq() throws IOException { return in.pixelDq(); }
-                public IntegrationTimes integrationTimes() { return null; }
-                public void close() { }
-            };
+            RampSource memory = memory(in, in.metadata(), null);
             ExposureMetadata m = in.metadata().withCompletedSteps(EnumSet.of(StepName.DQ_INIT));
             try (RampProductWriter w = RampProductWriter.create(target, memory, m, Map.of())) {
                 for (int i = 0; i < in.integrationCount(); i++) {
