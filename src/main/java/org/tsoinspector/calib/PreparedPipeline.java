@@ -65,7 +65,7 @@ public final class PreparedPipeline {
             }
             parts.get(parts.size() - 1).add(p);
         }
-        float[] frame = new float[n];
+        float[] frame = WorkArrays.frame(n);
         float[] data = ramp.data();
         for (int g = 0; g < ramp.nGroups(); g++) {
             int offset = g * n;

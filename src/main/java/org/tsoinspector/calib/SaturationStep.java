@@ -146,8 +146,8 @@ public final class SaturationStep implements CalibrationStep {
             this.step = step;
             this.ramp = ramp;
             this.npix = ramp.framePixels();
-            this.saturatedSoFar = new boolean[npix];
-            this.score = new float[npix];
+            this.saturatedSoFar = WorkArrays.saturatedSoFar(npix);
+            this.score = WorkArrays.saturationScore(npix);
             this.dilation = step.grow > 0 ? new SquareDilation(step.ny, step.nx, step.grow) : null;
         }
 

@@ -3,7 +3,8 @@ package org.tsoinspector.calib;
 /**
  * Grows one flag bit of a DQ plane by a (2n+1) x (2n+1) square, like scipy's binary_dilation with a
  * full box (pixels beyond the edges are ignored). Works row by row on the rows that hold the flag, so a
- * plane with a few saturated pixels costs little. One instance per thread (it owns scratch space).
+ * plane with a few saturated pixels costs little. Its scratch space is the thread's
+ * {@link WorkArrays#grownRows}: one instance at a time per thread.
  */
 final class SquareDilation {
 
@@ -17,7 +18,7 @@ final class SquareDilation {
         this.ny = ny;
         this.nx = nx;
         this.n = n;
-        this.grownRows = new byte[ny * nx];
+        this.grownRows = WorkArrays.grownRows(ny * nx);
         this.rowHas = new boolean[ny];
     }
 
