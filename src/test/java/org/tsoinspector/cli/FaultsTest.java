@@ -100,6 +100,18 @@ class FaultsTest {
         RobustnessTableTest.Outcome later = RobustnessTableTest.cli("calibrate",
                 in.resolve("soss96_superbiasstep.fits.gz").toString(), "--steps", "refpix", "--out", out.toString());
         assertEquals(0, later.exit(), later.stderr());
+        Path plots = Files.createDirectory(dir.resolve("plots"));
+        for (String kind : List.of("frame", "ratio", "ramp")) {
+            RobustnessTableTest.Outcome plot = RobustnessTableTest.cli("plot", kind,
+                    in.resolve("soss96_uncal.fits").toString(), "--mask", in.resolve(names[1]).toString(),
+                    "--saturation", in.resolve(names[2]).toString(), "--superbias", in.resolve(names[3]).toString(),
+                    "--linearity", in.resolve(names[4]).toString(), "--out", plots.resolve(kind + ".png").toString());
+            assertEquals(0, plot.exit(), plot.stderr());
+        }
+        RobustnessTableTest.Outcome fromProduct = RobustnessTableTest.cli("plot", "frame",
+                in.resolve("soss96_superbiasstep.fits.gz").toString(), "--after", "superbias", "--out",
+                plots.resolve("product.png").toString());
+        assertEquals(0, fromProduct.exit(), fromProduct.stderr());
         try (FitsRampFile r = FitsRampFile.open(in.resolve("soss96_uncal.fits"))) {
             r.readIntegration(r.integrationCount() - 1);
         }
@@ -111,6 +123,11 @@ class FaultsTest {
                 "soss96_saturationstep.fits", "soss96_superbiasstep.fits"), products, "products only, no temporary files");
         for (Path p : listed(out)) {
             assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), p.toString());
+        }
+        for (Path p : listed(plots)) {
+            String name = p.getFileName().toString();
+            assertTrue(name.endsWith(".png") || name.endsWith(".csv"), name + ": plots and their tables only");
+            assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), name);
         }
     }
 
