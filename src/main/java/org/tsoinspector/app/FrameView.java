@@ -143,6 +143,11 @@ public final class FrameView extends Region {
         return index < overlays.size() && overlays.get(index).visible();
     }
 
+    /** True when overlay layer index paints image pixel (x, y) (tests). */
+    boolean overlayCovers(int index, int x, int y) {
+        return hasOverlay(index) && overlays.get(index).image().getPixelReader().getArgb(x, y) >>> 24 != 0;
+    }
+
     public void fitToWindow() {
         viewPort.fit(imageWidth, imageHeight, getWidth(), getHeight());
     }

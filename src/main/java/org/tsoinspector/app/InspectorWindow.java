@@ -2,8 +2,8 @@ package org.tsoinspector.app;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -11,21 +11,16 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -73,8 +68,8 @@ public final class InspectorWindow implements InspectorActions {
     private final OverlayPanel overlayPanel = new OverlayPanel();
     private final ColorbarView colorbar = new ColorbarView();
     private final PlotsPane plots;
-    private final StepPanel stepPanel = new StepPanel(this::configure, this::showReference, this::markCrosshair,
-            this::markRegion);
+    private final StepPanel stepPanel;
+    private final FileDialogs fileDialogs;
     private final InspectorMenus menus;
     private final ObjectProperty<ExposureSession> session = new SimpleObjectProperty<>();
     private ShownFrames shown;
@@ -82,12 +77,20 @@ public final class InspectorWindow implements InspectorActions {
     private boolean blinkShowsB;
 
     public InspectorWindow(Stage stage, AppSettings settings, ExposureOpener opener) {
+        this(stage, settings, opener, FileDialogs.SYSTEM);
+    }
+
+    /** A window that asks for files through {@code fileDialogs} (tests pass a stand-in). */
+    InspectorWindow(Stage stage, AppSettings settings, ExposureOpener opener, FileDialogs fileDialogs) {
         this.stage = stage;
         this.settings = settings;
         this.opener = opener;
+        this.fileDialogs = fileDialogs;
         this.jobs = new JobRunner(this::showError);
         this.status = new StatusBar(jobs);
-        this.plots = new PlotsPane(jobs, settings, status);
+        this.plots = new PlotsPane(jobs, settings, status, fileDialogs);
+        this.stepPanel = new StepPanel(this::configure, this::showReference, this::markCrosshair, this::markRegion,
+                fileDialogs);
         this.displayPanel = new DisplayPanel(DisplayPanel.decode(settings.get(DISPLAY_KEY, "")));
         this.menus = new InspectorMenus(stage, settings, this);
         buildLayout();
@@ -228,11 +231,7 @@ public final class InspectorWindow implements InspectorActions {
         root.setOnDragDropped(e -> {
             boolean ok = e.getDragboard().hasFiles();
             if (ok) {
-                List<Path> files = new ArrayList<>();
-                for (File f : e.getDragboard().getFiles()) {
-                    files.add(f.toPath());
-                }
-                open(files);
+                openDropped(e.getDragboard().getFiles().stream().map(File::toPath).toList());
             }
             e.setDropCompleted(ok);
             e.consume();
@@ -328,18 +327,27 @@ public final class InspectorWindow implements InspectorActions {
 
     @Override
     public void chooseAndOpen() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open segments of one exposure");
-        chooser.setInitialDirectory(settings.lastFolder().toFile());
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("JWST ramps (*.fits, *.fits.gz)", "*.fits", "*.fits.gz", "*.fit"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        List<File> files = chooser.showOpenMultipleDialog(stage);
-        if (files != null && !files.isEmpty()) {
-            List<Path> paths = new ArrayList<>();
-            files.forEach(f -> paths.add(f.toPath()));
-            open(paths);
+        List<Path> files = fileDialogs.chooseToOpen(stage, "Open segments of one exposure", settings.lastFolder(),
+                true, List.of(
+                        new FileChooser.ExtensionFilter("JWST ramps (*.fits, *.fits.gz)", "*.fits", "*.fits.gz",
+                                "*.fit"),
+                        new FileChooser.ExtensionFilter("All files", "*")));
+        if (!files.isEmpty()) {
+            open(files);
         }
+    }
+
+    /** Files dropped on the window: FITS files open like File > Open, anything else is refused in one sentence. */
+    private void openDropped(List<Path> files) {
+        for (Path p : files) {
+            String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!name.endsWith(".fits") && !name.endsWith(".fits.gz") && !name.endsWith(".fit")) {
+                status.error(p.getFileName() + " is not a FITS file (.fits or .fits.gz); drop the exposure's"
+                        + " *_uncal.fits segments.");
+                return;
+            }
+        }
+        open(files);
     }
 
     /** Opens files as one exposure in the background; the current one stays shown until the new one is ready. */
@@ -460,15 +468,10 @@ public final class InspectorWindow implements InspectorActions {
             status.error("Click a pixel first, then mark it saturated (M).");
             return;
         }
-        SaturationMark mark = new SaturationMark(f.a().integration(), p.x(), p.y(), p.x(), p.y(), f.a().group());
-        status.info("Marked " + mark.describe() + " saturated; later steps treat it as saturated.");
-        stepPanel.addMark(mark);
+        addMark(new SaturationMark(f.a().integration(), p.x(), p.y(), p.x(), p.y(), f.a().group()));
     }
 
-    /**
-     * Asks for a rectangle (starting around the crosshair), the first group and whether every
-     * integration is meant, then marks those groups saturated.
-     */
+    /** The Region... button: marks a rectangle of pixels saturated from a chosen group on. */
     private void markRegion() {
         ShownFrames f = shown;
         if (f == null) {
@@ -476,38 +479,12 @@ public final class InspectorWindow implements InspectorActions {
             return;
         }
         PixelPosition c = crosshair.get() == null ? new PixelPosition(0, 0) : crosshair.get();
-        int nx = f.a().nx();
-        int ny = f.a().ny();
-        Spinner<Integer> x0 = new Spinner<>(0, nx - 1, Math.max(0, c.x() - 2));
-        Spinner<Integer> x1 = new Spinner<>(0, nx - 1, Math.min(nx - 1, c.x() + 2));
-        Spinner<Integer> y0 = new Spinner<>(0, ny - 1, Math.max(0, c.y() - 2));
-        Spinner<Integer> y1 = new Spinner<>(0, ny - 1, Math.min(ny - 1, c.y() + 2));
-        Spinner<Integer> from = new Spinner<>(1, f.a().ramp().nGroups(), f.a().group() + 1);
-        for (Spinner<Integer> sp : List.of(x0, x1, y0, y1, from)) {
-            sp.setEditable(true);
-            sp.setPrefWidth(90);
-        }
-        CheckBox every = new CheckBox("every integration (else integration " + (f.a().integration() + 1) + ")");
-        GridPane g = new GridPane();
-        g.setHgap(6);
-        g.setVgap(6);
-        g.addRow(0, new Label("x from"), x0, new Label("to"), x1);
-        g.addRow(1, new Label("y from"), y0, new Label("to"), y1);
-        g.addRow(2, new Label("groups from"), from);
-        g.add(every, 0, 3, 4, 1);
-        Dialog<SaturationMark> d = new Dialog<>();
-        d.setTitle("Mark saturated");
-        d.initOwner(stage);
-        d.getDialogPane().setContent(g);
-        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        d.setResultConverter(b -> b != ButtonType.OK ? null : new SaturationMark(
-                every.isSelected() ? -1 : f.a().integration(), Math.min(x0.getValue(), x1.getValue()),
-                Math.min(y0.getValue(), y1.getValue()), Math.max(x0.getValue(), x1.getValue()),
-                Math.max(y0.getValue(), y1.getValue()), from.getValue() - 1));
-        d.showAndWait().ifPresent(mark -> {
-            status.info("Marked " + mark.describe() + " saturated; later steps treat it as saturated.");
-            stepPanel.addMark(mark);
-        });
+        SaturationRegionDialog.ask(stage, f.a(), c).ifPresent(this::addMark);
+    }
+
+    private void addMark(SaturationMark mark) {
+        status.info("Marked " + mark.describe() + " saturated; later steps treat it as saturated.");
+        stepPanel.addMark(mark);
     }
 
     /** Opens a step's reference file (cut to the exposure) as an image in its own window. */

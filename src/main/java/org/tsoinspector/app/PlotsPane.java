@@ -1,6 +1,5 @@
 package org.tsoinspector.app;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,6 +38,7 @@ final class PlotsPane extends BorderPane {
     private final JobRunner jobs;
     private final AppSettings settings;
     private final StatusBar status;
+    private final FileDialogs fileDialogs;
     private final TabPane tabs = new TabPane();
     private final ProfileTab profile;
     private final RampTab ramp;
@@ -49,10 +49,11 @@ final class PlotsPane extends BorderPane {
     private final Map<PlotTab, Button> pngButtons = new HashMap<>();
     private PlotContext context;
 
-    PlotsPane(JobRunner jobs, AppSettings settings, StatusBar status) {
+    PlotsPane(JobRunner jobs, AppSettings settings, StatusBar status, FileDialogs fileDialogs) {
         this.jobs = jobs;
         this.settings = settings;
         this.status = status;
+        this.fileDialogs = fileDialogs;
         profile = new ProfileTab(this::refreshQuick);
         ramp = new RampTab(this::refreshQuick);
         all.addAll(List.of(profile, ramp, ratio, new DqTab(), new LightCurveTab()));
@@ -256,12 +257,8 @@ final class PlotsPane extends BorderPane {
     }
 
     private Path chooseTarget(String name, String description, String pattern) {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialDirectory(settings.lastFolder().toFile());
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
-        File f = chooser.showSaveDialog(window());
-        return f == null ? null : f.toPath();
+        return fileDialogs.chooseToSave(window(), settings.lastFolder(), name,
+                new FileChooser.ExtensionFilter(description, pattern));
     }
 
     /** Width and height of the PNG, remembered between exports. */
@@ -271,6 +268,8 @@ final class PlotsPane extends BorderPane {
         d.initOwner(window());
         Spinner<Integer> w = new Spinner<>(100, 10000, (int) settings.getDouble("png.width", 1600), 100);
         Spinner<Integer> h = new Spinner<>(100, 10000, (int) settings.getDouble("png.height", 900), 100);
+        w.setId("png-width");
+        h.setId("png-height");
         w.setEditable(true);
         h.setEditable(true);
         GridPane g = new GridPane();
@@ -278,6 +277,7 @@ final class PlotsPane extends BorderPane {
         g.setVgap(6);
         g.addRow(0, new Label("Width (px)"), w);
         g.addRow(1, new Label("Height (px)"), h);
+        d.getDialogPane().setId("png-size-dialog");
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         d.setResultConverter(b -> b == ButtonType.OK ? new int[] {w.getValue(), h.getValue()} : null);

@@ -1,6 +1,6 @@
 package org.tsoinspector.app;
 
-import java.io.File;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +44,7 @@ final class StepPanel extends VBox {
     private final Button clearMarks = new Button("Clear marks");
     private final Button markRegion = new Button("Region...");
     private final Consumer<StepConfiguration> onChange;
+    private final FileDialogs fileDialogs;
     private StepConfiguration current = StepConfiguration.DEFAULTS;
     private boolean updating;
 
@@ -51,10 +52,13 @@ final class StepPanel extends VBox {
      * @param onChange     receives each configuration the user asks for
      * @param onShowRef    opens a step's reference file as an image
      * @param onMarkPixel  marks the crosshair pixel saturated from the shown group on
+     * @param onMarkRegion asks for a rectangle of pixels to mark saturated
+     * @param fileDialogs  asks for a step's own reference file
      */
     StepPanel(Consumer<StepConfiguration> onChange, Consumer<StepName> onShowRef, Runnable onMarkPixel,
-            Runnable onMarkRegion) {
+            Runnable onMarkRegion, FileDialogs fileDialogs) {
         this.onChange = onChange;
+        this.fileDialogs = fileDialogs;
         setSpacing(4);
         setPadding(new Insets(6));
         for (StepName step : StepName.values()) {
@@ -181,13 +185,11 @@ final class StepPanel extends VBox {
     }
 
     private void chooseReference(StepName step) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(step.referenceType().toUpperCase() + " reference file");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("FITS (*.fits, *.fits.gz)",
-                "*.fits", "*.fits.gz"));
-        File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-        if (f != null) {
-            request(current.withReference(step, f.toPath()));
+        List<Path> f = fileDialogs.chooseToOpen(getScene() == null ? null : getScene().getWindow(),
+                step.referenceType().toUpperCase() + " reference file", null, false,
+                List.of(new FileChooser.ExtensionFilter("FITS (*.fits, *.fits.gz)", "*.fits", "*.fits.gz")));
+        if (!f.isEmpty()) {
+            request(current.withReference(step, f.get(0)));
         }
     }
 

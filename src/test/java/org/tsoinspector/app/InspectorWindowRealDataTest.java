@@ -10,11 +10,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -159,6 +165,65 @@ class InspectorWindowRealDataTest {
         robot.clickOn("#clear-marks");
         waitIdle();
         assertEquals(corrected, value(hover(robot, x, y)), 0.006);
+    }
+
+    private void show(FxRobot robot, int integration, int group) throws Exception {
+        robot.interact(() -> {
+            robot.lookup("#integration-slider").queryAs(Slider.class).setValue(integration);
+            robot.lookup("#group-slider").queryAs(Slider.class).setValue(group);
+        });
+        waitIdle();
+    }
+
+    /** Image pixels x0..x1, y0..y1 that the SATURATED overlay of view A paints. */
+    private static int saturatedIn(FrameView view, int x0, int y0, int x1, int y1) {
+        int n = 0;
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
+                n += view.overlayCovers(OverlayKind.SATURATED.ordinal(), x, y) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void regionDialogMarksARectangleSaturatedFromItsGroupInEveryIntegration(FxRobot robot) throws Exception {
+        open(robot);
+        showStage(robot, "#stage-a", StepName.SATURATION);
+        robot.interact(() -> robot.lookup("#overlay-saturated").queryAs(CheckBox.class).setSelected(true));
+        FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
+        for (int i = 0; i < 2; i++) {
+            show(robot, i, 2);
+            assertEquals(0, saturatedIn(view, 496, 46, 507, 56), "nothing saturated around the box yet");
+        }
+        // the dialog waits for its answer, so it is opened from a later pulse of the FX thread
+        Button region = robot.lookup("#mark-region").queryAs(Button.class);
+        Platform.runLater(region::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            robot.lookup("#region-x0").<Spinner<Integer>>query().getValueFactory().setValue(503);
+            robot.lookup("#region-x1").<Spinner<Integer>>query().getValueFactory().setValue(500);
+            robot.lookup("#region-y0").<Spinner<Integer>>query().getValueFactory().setValue(50);
+            robot.lookup("#region-y1").<Spinner<Integer>>query().getValueFactory().setValue(52);
+            robot.lookup("#region-from").<Spinner<Integer>>query().getValueFactory().setValue(2);
+            robot.lookup("#region-every").queryAs(CheckBox.class).setSelected(true);
+        });
+        DialogPane dialog = robot.lookup("#region-dialog").queryAs(DialogPane.class);
+        robot.clickOn(dialog.lookupButton(ButtonType.OK));
+        waitIdle();
+        assertEquals("x 500..503, y 50..52, groups 2+, every integration",
+                robot.lookup("#marks").queryAs(Label.class).getText());
+        for (int i = 0; i < 2; i++) {
+            show(robot, i, 0);
+            assertEquals(0, saturatedIn(view, 496, 46, 507, 56), "group 1 is before the mark");
+            for (int g = 1; g < 3; g++) {
+                show(robot, i, g);
+                assertEquals(12, saturatedIn(view, 500, 50, 503, 52), "int " + (i + 1) + " group " + (g + 1));
+                assertEquals(12, saturatedIn(view, 496, 46, 507, 56), "and nothing around it");
+                assertTrue(hover(robot, 500, 52).contains("SATURATED"), hover(robot, 500, 52));
+                assertFalse(hover(robot, 499, 52).contains("SATURATED"), hover(robot, 499, 52));
+            }
+        }
     }
 
     @Test

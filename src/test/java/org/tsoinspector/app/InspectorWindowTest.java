@@ -3,16 +3,37 @@ package org.tsoinspector.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.javafx.scene.input.DragboardHelper;
+import com.sun.javafx.tk.Toolkit;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -24,17 +45,33 @@ import org.tsoinspector.model.BadInputException;
 class InspectorWindowTest {
 
     private InspectorWindow window;
+    /** What the stand-in file chooser was asked to save, and what it answers. */
+    private final List<String> saveRequests = new ArrayList<>();
+    private Path saveAnswer;
 
     @Start
     void start(Stage stage) {
         AppSettings settings = AppSettings.forNode("/org/tsoinspector/app-test");
         settings.clear();
+        FileDialogs chooser = new FileDialogs() {
+            @Override
+            public List<Path> chooseToOpen(Window owner, String title, Path folder, boolean several,
+                    List<FileChooser.ExtensionFilter> filters) {
+                throw new AssertionError("no test opens through the chooser");
+            }
+
+            @Override
+            public Path chooseToSave(Window owner, Path folder, String name, FileChooser.ExtensionFilter filter) {
+                saveRequests.add(name + " " + filter.getExtensions());
+                return saveAnswer;
+            }
+        };
         window = new InspectorWindow(stage, settings, (files, m) -> {
             if (files.get(0).toString().contains("bad")) {
                 throw new BadInputException(files.get(0).getFileName().toString(), "not a FITS file");
             }
             return new ExposureSession(new InMemoryRampSource(3, 4), List.of());
-        });
+        }, chooser);
         Scene scene = new Scene(window.root(), 1100, 700);
         window.installKeys(scene);
         stage.setScene(scene);
@@ -205,6 +242,75 @@ class InspectorWindowTest {
         javafx.scene.control.MenuBar bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
         javafx.scene.control.Menu recent = (javafx.scene.control.Menu) bar.getMenus().get(0).getItems().get(1);
         assertEquals(List.of("/tmp/sample_uncal.fits"), recent.getItems().stream().map(i -> i.getText()).toList());
+    }
+
+    @Test
+    void exportButtonAsksSizeThenFileAndWritesThePng(FxRobot robot, @TempDir Path dir) throws Exception {
+        openSample(robot);
+        saveAnswer = dir.resolve("chosen.png");
+        // the size dialog waits for its answer, so it is opened from a later pulse of the FX thread
+        Button export = robot.lookup("#tool-export").queryAs(Button.class);
+        Platform.runLater(export::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            robot.lookup("#png-width").<Spinner<Integer>>query().getValueFactory().setValue(640);
+            robot.lookup("#png-height").<Spinner<Integer>>query().getValueFactory().setValue(360);
+        });
+        robot.clickOn(robot.lookup("#png-size-dialog").queryAs(DialogPane.class).lookupButton(ButtonType.OK));
+        waitIdle();
+        assertEquals(List.of("frame.png [*.png]"), saveRequests);
+        BufferedImage img = ImageIO.read(saveAnswer.toFile());
+        assertEquals(640, img.getWidth());
+        assertEquals(360, img.getHeight());
+        assertEquals("Wrote " + saveAnswer + " (640 x 360).", window.statusText());
+        assertEquals(List.of(saveAnswer.getFileName()), listFiles(dir), "no temporary file left");
+
+        saveAnswer = null; // cancelled in the file chooser: nothing is written
+        Platform.runLater(export::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup("#png-size-dialog").queryAs(DialogPane.class).lookupButton(ButtonType.OK));
+        waitIdle();
+        assertEquals(2, saveRequests.size());
+        assertEquals(List.of(Path.of("chosen.png")), listFiles(dir));
+    }
+
+    private static List<Path> listFiles(Path dir) throws Exception {
+        try (var s = Files.list(dir)) {
+            return s.map(Path::getFileName).toList();
+        }
+    }
+
+    /**
+     * Drops files on the frame view as a file manager would (the drop reaches the window's root). A
+     * Dragboard has no public constructor, so it is made from the toolkit's local clipboard.
+     */
+    private void drop(FxRobot robot, List<File> files) {
+        robot.interact(() -> {
+            Dragboard board = DragboardHelper.createDragboard(Toolkit.getToolkit().createLocalClipboard());
+            ClipboardContent content = new ClipboardContent();
+            content.putFiles(files);
+            board.setContent(content);
+            Node target = robot.lookup("#view-a").query();
+            DragEvent dropped = new DragEvent(DragEvent.DRAG_DROPPED, board, 50, 50, 50, 50, TransferMode.COPY,
+                    null, null, null);
+            Event.fireEvent(target, dropped);
+        });
+    }
+
+    @Test
+    void droppedFitsFilesOpenAndAnythingElseIsRefusedInOneSentence(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "not a ramp\n");
+        drop(robot, List.of(notes.toFile(), new File("/tmp/sample_uncal.fits")));
+        waitIdle();
+        assertEquals("notes.txt is not a FITS file (.fits or .fits.gz); drop the exposure's *_uncal.fits segments.",
+                window.statusText());
+        FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
+        assertEquals(0, view.imageWidth(), "nothing opened");
+        drop(robot, List.of(new File("/tmp/sample_uncal.fits.gz")));
+        waitIdle();
+        assertEquals(InMemoryRampSource.NX, view.imageWidth());
+        assertTrue(window.statusText().startsWith("memory_uncal.fits: NIRISS"), window.statusText());
     }
 
     @Test
