@@ -87,9 +87,12 @@ public final class BenchCommand implements Command {
             }
         }
         int threads = Runtime.getRuntime().availableProcessors();
-        Path dir = Path.of(System.getProperty("user.home"), ".cache", "tso-inspector",
-                String.format(Locale.ROOT, "bench-substrip256-%.2fgb", sizeGb));
-        Path segment = segment(dir, sizeGb, threads, out);
+        Scenario scenario = scenario(sizeGb);
+        Path root = Path.of(System.getProperty("user.home"), ".cache", "tso-inspector");
+        String prefix = String.format(Locale.ROOT, "bench-substrip256-%.2fgb", sizeGb);
+        Path dir = root.resolve(prefix + "-" + SampleLibrary.fingerprint(scenario));
+        Path segment = segment(dir, scenario, threads, out);
+        SampleLibrary.deleteOtherVersions(root, prefix, dir);
         Path refs = dir.resolve("refs");
         Path work = Files.createTempDirectory(dir, "run");
         Map<String, Object> result = new LinkedHashMap<>();
@@ -137,14 +140,8 @@ public final class BenchCommand implements Command {
         throw new UsageException(option + " needs a positive number, not '" + v + "'");
     }
 
-    /** The cached segment, simulated first when it is missing. */
-    private static Path segment(Path dir, double sizeGb, int threads, PrintStream out) throws Exception {
-        try (Stream<Path> s = Files.exists(dir) ? Files.list(dir) : Stream.empty()) {
-            List<Path> found = s.filter(p -> p.getFileName().toString().endsWith("_uncal.fits")).toList();
-            if (found.size() == 1 && Files.isDirectory(dir.resolve("refs"))) {
-                return found.get(0);
-            }
-        }
+    /** The default sample's scenario with as many integrations as make one segment of about sizeGb. */
+    private static Scenario scenario(double sizeGb) throws Exception {
         Scenario base = SampleLibrary.scenario(SampleLibrary.DEFAULT_SAMPLE);
         long target = (long) (sizeGb * (1L << 30));
         long perIntegration = new ExposureSimulator(base.withIntegrations(1)).integrationBytes();
@@ -154,8 +151,20 @@ public final class BenchCommand implements Command {
         if (new ExposureSimulator(sc).segmentCount() != 1) {
             throw new UsageException("--size-gb " + sizeGb + " needs more than one segment file; use at most 1.7");
         }
+        return sc;
+    }
+
+    /** The cached segment, simulated first when it is missing. */
+    private static Path segment(Path dir, Scenario sc, int threads, PrintStream out) throws Exception {
+        try (Stream<Path> s = Files.exists(dir) ? Files.list(dir) : Stream.empty()) {
+            List<Path> found = s.filter(p -> p.getFileName().toString().endsWith("_uncal.fits")).toList();
+            if (found.size() == 1 && Files.isDirectory(dir.resolve("refs"))) {
+                return found.get(0);
+            }
+        }
         Files.createDirectories(dir);
-        out.printf(Locale.ROOT, "generating a %d-integration SUBSTRIP256 segment in %s (once)%n", nInts, dir);
+        out.printf(Locale.ROOT, "generating a %d-integration SUBSTRIP256 segment in %s (once)%n", sc.run().nInts(),
+                dir);
         Path tmp = Files.createTempDirectory(dir, "gen");
         ExposureSimulator.Result r = new ExposureSimulator(sc).write(tmp, threads, ProgressMonitor.NONE);
         Path seg = dir.resolve(r.segments().get(0).getFileName());
@@ -164,7 +173,7 @@ public final class BenchCommand implements Command {
         for (Path ref : r.references()) {
             Files.move(ref, dir.resolve("refs").resolve(ref.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
-        deleteTree(tmp);
+        OutputFile.deleteTree(tmp);
         return seg;
     }
 
@@ -324,18 +333,7 @@ public final class BenchCommand implements Command {
     private static void deleteContents(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.toList()) {
-                deleteTree(p);
-            }
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
+                OutputFile.deleteTree(p);
             }
         }
     }

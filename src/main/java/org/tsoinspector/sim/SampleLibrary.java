@@ -2,6 +2,8 @@ package org.tsoinspector.sim;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -10,9 +12,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.tsoinspector.fits.OutputFile;
 import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.model.CancelledException;
 import org.tsoinspector.model.ProgressMonitor;
@@ -20,7 +29,8 @@ import org.tsoinspector.model.ProgressMonitor;
 /**
  * The built-in samples (scenario files shipped in the jar under samples/) and their generated
  * FITS files, made once into a cache folder (by default ~/.cache/tso-inspector/samples, never the
- * repository) and reused afterwards. A sample appears in the cache only when complete.
+ * repository) and reused afterwards, until the scenario or the simulator's code changes. A sample
+ * appears in the cache only when complete.
  */
 public final class SampleLibrary {
 
@@ -74,7 +84,7 @@ public final class SampleLibrary {
     }
 
     private Sample cached(Scenario sc) throws IOException {
-        Path dir = cacheRoot.resolve(sc.name());
+        Path dir = folderOf(sc);
         if (!Files.isDirectory(dir)) {
             return null;
         }
@@ -105,24 +115,101 @@ public final class SampleLibrary {
         try {
             new ExposureSimulator(sc).write(work, threads, monitor);
             try {
-                Files.move(work, cacheRoot.resolve(sc.name()), StandardCopyOption.ATOMIC_MOVE);
+                Files.move(work, folderOf(sc), StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
                 // another process finished the same sample first: use theirs
             }
         } finally {
-            deleteTree(work);
+            OutputFile.deleteTree(work);
         }
+        deleteOtherVersions(cacheRoot, sc.name(), folderOf(sc));
         return cached(sc);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
+    /**
+     * The folder a scenario's files are cached in: its name and a fingerprint of the scenario and of
+     * the code that writes it, so that changing either makes a new sample instead of reusing a stale one.
+     */
+    public Path folderOf(Scenario sc) throws IOException {
+        return cacheRoot.resolve(sc.name() + "-" + fingerprint(sc));
+    }
+
+    /**
+     * 12 hex digits of the SHA-256 of the scenario's values and of the classes and resources of the
+     * packages whose code decides what the simulator writes (model, fits, sim).
+     */
+    public static String fingerprint(Scenario sc) throws IOException {
+        MessageDigest md = sha256();
+        md.update(sc.toString().getBytes(StandardCharsets.UTF_8));
+        md.update(CodeDigest.VALUE);
+        return HexFormat.of().formatHex(md.digest()).substring(0, 12);
+    }
+
+    /**
+     * Deletes the earlier versions of a cached folder: {@code prefix} itself (made before folders had
+     * fingerprints) and {@code prefix-<fingerprint>} folders other than {@code keep}.
+     */
+    public static void deleteOtherVersions(Path root, String prefix, Path keep) throws IOException {
+        if (!Files.isDirectory(root)) {
             return;
         }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+        Pattern version = Pattern.compile(Pattern.quote(prefix) + "(-[0-9a-f]{12})?");
+        try (Stream<Path> s = Files.list(root)) {
+            for (Path p : s.toList()) {
+                if (!p.equals(keep) && version.matcher(p.getFileName().toString()).matches()) {
+                    OutputFile.deleteTree(p);
+                }
             }
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /** The digest of the simulator's code, computed once from the jar or the classes folder. */
+    private static final class CodeDigest {
+
+        private static final List<String> PACKAGES = List.of("org/tsoinspector/model/", "org/tsoinspector/fits/",
+                "org/tsoinspector/sim/");
+        static final byte[] VALUE = compute();
+
+        private static byte[] compute() {
+            MessageDigest md = sha256();
+            try {
+                Path code = Path.of(SampleLibrary.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                if (Files.isDirectory(code)) {
+                    try (Stream<Path> s = Files.walk(code)) {
+                        for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                            String name = code.relativize(p).toString().replace('\\', '/');
+                            if (PACKAGES.stream().anyMatch(name::startsWith)) {
+                                md.update(name.getBytes(StandardCharsets.UTF_8));
+                                md.update(Files.readAllBytes(p));
+                            }
+                        }
+                    }
+                } else {
+                    try (ZipFile jar = new ZipFile(code.toFile())) {
+                        List<? extends ZipEntry> entries = jar.stream().filter(e -> !e.isDirectory())
+                                .filter(e -> PACKAGES.stream().anyMatch(e.getName()::startsWith))
+                                .sorted(Comparator.comparing(ZipEntry::getName)).toList();
+                        for (ZipEntry e : entries) {
+                            md.update(e.getName().getBytes(StandardCharsets.UTF_8));
+                            try (InputStream in = jar.getInputStream(e)) {
+                                md.update(in.readAllBytes());
+                            }
+                        }
+                    }
+                }
+            } catch (IOException | URISyntaxException | RuntimeException e) {
+                // the code cannot be read (an unusual class loader): samples are then keyed by scenario only
+                md.update("unknown code".getBytes(StandardCharsets.UTF_8));
+            }
+            return md.digest();
         }
     }
 }

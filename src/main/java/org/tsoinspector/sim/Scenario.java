@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Properties;
@@ -139,7 +140,9 @@ public record Scenario(String name, String description, Run run, Target target, 
             double nonlinearity2, double nonlinearity3, double wellDepth) {
 
         public Detector {
-            effects = Set.copyOf(effects.isEmpty() ? EnumSet.noneOf(Effect.class) : EnumSet.copyOf(effects));
+            // in enum order, so that toString (the sample cache's fingerprint) is the same in every run
+            effects = Collections.unmodifiableSet(effects.isEmpty() ? EnumSet.noneOf(Effect.class)
+                    : EnumSet.copyOf(effects));
             if (gain <= 0) {
                 throw new IllegalArgumentException("detector.gain must be positive");
             }

@@ -1,6 +1,8 @@
 package org.tsoinspector.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +48,7 @@ class SampleLibraryTest {
         });
         assertEquals(2, calls.get());
         assertEquals("tiny", s.name());
-        assertEquals(List.of(dir.resolve("cache/tiny/tiny-seg001_uncal.fits")), s.segments());
+        assertEquals(List.of(lib.folderOf(s.scenario()).resolve("tiny-seg001_uncal.fits")), s.segments());
         try (Stream<Path> refs = Files.list(s.refsDir())) {
             assertEquals(4, refs.count());
         }
@@ -54,6 +56,24 @@ class SampleLibraryTest {
         SampleLibrary.Sample again = lib.ensure(file, 2, ProgressMonitor.NONE);
         assertEquals(s.segments(), again.segments());
         assertEquals(modified, Files.getLastModifiedTime(again.segments().get(0)).toMillis());
+    }
+
+    /** A changed scenario is a new sample, and the older version (or one made before fingerprints) goes. */
+    @Test
+    void aChangedScenarioMakesANewSampleAndDropsTheOldOne() throws Exception {
+        SampleLibrary lib = new SampleLibrary(dir.resolve("cache"));
+        Path legacy = Files.createDirectories(dir.resolve("cache/tiny"));
+        Path file = scenarioFile();
+        SampleLibrary.Sample first = lib.ensure(file.toString(), 2, ProgressMonitor.NONE);
+        assertTrue(first.segments().get(0).getParent().getFileName().toString().matches("tiny-[0-9a-f]{12}"));
+        assertFalse(Files.exists(legacy));
+        Files.writeString(file, Files.readString(file).replace("nints = 2", "nints = 3"));
+        assertNull(lib.cached(file.toString()), "the changed scenario is not taken for the cached one");
+        SampleLibrary.Sample second = lib.ensure(file.toString(), 2, ProgressMonitor.NONE);
+        assertNotEquals(first.segments().get(0).getParent(), second.segments().get(0).getParent());
+        assertFalse(Files.exists(first.segments().get(0).getParent()), "the old version is deleted");
+        assertEquals(SampleLibrary.fingerprint(second.scenario()),
+                SampleLibrary.fingerprint(SampleLibrary.scenario(file.toString())), "same scenario, same fingerprint");
     }
 
     @Test
