@@ -7,6 +7,8 @@ import org.tsoinspector.fits.OutputFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -114,7 +116,8 @@ public final class BenchCommand implements Command {
                     pipeline.steps().subList(0, 4), "after linearity", pipeline.steps().subList(4, 5)),
                     new SegmentScan.Request(RatioHistogramSpec.defaults(e.nGroups()), null, null, false), threads)
                     .run(ProgressMonitor.NONE)));
-            result.put("peak_heap_mb", heap.peakBytes() / 1e6);
+            result.put("peak_heap_mb", heap.peakLiveBytes() / 1e6);
+            result.put("peak_heap_in_use_mb", heap.peakInUseBytes() / 1e6);
             result.put("segment_bytes", Files.size(segment));
         } finally {
             deleteContents(work);
@@ -263,19 +266,29 @@ public final class BenchCommand implements Command {
     }
 
     /**
-     * Samples the heap in use every few milliseconds while the measurements run. The pools' own peak
-     * counters cannot be summed (each peaks at another time), so this is the honest peak.
+     * Samples the heap every few milliseconds while the measurements run. Two peaks: the heap in use
+     * (live data plus garbage not yet collected, which grows towards -Xmx whenever the collector has no
+     * reason to run) and the live heap, what the collections left in the heap pools (the memory the run
+     * needs). The pools' own peak counters cannot be summed (each peaks at another time).
      */
     private static final class HeapSampler implements AutoCloseable {
         private final Thread thread;
         private volatile boolean running = true;
-        private volatile long peak;
+        private volatile long peakInUse;
+        private volatile long peakLive;
 
         HeapSampler() {
             System.gc();
+            List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null).toList();
             thread = new Thread(() -> {
                 while (running) {
-                    peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                    peakInUse = Math.max(peakInUse, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                    long live = 0;
+                    for (MemoryPoolMXBean p : heapPools) {
+                        live += p.getCollectionUsage().getUsed();
+                    }
+                    peakLive = Math.max(peakLive, live);
                     try {
                         Thread.sleep(2);
                     } catch (InterruptedException e) {
@@ -287,8 +300,12 @@ public final class BenchCommand implements Command {
             thread.start();
         }
 
-        long peakBytes() {
-            return peak;
+        long peakInUseBytes() {
+            return peakInUse;
+        }
+
+        long peakLiveBytes() {
+            return peakLive;
         }
 
         @Override
