@@ -34,6 +34,11 @@ final class ColorbarView extends Region {
         draw();
     }
 
+    /** The line under the bar saying what it is the scale of. */
+    String title() {
+        return title;
+    }
+
     /** The range of the bar shown, or null. */
     DisplayRange range() {
         return renderer == null ? null : renderer.range();

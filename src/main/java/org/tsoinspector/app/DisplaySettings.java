@@ -18,6 +18,15 @@ public record DisplaySettings(Limits limits, DisplayRange manual, Stretch stretc
     }
 
     /**
+     * One renderer for two frames compared by eye (side by side, blink): its range spans the range
+     * each frame would get alone, so the same value has the same colour in both pictures.
+     */
+    public FrameRenderer rendererForPair(float[] a, float[] b) {
+        return new FrameRenderer(Colormap.named(colormap), stretch,
+                limits.of(a, manual).union(limits.of(b, manual)));
+    }
+
+    /**
      * The renderer for a difference: the diverging map, linear, limits symmetric about zero so that
      * "no change" is always the middle colour.
      */

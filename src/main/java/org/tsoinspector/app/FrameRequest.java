@@ -30,8 +30,9 @@ record FrameRequest(RampStage a, RampStage b, CompareMode mode, int integration,
             }
             return new ShownFrames(fa, fb, d, picture(fa, d, display.rendererForDifference(d)), null);
         }
-        return new ShownFrames(fa, fb, null, picture(fa, fa.values(), display.rendererFor(fa.values())),
-                picture(fb, fb.values(), display.rendererFor(fb.values())));
+        // side by side and blink: one scale, so that A and B can be compared by eye
+        FrameRenderer shared = display.rendererForPair(fa.values(), fb.values());
+        return new ShownFrames(fa, fb, null, picture(fa, fa.values(), shared), picture(fb, fb.values(), shared));
     }
 
     private ShownFrames.Picture picture(StageFrame f, float[] values, FrameRenderer renderer) {

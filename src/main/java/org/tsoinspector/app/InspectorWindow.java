@@ -554,8 +554,12 @@ public final class InspectorWindow implements InspectorActions {
             default -> caption = a.stage().label() + "  " + where;
         }
         paint(viewA, main, caption);
-        colorbar.show(main.renderer(), compareMode.getValue() == CompareMode.DIFFERENCE
-                ? "A - B (diverging, symmetric about 0)" : caption);
+        colorbar.show(main.renderer(), switch (compareMode.getValue()) {
+            case DIFFERENCE -> "A - B (diverging, symmetric about 0)";
+            case SIDE_BY_SIDE, BLINK -> "One scale for A (" + a.stage().label() + ") and B ("
+                    + f.b().stage().label() + ")  " + where;
+            default -> caption;
+        });
         displayPanel.showRange(main.renderer().range());
     }
 
@@ -617,6 +621,11 @@ public final class InspectorWindow implements InspectorActions {
     /** The plots area (tests). */
     PlotsPane plots() {
         return plots;
+    }
+
+    /** The frames on screen, or null (tests). */
+    ShownFrames shownFrames() {
+        return shown;
     }
 
     /** The crosshair pixel, or null (tests). */

@@ -21,6 +21,11 @@ public record DisplayRange(double low, double high) {
         return (v - low) / (high - low);
     }
 
+    /** The smallest range that holds this one and another. */
+    public DisplayRange union(DisplayRange other) {
+        return new DisplayRange(Math.min(low, other.low), Math.max(high, other.high));
+    }
+
     /** A range symmetric about 0 that holds this one: for a diverging colormap on a difference. */
     public DisplayRange symmetric() {
         double m = Math.max(Math.abs(low), Math.abs(high));

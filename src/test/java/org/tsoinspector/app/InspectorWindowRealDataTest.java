@@ -34,6 +34,8 @@ import org.tsoinspector.fits.FitsRampFile;
 import org.tsoinspector.fits.ReferenceFiles;
 import org.tsoinspector.model.Ramp;
 import org.tsoinspector.model.StepName;
+import org.tsoinspector.render.DisplayRange;
+import org.tsoinspector.render.Limits;
 
 /**
  * Drives the window on the shared SUBSTRIP96 vector (2 integrations x 3 groups) with its reference
@@ -224,6 +226,54 @@ class InspectorWindowRealDataTest {
                 assertFalse(hover(robot, 499, 52).contains("SATURATED"), hover(robot, 499, 52));
             }
         }
+    }
+
+    /** The lowest and highest finite value of a frame. */
+    private static DisplayRange minMax(float[] values) {
+        double low = Double.MAX_VALUE;
+        double high = -Double.MAX_VALUE;
+        for (float v : values) {
+            if (Float.isFinite(v)) {
+                low = Math.min(low, v);
+                high = Math.max(high, v);
+            }
+        }
+        return new DisplayRange(low, high);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void sideBySideAndBlinkDrawBothStagesOnOneScaleThatTheColourBarStates(FxRobot robot) throws Exception {
+        open(robot);
+        robot.interact(() -> {
+            robot.lookup("#limits").queryAs(ComboBox.class).setValue(Limits.MINMAX);
+            robot.lookup("#stage-a").queryAs(ComboBox.class).setValue(RampStage.RAW);
+            robot.lookup("#stage-b").queryAs(ComboBox.class).setValue(RampStage.after(StepName.REFPIX));
+            robot.lookup("#compare-mode").queryAs(ComboBox.class).setValue(CompareMode.SIDE_BY_SIDE);
+        });
+        waitIdle();
+        ShownFrames f = window.shownFrames();
+        DisplayRange a = minMax(f.a().values());
+        DisplayRange b = minMax(f.b().values());
+        assertTrue(b.low() < a.low() - 10000, "raw sits on the bias, refpix took it off: " + a + ", " + b);
+        DisplayRange both = new DisplayRange(Math.min(a.low(), b.low()), Math.max(a.high(), b.high()));
+        ColorbarView bar = robot.lookup("#colorbar").queryAs(ColorbarView.class);
+        assertEquals(both, bar.range());
+        assertEquals(both, f.pictureA().renderer().range());
+        assertEquals(both, f.pictureB().renderer().range());
+        assertEquals("One scale for A (raw) and B (after refpix)  int 1, group 1", bar.title());
+
+        robot.interact(() -> robot.lookup("#compare-mode").queryAs(ComboBox.class).setValue(CompareMode.BLINK));
+        waitIdle();
+        assertEquals(both, bar.range());
+        robot.interact(() -> window.blink());
+        assertEquals(both, bar.range(), "B blinks in on the same scale");
+        assertEquals("One scale for A (raw) and B (after refpix)  int 1, group 1", bar.title());
+
+        robot.interact(() -> robot.lookup("#compare-mode").queryAs(ComboBox.class).setValue(CompareMode.SINGLE));
+        waitIdle();
+        assertEquals(a, bar.range(), "one stage alone keeps its own range");
+        assertTrue(bar.title().startsWith("raw  int 1, group 1"), bar.title());
     }
 
     @Test
