@@ -7,6 +7,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tsoinspector.analysis.GroupPairs;
+import org.tsoinspector.analysis.RatioHistogramSpec;
+import org.tsoinspector.analysis.Region;
 import org.tsoinspector.calib.CalibrationEngine;
 import org.tsoinspector.calib.Pipeline;
 import org.tsoinspector.calib.PipelineSettings;
@@ -24,10 +29,13 @@ import org.tsoinspector.render.PngExport;
 
 /**
  * {@code plot KIND FILE [reference options] [--after STEP] [--int I] [--group G] [--column C]
- * [--pixel X,Y] [--width W] [--height H] --out FILE.png [--csv FILE.csv]}: draws one of the notebook's
- * plots to a PNG (and its data to CSV), with the same code as the window.
+ * [--pixel X,Y] [--pairs A-B,C-D] [--region X0,Y0,X1,Y1] [--width W] [--height H] --out FILE.png
+ * [--csv FILE.csv]}: draws one of the notebook's plots to a PNG (and its data to CSV), with the same
+ * code as the window.
  */
 public final class PlotCommand implements Command {
+
+    private static final Pattern PAIRS = Pattern.compile("(\\d+)\\s*-\\s*(\\d+)\\s*,\\s*(\\d+)\\s*-\\s*(\\d+)");
 
     /** Bytes of computed integrations the engine may keep: two stages of a few integrations. */
     private static final long CACHE_BYTES = 256L << 20;
@@ -40,9 +48,14 @@ public final class PlotCommand implements Command {
     @Override
     public String usage() {
         return "plot KIND FILE " + ReferenceOptions.USAGE + " [--after STEP] [--int I] [--group G] [--column C]"
-                + " [--pixel X,Y] [--width W] [--height H] --out FILE.png [--csv FILE.csv]\n"
+                + " [--pixel X,Y] [--pairs A-B,C-D] [--region X0,Y0,X1,Y1] [--width W] [--height H] --out FILE.png"
+                + " [--csv FILE.csv]\n"
                 + "                          KIND: frame, mask, saturated, profile, ramp, ratio, lightcurve, dq;"
-                + " I and G count from 1, C, X and Y from 0";
+                + " I and G count from 1, C, X and Y from 0\n"
+                + "                          --pairs (ratio): (GB - GA) / (GD - GC), groups from 1, default the last"
+                + " two over the first two\n"
+                + "                          --region (lightcurve): columns X0..X1, rows Y0..Y1 (from 0, inclusive),"
+                + " default the brightest 30 rows";
     }
 
     @Override
@@ -57,6 +70,8 @@ public final class PlotCommand implements Command {
         int group = 0;
         int column = -1;
         int[] pixel = null;
+        GroupPairs pairs = null;
+        Region region = null;
         int width = 0;
         int height = 0;
         for (int i = 0; i < args.size();) {
@@ -84,6 +99,8 @@ public final class PlotCommand implements Command {
                 case "--group" -> group = positive(a, v);
                 case "--column" -> column = nonNegative(a, v);
                 case "--pixel" -> pixel = pixel(v);
+                case "--pairs" -> pairs = pairs(v);
+                case "--region" -> region = region(v);
                 case "--width" -> width = size(a, v);
                 case "--height" -> height = size(a, v);
                 case "--out" -> png = Path.of(v);
@@ -97,6 +114,12 @@ public final class PlotCommand implements Command {
         }
         if (png == null) {
             throw new UsageException("plot needs --out FILE.png");
+        }
+        if (pairs != null && kind != PlotKind.RATIO) {
+            throw new UsageException("--pairs applies to the ratio plot only");
+        }
+        if (region != null && kind != PlotKind.LIGHTCURVE) {
+            throw new UsageException("--region applies to the lightcurve plot only");
         }
         if (!Files.exists(file)) {
             throw new BadInputException(file.toString(), "no such file");
@@ -118,6 +141,13 @@ public final class PlotCommand implements Command {
                     .withColumn(column);
             if (pixel != null) {
                 request = request.withPixel(pixel[0], pixel[1]);
+            }
+            if (pairs != null) {
+                request = request.withRatio(new RatioHistogramSpec(pairs, RatioHistogramSpec.DEFAULT_FLUENCE,
+                        RatioHistogramSpec.DEFAULT_RATIO, true));
+            }
+            if (region != null) {
+                request = request.withLightCurve(null, region);
             }
             long t0 = System.nanoTime();
             Plot plot = new DiagnosticPlots(engine, Runtime.getRuntime().availableProcessors())
@@ -197,5 +227,39 @@ public final class PlotCommand implements Command {
             throw new UsageException("--pixel needs X,Y (column, row from 0), not '" + v + "'");
         }
         return new int[] {nonNegative("--pixel", p[0]), nonNegative("--pixel", p[1])};
+    }
+
+    /** {@code A-B,C-D}: the numerator pair, then the denominator pair, groups from 1; fluence at group B. */
+    private static GroupPairs pairs(String v) throws UsageException {
+        Matcher m = PAIRS.matcher(v.trim());
+        if (!m.matches()) {
+            throw new UsageException("--pairs needs A-B,C-D (numerator pair, denominator pair, groups from 1), not '"
+                    + v + "'");
+        }
+        int[] g = new int[4];
+        for (int k = 0; k < 4; k++) {
+            g[k] = positive("--pairs", m.group(k + 1));
+        }
+        if (g[0] == g[1] || g[2] == g[3]) {
+            throw new UsageException("--pairs needs two different groups in each pair, not '" + v + "'");
+        }
+        return new GroupPairs(g[2] - 1, g[3] - 1, g[0] - 1, g[1] - 1, g[1] - 1);
+    }
+
+    /** {@code X0,Y0,X1,Y1}: corners from 0, both included, as the window's region dialog takes them. */
+    private static Region region(String v) throws UsageException {
+        String[] p = v.split(",", -1);
+        String form = "--region needs X0,Y0,X1,Y1 (columns X0..X1, rows Y0..Y1, from 0), not '" + v + "'";
+        if (p.length != 4) {
+            throw new UsageException(form);
+        }
+        int[] c = new int[4];
+        for (int k = 0; k < 4; k++) {
+            c[k] = nonNegative("--region", p[k]);
+        }
+        if (c[2] < c[0] || c[3] < c[1]) {
+            throw new UsageException(form + ": X1 and Y1 must not be less than X0 and Y0");
+        }
+        return new Region(c[1], c[3] + 1, c[0], c[2] + 1);
     }
 }

@@ -296,12 +296,20 @@ public final class DiagnosticPlots {
                 throw bad(ex.getMessage());
             }
         }
+        if (req.kind() == PlotKind.LIGHTCURVE && req.region() != null) {
+            try {
+                req.region().checkInside(e.ny(), e.nx());
+            } catch (IllegalArgumentException ex) {
+                throw bad(ex.getMessage());
+            }
+        }
         LightCurveMode mode = req.kind() != PlotKind.LIGHTCURVE ? null
                 : req.lightCurveMode() != null ? req.lightCurveMode() : LightCurveMode.LAST_MINUS_FIRST;
         SegmentScan.Request what = new SegmentScan.Request(ratio, mode, req.region(), req.kind() == PlotKind.DQ);
         SegmentScan.Result result = new SegmentScan(engine.source(), pair, what, threads).run(monitor);
         String stages = two ? pair.beforeLabel() + " vs " + pair.afterLabel() : pair.beforeLabel();
-        Caption caption = caption(0, 0, stages);
+        Caption caption = caption(0, 0, stages + (ratio != null ? ", " + ratio.pairs().label()
+                : req.region() != null && mode != null ? ", region " + req.region() : ""));
         return switch (req.kind()) {
             case RATIO -> new Plot(RatioCharts.comparison(result.ratios()), caption, PlotTables.ratio(result.ratios()));
             case LIGHTCURVE -> new Plot(LightCurveCharts.of(result.lightCurves(), true), caption,

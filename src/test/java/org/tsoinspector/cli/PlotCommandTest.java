@@ -14,6 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tsoinspector.fits.FitsRampFile;
+import org.tsoinspector.model.DqFlag;
+import org.tsoinspector.model.Ramp;
 import org.tsoinspector.render.PlotKind;
 import org.tsoinspector.render.PngAssertions;
 
@@ -106,5 +109,96 @@ class PlotCommandTest {
         try (var files = Files.list(dir)) {
             assertEquals(List.of("norefs"), files.map(p -> p.getFileName().toString()).toList());
         }
+    }
+
+    /** The CSV's data rows, split at commas. */
+    private static List<String[]> rows(Path csv) throws Exception {
+        return Files.readAllLines(csv).stream().skip(1).map(l -> l.split(",", -1)).toList();
+    }
+
+    @Test
+    void pairsChooseTheGroupDifferencesOfTheRatio(@TempDir Path dir) throws Exception {
+        Path base = vector("soss96"); // 2 integrations of 3 groups
+        Path png = dir.resolve("ratio.png");
+        Path byDefault = dir.resolve("default.csv");
+        Path lastOverFirst = dir.resolve("last-over-first.csv");
+        Path same = dir.resolve("same.csv");
+        assertEquals(0, run(plot("ratio", base, png, "--csv", byDefault.toString())), err.toString());
+        assertTrue(out.toString().contains("after refpix vs after linearity, (G3 - G2) / (G2 - G1)"), out.toString());
+        assertEquals(0, run(plot("ratio", base, png, "--pairs", "2-3,1-2", "--csv", lastOverFirst.toString())),
+                err.toString());
+        assertEquals(Files.readAllLines(byDefault), Files.readAllLines(lastOverFirst));
+        // a difference over itself is exactly 1 at every pixel, before and after linearity
+        assertEquals(0, run(plot("ratio", base, png, "--pairs", "1-2,1-2", "--csv", same.toString())), err.toString());
+        assertTrue(out.toString().contains("(G2 - G1) / (G2 - G1)"), out.toString());
+        List<String[]> cells = rows(same);
+        long counted = 0;
+        for (String[] c : cells) {
+            assertTrue(Double.parseDouble(c[3]) <= 1 + 1e-9 && Double.parseDouble(c[4]) >= 1 - 1e-9,
+                    String.join(",", c));
+            counted += Long.parseLong(c[5]);
+        }
+        assertTrue(counted > 100_000, "pixels counted: " + counted);
+    }
+
+    @Test
+    void regionChoosesTheLightCurvePixels(@TempDir Path dir) throws Exception {
+        Path base = vector("soss96"); // 2 integrations of 3 groups
+        Path png = dir.resolve("lc.png");
+        Path csv = dir.resolve("lc.csv");
+        assertEquals(0, run(plot("lightcurve", base, png, "--region", "1000,50,1001,51", "--csv", csv.toString())),
+                err.toString());
+        assertTrue(out.toString().contains("region rows 50-51, columns 1000-1001"), out.toString());
+        // expected: last minus first group summed over the 4 pixels of the reference pipeline's product
+        try (FitsRampFile reference = FitsRampFile.open(Path.of(base + "_linearitystep.fits.gz"))) {
+            int[] pdq = reference.pixelDq();
+            List<String[]> after = rows(csv).stream().filter(c -> c[0].equals("after linearity")).toList();
+            assertEquals(2, after.size());
+            for (int i = 0; i < 2; i++) {
+                Ramp r = reference.readIntegration(i);
+                double sum = 0;
+                for (int y = 50; y <= 51; y++) {
+                    for (int x = 1000; x <= 1001; x++) {
+                        assertEquals(0, pdq[y * 2048 + x] & (DqFlag.REFERENCE_PIXEL.value() | DqFlag.DO_NOT_USE.value()));
+                        sum += r.sample(2, y, x) - r.sample(0, y, x);
+                    }
+                }
+                assertEquals(i + 1, Integer.parseInt(after.get(i)[1]));
+                assertEquals(sum, Double.parseDouble(after.get(i)[3]), 4 * 0.1, "integration " + (i + 1));
+            }
+        }
+    }
+
+    @Test
+    void malformedPairsOrRegionIsUsageAndOutOfRangeIsBadInput(@TempDir Path dir) throws Exception {
+        Path base = vector("soss96"); // 3 groups, 96 x 2048
+        Path png = dir.resolve("x.png");
+        String[][] usage = {
+            {"ratio", "--pairs", "3-4", "--pairs needs A-B,C-D (numerator pair, denominator pair, groups from 1),"
+                    + " not '3-4'"},
+            {"ratio", "--pairs", "2-2,1-2", "--pairs needs two different groups in each pair, not '2-2,1-2'"},
+            {"ratio", "--pairs", "0-1,1-2", "--pairs counts from 1, not 0"},
+            {"frame", "--pairs", "2-3,1-2", "--pairs applies to the ratio plot only"},
+            {"lightcurve", "--region", "1,2,3", "--region needs X0,Y0,X1,Y1 (columns X0..X1, rows Y0..Y1, from 0),"
+                    + " not '1,2,3'"},
+            {"lightcurve", "--region", "5,5,4,5", "X1 and Y1 must not be less than X0 and Y0"},
+            {"lightcurve", "--region", "a,0,3,3", "--region needs a whole number, not 'a'"},
+            {"ratio", "--region", "0,0,3,3", "--region applies to the lightcurve plot only"},
+        };
+        for (String[] u : usage) {
+            err.reset();
+            assertEquals(2, run(plot(u[0], base, png, u[1], u[2])), String.join(" ", u));
+            assertTrue(err.toString().contains(u[3]), err.toString());
+            assertTrue(err.toString().contains("[--pairs A-B,C-D] [--region X0,Y0,X1,Y1]"), "usage text: " + err);
+        }
+        err.reset();
+        assertEquals(1, run(plot("ratio", base, png, "--pairs", "3-4,1-2")));
+        assertEquals("error: soss96_uncal.fits: group 4 is asked for but the data have 3 groups",
+                err.toString().trim());
+        err.reset();
+        assertEquals(1, run(plot("lightcurve", base, png, "--region", "2000,90,2048,95")));
+        assertEquals("error: soss96_uncal.fits: region rows 90-95, columns 2000-2048 is outside the 2048 x 96 frame",
+                err.toString().trim());
+        assertFalse(Files.exists(png));
     }
 }
