@@ -66,7 +66,11 @@ public final class ExposureSession implements AutoCloseable {
     public ExposureSession(RampSource source, List<Path> searchFolders) throws IOException {
         this.source = source;
         this.searchFolders = List.copyOf(searchFolders);
-        configure(StepConfiguration.DEFAULTS);
+        try {
+            configure(StepConfiguration.DEFAULTS);
+        } catch (BadInputException e) {
+            throw new IllegalStateException("the default configuration names no user file", e);
+        }
     }
 
     /** The folders searched for a session of these files: beside them, their refs/ folder, then CRDS. */
@@ -116,12 +120,16 @@ public final class ExposureSession implements AutoCloseable {
     }
 
     /**
-     * Applies a new configuration: reloads reference files when the chosen files or the threshold
-     * scale changed, switches off steps that cannot run, and keeps every cached stage still valid.
+     * Applies a new configuration: reloads reference files when the chosen files, the threshold scale
+     * or dq_init's user_supplied_dq changed, switches off steps that cannot run, and keeps every cached
+     * stage still valid.
+     *
+     * @throws BadInputException when the user_supplied_dq file cannot be used; nothing changes then
      */
-    public synchronized void configure(StepConfiguration wanted) throws IOException {
+    public synchronized void configure(StepConfiguration wanted) throws IOException, BadInputException {
         boolean reload = engine == null || !wanted.chosenReferences().equals(configuration.chosenReferences())
-                || wanted.saturationScale() != configuration.saturationScale();
+                || wanted.saturationScale() != configuration.saturationScale()
+                || !wanted.settings().dqInit().equals(configuration.settings().dqInit());
         if (reload) {
             loadReferences(wanted);
         }
@@ -141,8 +149,10 @@ public final class ExposureSession implements AutoCloseable {
         updateStatus();
     }
 
-    private void loadReferences(StepConfiguration wanted) throws IOException {
+    private void loadReferences(StepConfiguration wanted) throws IOException, BadInputException {
         ExposureMetadata md = source.metadata();
+        Path userDqFile = wanted.settings().dqInit().userSuppliedDq();
+        int[] userDq = userDqFile == null ? null : ReferenceFiles.readUserDq(userDqFile, md);
         Map<StepName, StepState> found = new EnumMap<>(StepName.class);
         Map<StepName, Path> paths = new EnumMap<>(StepName.class);
         Object[] loaded = new Object[StepName.values().length];
@@ -176,7 +186,7 @@ public final class ExposureSession implements AutoCloseable {
         references = new ReferenceSet((MaskReference) loaded[StepName.DQ_INIT.ordinal()],
                 (SaturationReference) loaded[StepName.SATURATION.ordinal()],
                 (SuperbiasReference) loaded[StepName.SUPERBIAS.ordinal()],
-                (LinearityReference) loaded[StepName.LINEARITY.ordinal()]);
+                (LinearityReference) loaded[StepName.LINEARITY.ordinal()], userDq);
         referencePaths = paths;
         states = found;
     }

@@ -424,6 +424,11 @@ public final class InspectorWindow implements InspectorActions {
                 stepPanel.show(done.configuration(), done.stepStates());
                 refresh();
             }
+        }, message -> {
+            showError(message);
+            if (s == session.get()) {
+                stepPanel.show(s.configuration(), s.stepStates()); // back to what still applies
+            }
         });
     }
 

@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.tsoinspector.calib.DqInitStep;
 import org.tsoinspector.calib.PipelineSettings;
 import org.tsoinspector.calib.RefPixStep;
 import org.tsoinspector.calib.SaturationStep;
@@ -39,6 +40,8 @@ final class StepPanel extends VBox {
     private final CheckBox oddEven = plainCheckBox("odd_even_columns");
     private final CheckBox sideRef = plainCheckBox("use_side_ref_pixels");
     private final Spinner<Integer> sideLength = new Spinner<>(1, 201, 11, 2);
+    private final Label userDq = new Label("none");
+    private final Button clearUserDq = new Button("Clear");
     private final Label marks = new Label("no marks");
     private final Button markPixel = new Button("Mark crosshair (M)");
     private final Button clearMarks = new Button("Clear marks");
@@ -96,13 +99,42 @@ final class StepPanel extends VBox {
                 refLine.setPadding(new Insets(0, 0, 0, 22));
                 box.getChildren().add(refLine);
             }
-            if (step == StepName.SATURATION) {
+            if (step == StepName.DQ_INIT) {
+                box.getChildren().add(userDqLine());
+            } else if (step == StepName.SATURATION) {
                 box.getChildren().add(saturationParameters(onMarkPixel, onMarkRegion));
             } else if (step == StepName.REFPIX) {
                 box.getChildren().add(refpixParameters());
             }
             getChildren().add(box);
         }
+    }
+
+    /** dq_init's user_supplied_dq: a file of DQ flags OR-ed into the mask. */
+    private HBox userDqLine() {
+        userDq.setId("user-dq");
+        userDq.setMnemonicParsing(false);
+        Button choose = new Button("...");
+        choose.setId("choose-user-dq");
+        choose.setTooltip(new Tooltip("Choose a FITS file whose primary image of DQ flags is OR-ed into the mask"));
+        choose.setOnAction(e -> {
+            List<Path> f = chooseFits("user_supplied_dq: DQ flags to add to the mask");
+            if (!f.isEmpty()) {
+                setUserDq(f.get(0));
+            }
+        });
+        clearUserDq.setId("clear-user-dq");
+        clearUserDq.setOnAction(e -> setUserDq(null));
+        Label name = new Label("user_supplied_dq");
+        name.setMnemonicParsing(false);
+        HBox line = new HBox(4, name, userDq, choose, clearUserDq);
+        line.setPadding(new Insets(0, 0, 0, 22));
+        return line;
+    }
+
+    private void setUserDq(Path file) {
+        PipelineSettings s = current.settings();
+        request(current.withSettings(s.withDqInit(new DqInitStep.Parameters(file))));
     }
 
     private GridPane saturationParameters(Runnable onMarkPixel, Runnable onMarkRegion) {
@@ -185,12 +217,15 @@ final class StepPanel extends VBox {
     }
 
     private void chooseReference(StepName step) {
-        List<Path> f = fileDialogs.chooseToOpen(getScene() == null ? null : getScene().getWindow(),
-                step.referenceType().toUpperCase() + " reference file", null, false,
-                List.of(new FileChooser.ExtensionFilter("FITS (*.fits, *.fits.gz)", "*.fits", "*.fits.gz")));
+        List<Path> f = chooseFits(step.referenceType().toUpperCase() + " reference file");
         if (!f.isEmpty()) {
             request(current.withReference(step, f.get(0)));
         }
+    }
+
+    private List<Path> chooseFits(String title) {
+        return fileDialogs.chooseToOpen(getScene() == null ? null : getScene().getWindow(), title, null, false,
+                List.of(new FileChooser.ExtensionFilter("FITS (*.fits, *.fits.gz)", "*.fits", "*.fits.gz")));
     }
 
     private void request(StepConfiguration c) {
@@ -225,6 +260,10 @@ final class StepPanel extends VBox {
                 show.setDisable(st.reference() == null);
             }
         }
+        Path userDqFile = applied.settings().dqInit().userSuppliedDq();
+        userDq.setText(userDqFile == null ? "none" : String.valueOf(userDqFile.getFileName()));
+        userDq.setTooltip(userDqFile == null ? null : new Tooltip(userDqFile.toString()));
+        clearUserDq.setDisable(userDqFile == null);
         SaturationStep.Parameters sp = applied.settings().saturation();
         growSat.getValueFactory().setValue(sp.nPixGrowSat());
         useReadPatt.setSelected(sp.useReadPatt());

@@ -1,6 +1,7 @@
 package org.tsoinspector.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.javafx.scene.input.DragboardHelper;
@@ -31,6 +32,8 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
+import nom.tam.fits.Fits;
+import nom.tam.fits.ImageData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +51,8 @@ class InspectorWindowTest {
     /** What the stand-in file chooser was asked to save, and what it answers. */
     private final List<String> saveRequests = new ArrayList<>();
     private Path saveAnswer;
+    /** What the stand-in file chooser answers when asked for a file to open (null: no test should ask). */
+    private Path openAnswer;
 
     @Start
     void start(Stage stage) {
@@ -57,7 +62,10 @@ class InspectorWindowTest {
             @Override
             public List<Path> chooseToOpen(Window owner, String title, Path folder, boolean several,
                     List<FileChooser.ExtensionFilter> filters) {
-                throw new AssertionError("no test opens through the chooser");
+                if (openAnswer == null) {
+                    throw new AssertionError("this test does not open through the chooser");
+                }
+                return List.of(openAnswer);
             }
 
             @Override
@@ -134,6 +142,38 @@ class InspectorWindowTest {
         assertEquals("bad.fits: not a FITS file", window.statusText());
         openSample(robot);
         assertTrue(window.statusText().contains("integrations"), window.statusText());
+    }
+
+    private static Path userDq(Path file, int ny, int nx) throws Exception {
+        try (Fits f = new Fits()) {
+            f.addHDU(ImageData.from(new int[ny][nx]).toHDU());
+            f.write(file.toFile());
+        }
+        return file;
+    }
+
+    @Test
+    void userDqOfTheWrongShapeIsOneSentenceAndTheStepListKeepsWhatApplies(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        openSample(robot);
+        Path wrong = userDq(dir.resolve("small_dq.fits"), 10, 10);
+        openAnswer = wrong;
+        robot.interact(() -> robot.lookup("#choose-user-dq").queryButton().fire());
+        waitIdle();
+        assertEquals(wrong + ": its primary image is 10 x 10; user_supplied_dq must match the exposure's window ("
+                + InMemoryRampSource.NY + " x " + InMemoryRampSource.NX + ") or be the full 2048 x 2048 detector",
+                window.statusText());
+        Label shown = robot.lookup("#user-dq").queryAs(Label.class);
+        assertEquals("none", shown.getText());
+        Path good = userDq(dir.resolve("my_dq.fits"), InMemoryRampSource.NY, InMemoryRampSource.NX);
+        openAnswer = good;
+        robot.interact(() -> robot.lookup("#choose-user-dq").queryButton().fire());
+        waitIdle();
+        assertEquals("my_dq.fits", shown.getText());
+        assertFalse(robot.lookup("#clear-user-dq").queryButton().isDisabled());
+        robot.interact(() -> robot.lookup("#clear-user-dq").queryButton().fire());
+        waitIdle();
+        assertEquals("none", shown.getText());
     }
 
     @Test

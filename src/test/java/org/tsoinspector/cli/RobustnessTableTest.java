@@ -22,6 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import nom.tam.fits.Fits;
+import nom.tam.fits.ImageData;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -100,6 +102,17 @@ class RobustnessTableTest {
             Outcome o = cli("calibrate", raw(d).toString(), "--steps", "saturation", "--refs", refs.toString(),
                     "--out", d.toString());
             return new Outcome(o.exit(), o.stderr(), refs);
+        });
+        cases.put("user-dq-shape", d -> {
+            Path dq = d.resolve("small_dq.fits");
+            try (Fits f = new Fits()) {
+                f.addHDU(ImageData.from(new int[10][10]).toHDU());
+                f.write(dq.toFile());
+            }
+            Outcome o = cli("calibrate", raw(d).toString(), "--steps", "dq_init", "--mask",
+                    mask(d, "NIRISS", "NIS", window(), false).toString(), "--param", "dq_init.user_supplied_dq=" + dq,
+                    "--out", d.toString());
+            return new Outcome(o.exit(), o.stderr(), dq);
         });
         cases.put("out-not-writable", d -> {
             Path out = Files.createDirectory(d.resolve("out"));
