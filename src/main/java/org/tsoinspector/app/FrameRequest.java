@@ -13,7 +13,7 @@ import org.tsoinspector.render.MaskOverlay;
  * Everything that decides the pictures in the views; {@link #compose} turns it into
  * {@link ShownFrames} on a background thread (the stages come from the session's cache when it has them).
  */
-record FrameRequest(RampStage a, RampStage b, CompareMode mode, int integration, int group,
+record FrameRequest(RampStage a, RampStage b, CompareMode mode, boolean sharedScale, int integration, int group,
         DisplaySettings display, Set<OverlayKind> overlays, Set<DqFlag> flags) {
 
     ShownFrames compose(ExposureSession session, ProgressMonitor monitor) throws Exception {
@@ -30,9 +30,11 @@ record FrameRequest(RampStage a, RampStage b, CompareMode mode, int integration,
             }
             return new ShownFrames(fa, fb, d, picture(fa, d, display.rendererForDifference(d)), null);
         }
-        // side by side and blink: one scale, so that A and B can be compared by eye
-        FrameRenderer shared = display.rendererForPair(fa.values(), fb.values());
-        return new ShownFrames(fa, fb, null, picture(fa, fa.values(), shared), picture(fb, fb.values(), shared));
+        // side by side and blink: one scale unless asked otherwise, so that A and B compare by eye
+        FrameRenderer ra = sharedScale ? display.rendererForPair(fa.values(), fb.values())
+                : display.rendererFor(fa.values());
+        FrameRenderer rb = sharedScale ? ra : display.rendererFor(fb.values());
+        return new ShownFrames(fa, fb, null, picture(fa, fa.values(), ra), picture(fb, fb.values(), rb));
     }
 
     private ShownFrames.Picture picture(StageFrame f, float[] values, FrameRenderer renderer) {

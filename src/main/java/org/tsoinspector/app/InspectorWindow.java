@@ -11,6 +11,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -18,6 +19,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -46,6 +48,7 @@ public final class InspectorWindow implements InspectorActions {
     private static final String OPEN_SLOT = "open";
     private static final String DISPLAY_KEY = "display";
     private static final String MODE_KEY = "compare.mode";
+    private static final String SHARED_SCALE_KEY = "compare.shared_scale";
     private static final String STAGE_A_KEY = "stage.a";
     private static final String STAGE_B_KEY = "stage.b";
 
@@ -67,6 +70,9 @@ public final class InspectorWindow implements InspectorActions {
     private final DisplayPanel displayPanel;
     private final OverlayPanel overlayPanel = new OverlayPanel();
     private final ColorbarView colorbar = new ColorbarView();
+    /** Stage B's own colour bar: side by side with a scale per stage. */
+    private final ColorbarView colorbarB = new ColorbarView();
+    private final CheckBox sharedScale = new CheckBox("One colour scale for A and B");
     private final PlotsPane plots;
     private final StepPanel stepPanel;
     private final FileDialogs fileDialogs;
@@ -135,8 +141,12 @@ public final class InspectorWindow implements InspectorActions {
         compareMode.setId("compare-mode");
         compareMode.getItems().setAll(CompareMode.values());
         compareMode.setValue(savedMode());
+        sharedScale.setId("shared-scale");
+        sharedScale.setSelected(settings.getBoolean(SHARED_SCALE_KEY, true));
+        sharedScale.setTooltip(new Tooltip("Side by side and blink: equal values get equal colours. "
+                + "Off: each stage is scaled to its own range, with its own colour bar."));
         VBox stagesBox = new VBox(6, new Label("Stage A"), stageA, new Label("Compare with (B)"), stageB,
-                new Label("Comparison"), compareMode);
+                new Label("Comparison"), compareMode, sharedScale);
         stagesBox.setPadding(new Insets(6));
         VBox left = new VBox(4, new TitledPane("Steps", stepPanel), new TitledPane("Stages", stagesBox), new TitledPane("Display", displayPanel),
                 new TitledPane("Overlays", overlayPanel));
@@ -155,7 +165,9 @@ public final class InspectorWindow implements InspectorActions {
         viewA.showPlaceholder("Open a segment: File > Open, or drop *_uncal.fits files here.");
 
         BorderPane frameArea = new BorderPane(viewBox);
-        frameArea.setBottom(new VBox(colorbar, navigation));
+        colorbarB.setId("colorbar-b");
+        showColorbarB(false);
+        frameArea.setBottom(new VBox(colorbar, colorbarB, navigation));
         SplitPane centre = new SplitPane(frameArea, plots);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.47);
@@ -201,6 +213,10 @@ public final class InspectorWindow implements InspectorActions {
             settings.put(MODE_KEY, b.name());
             blinkShowsB = false;
             arrangeViews();
+            refresh();
+        });
+        sharedScale.selectedProperty().addListener((o, a, b) -> {
+            settings.putBoolean(SHARED_SCALE_KEY, b);
             refresh();
         });
         displayPanel.settingsProperty().addListener((o, a, b) -> {
@@ -514,7 +530,7 @@ public final class InspectorWindow implements InspectorActions {
             return;
         }
         FrameRequest request = new FrameRequest(stageA.getValue(), stageB.getValue(), compareMode.getValue(),
-                navigation.integrationProperty().get(), navigation.groupProperty().get(),
+                sharedScale.isSelected(), navigation.integrationProperty().get(), navigation.groupProperty().get(),
                 displayPanel.settingsProperty().get(), overlayPanel.shownProperty().get(),
                 overlayPanel.chosenFlagsProperty().get());
         jobs.submit(FRAME_SLOT, m -> request.compose(s, m), f -> {
@@ -559,13 +575,24 @@ public final class InspectorWindow implements InspectorActions {
             default -> caption = a.stage().label() + "  " + where;
         }
         paint(viewA, main, caption);
+        boolean oneScale = sharedScale.isSelected();
         colorbar.show(main.renderer(), switch (compareMode.getValue()) {
             case DIFFERENCE -> "A - B (diverging, symmetric about 0)";
-            case SIDE_BY_SIDE, BLINK -> "One scale for A (" + a.stage().label() + ") and B ("
-                    + f.b().stage().label() + ")  " + where;
+            case SIDE_BY_SIDE, BLINK -> oneScale ? "One scale for A (" + a.stage().label() + ") and B ("
+                    + f.b().stage().label() + ")  " + where : caption;
             default -> caption;
         });
+        boolean ownBarForB = compareMode.getValue() == CompareMode.SIDE_BY_SIDE && !oneScale;
+        showColorbarB(ownBarForB);
+        if (ownBarForB) {
+            colorbarB.show(f.pictureB().renderer(), "B: " + f.b().stage().label() + "  " + where);
+        }
         displayPanel.showRange(main.renderer().range());
+    }
+
+    private void showColorbarB(boolean show) {
+        colorbarB.setVisible(show);
+        colorbarB.setManaged(show);
     }
 
     private void paint(FrameView view, ShownFrames.Picture p, String caption) {

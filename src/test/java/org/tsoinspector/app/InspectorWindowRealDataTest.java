@@ -243,7 +243,7 @@ class InspectorWindowRealDataTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void sideBySideAndBlinkDrawBothStagesOnOneScaleThatTheColourBarStates(FxRobot robot) throws Exception {
+    void sideBySideAndBlinkShareOneScaleTheBarStatesOrGiveEachStageItsOwnBar(FxRobot robot) throws Exception {
         open(robot);
         robot.interact(() -> {
             robot.lookup("#limits").queryAs(ComboBox.class).setValue(Limits.MINMAX);
@@ -262,6 +262,20 @@ class InspectorWindowRealDataTest {
         assertEquals(both, f.pictureA().renderer().range());
         assertEquals(both, f.pictureB().renderer().range());
         assertEquals("One scale for A (raw) and B (after refpix)  int 1, group 1", bar.title());
+        ColorbarView barB = robot.lookup("#colorbar-b").queryAs(ColorbarView.class);
+        assertFalse(barB.isVisible(), "one bar for one scale");
+
+        // each stage on its own range: B gets its own bar
+        robot.interact(() -> robot.lookup("#shared-scale").queryAs(CheckBox.class).setSelected(false));
+        waitIdle();
+        assertEquals(a, bar.range());
+        assertEquals("A: raw  int 1, group 1", bar.title());
+        assertTrue(barB.isVisible());
+        assertEquals(b, barB.range());
+        assertEquals("B: after refpix  int 1, group 1", barB.title());
+        robot.interact(() -> robot.lookup("#shared-scale").queryAs(CheckBox.class).setSelected(true));
+        waitIdle();
+        assertFalse(barB.isVisible());
 
         robot.interact(() -> robot.lookup("#compare-mode").queryAs(ComboBox.class).setValue(CompareMode.BLINK));
         waitIdle();
