@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -164,7 +165,10 @@ final class StepPanel extends VBox {
         g.addRow(0, new Label("n_pix_grow_sat"), growSat);
         g.addRow(1, new Label("threshold x"), satScale);
         g.add(useReadPatt, 0, 2, 2, 1);
-        g.add(new HBox(4, markPixel, markRegion, clearMarks), 0, 3, 2, 1);
+        // wraps rather than cutting the labels short in the narrow step column
+        FlowPane markButtons = new FlowPane(4, 4, markPixel, markRegion, clearMarks);
+        markButtons.setPrefWrapLength(240);
+        g.add(markButtons, 0, 3, 2, 1);
         g.add(marks, 0, 4, 2, 1);
         return g;
     }
