@@ -11,15 +11,11 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -38,19 +34,16 @@ import org.tsoinspector.render.PlotTables;
 import org.tsoinspector.sim.SampleLibrary;
 
 /**
- * The inspector window: menus and toolbar, the controls on the left, the frame views in the middle,
- * sliders and status at the bottom. Everything slow runs through the {@link JobRunner}; this class
- * arranges controls and reacts to results on the FX thread.
+ * The inspector window: menus and toolbar ({@link InspectorMenus}, calling this window's
+ * {@link InspectorActions}), the step, stage, display and overlay panels on the left, the frame views
+ * in the middle, sliders and status at the bottom. Everything slow runs through the
+ * {@link JobRunner}; this class arranges the parts and reacts to results on the FX thread.
  */
 public final class InspectorWindow implements InspectorActions {
 
     private static final String FRAME_SLOT = "frame";
     private static final String OPEN_SLOT = "open";
     private static final String DISPLAY_KEY = "display";
-    private static final String MODE_KEY = "compare.mode";
-    private static final String SHARED_SCALE_KEY = "compare.shared_scale";
-    private static final String STAGE_A_KEY = "stage.a";
-    private static final String STAGE_B_KEY = "stage.b";
 
     private final Stage stage;
     private final AppSettings settings;
@@ -64,15 +57,12 @@ public final class InspectorWindow implements InspectorActions {
     private final BorderPane viewBox = new BorderPane();
     private final NavigationBar navigation = new NavigationBar();
     private final StatusBar status;
-    private final ComboBox<RampStage> stageA = new ComboBox<>();
-    private final ComboBox<RampStage> stageB = new ComboBox<>();
-    private final ComboBox<CompareMode> compareMode = new ComboBox<>();
+    private final StagesPanel stages;
     private final DisplayPanel displayPanel;
     private final OverlayPanel overlayPanel = new OverlayPanel();
     private final ColorbarView colorbar = new ColorbarView();
     /** Stage B's own colour bar: side by side with a scale per stage. */
     private final ColorbarView colorbarB = new ColorbarView();
-    private final CheckBox sharedScale = new CheckBox("One colour scale for A and B");
     private final PlotsPane plots;
     private final StepPanel stepPanel;
     private final FileDialogs fileDialogs;
@@ -99,6 +89,11 @@ public final class InspectorWindow implements InspectorActions {
                 fileDialogs);
         this.displayPanel = new DisplayPanel(DisplayPanel.decode(settings.get(DISPLAY_KEY, "")));
         this.menus = new InspectorMenus(stage, settings, this);
+        this.stages = new StagesPanel(settings, this::refresh, mode -> {
+            blinkShowsB = false;
+            arrangeViews();
+            refresh();
+        });
         buildLayout();
         wireEvents();
     }
@@ -134,21 +129,7 @@ public final class InspectorWindow implements InspectorActions {
 
     private void buildLayout() {
         root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
-        stageA.setValue(RampStage.RAW);
-        stageB.setValue(RampStage.RAW);
-        stageA.setId("stage-a");
-        stageB.setId("stage-b");
-        compareMode.setId("compare-mode");
-        compareMode.getItems().setAll(CompareMode.values());
-        compareMode.setValue(savedMode());
-        sharedScale.setId("shared-scale");
-        sharedScale.setSelected(settings.getBoolean(SHARED_SCALE_KEY, true));
-        sharedScale.setTooltip(new Tooltip("Side by side and blink: equal values get equal colours. "
-                + "Off: each stage is scaled to its own range, with its own colour bar."));
-        VBox stagesBox = new VBox(6, new Label("Stage A"), stageA, new Label("Compare with (B)"), stageB,
-                new Label("Comparison"), compareMode, sharedScale);
-        stagesBox.setPadding(new Insets(6));
-        VBox left = new VBox(4, new TitledPane("Steps", stepPanel), new TitledPane("Stages", stagesBox), new TitledPane("Display", displayPanel),
+        VBox left = new VBox(4, new TitledPane("Steps", stepPanel), new TitledPane("Stages", stages), new TitledPane("Display", displayPanel),
                 new TitledPane("Overlays", overlayPanel));
         left.setPadding(new Insets(4));
         left.setPrefWidth(340);
@@ -179,46 +160,11 @@ public final class InspectorWindow implements InspectorActions {
         root.setBottom(status);
     }
 
-    private RampStage savedStage(String key, List<RampStage> stages, RampStage fallback) {
-        String label = settings.get(key, "");
-        return stages.stream().filter(st -> st.label().equals(label)).findFirst().orElse(fallback);
-    }
-
-    private CompareMode savedMode() {
-        try {
-            return CompareMode.valueOf(settings.get(MODE_KEY, CompareMode.SINGLE.name()));
-        } catch (IllegalArgumentException e) {
-            return CompareMode.SINGLE;
-        }
-    }
-
     // ---------------------------------------------------------------- events
 
     private void wireEvents() {
         navigation.integrationProperty().addListener((o, a, b) -> refresh());
         navigation.groupProperty().addListener((o, a, b) -> refresh());
-        stageA.valueProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                settings.put(STAGE_A_KEY, b.label());
-                refresh();
-            }
-        });
-        stageB.valueProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                settings.put(STAGE_B_KEY, b.label());
-                refresh();
-            }
-        });
-        compareMode.valueProperty().addListener((o, a, b) -> {
-            settings.put(MODE_KEY, b.name());
-            blinkShowsB = false;
-            arrangeViews();
-            refresh();
-        });
-        sharedScale.selectedProperty().addListener((o, a, b) -> {
-            settings.putBoolean(SHARED_SCALE_KEY, b);
-            refresh();
-        });
         displayPanel.settingsProperty().addListener((o, a, b) -> {
             settings.put(DISPLAY_KEY, DisplayPanel.encode(b));
             refresh();
@@ -286,14 +232,14 @@ public final class InspectorWindow implements InspectorActions {
 
     @Override
     public void setMode(CompareMode mode) {
-        compareMode.setValue(mode);
+        stages.setMode(mode);
     }
 
     /** Key B: enters blink mode, or swaps A and B when already blinking (no recomputation: both are held). */
     @Override
     public void blink() {
-        if (compareMode.getValue() != CompareMode.BLINK) {
-            compareMode.setValue(CompareMode.BLINK);
+        if (stages.mode() != CompareMode.BLINK) {
+            stages.setMode(CompareMode.BLINK);
             return;
         }
         blinkShowsB = !blinkShowsB;
@@ -325,7 +271,7 @@ public final class InspectorWindow implements InspectorActions {
      * SOSS strip), else left and right, so each keeps as many screen pixels as possible.
      */
     private void arrangeViews() {
-        if (compareMode.getValue() != CompareMode.SIDE_BY_SIDE) {
+        if (stages.mode() != CompareMode.SIDE_BY_SIDE) {
             viewBox.setCenter(viewA);
         } else {
             boolean wide = viewA.imageWidth() > 2 * viewA.imageHeight();
@@ -412,12 +358,7 @@ public final class InspectorWindow implements InspectorActions {
         crosshair.set(null);
         stage.setTitle("TSO Inspector - " + s.name());
         stepPanel.show(s.configuration(), s.stepStates());
-        stageA.getItems().setAll(s.stages());
-        stageB.getItems().setAll(s.stages());
-        if (old == null) {
-            stageA.setValue(savedStage(STAGE_A_KEY, s.stages(), RampStage.RAW));
-            stageB.setValue(savedStage(STAGE_B_KEY, s.stages(), s.stages().get(s.stages().size() - 1)));
-        }
+        stages.offer(s.stages(), old == null);
         navigation.setRanges(s.integrationCount(), s.groupCount(), md.intStart());
         status.info(s.name() + ": " + md.instrument() + " " + md.detector() + " " + md.subarrayName() + ", "
                 + s.integrationCount() + " integrations x " + md.nGroups() + " groups, " + md.ny() + " x " + md.nx());
@@ -455,7 +396,7 @@ public final class InspectorWindow implements InspectorActions {
         if (f == null || s == null) {
             return null;
         }
-        boolean blinkB = compareMode.getValue() == CompareMode.BLINK && blinkShowsB;
+        boolean blinkB = stages.mode() == CompareMode.BLINK && blinkShowsB;
         StageFrame frame = blinkB ? f.b() : f.a();
         float[] values = f.difference() != null ? f.difference() : frame.values();
         ShownFrames.Picture picture = blinkB ? f.pictureB() : f.pictureA();
@@ -529,8 +470,8 @@ public final class InspectorWindow implements InspectorActions {
         if (s == null) {
             return;
         }
-        FrameRequest request = new FrameRequest(stageA.getValue(), stageB.getValue(), compareMode.getValue(),
-                sharedScale.isSelected(), navigation.integrationProperty().get(), navigation.groupProperty().get(),
+        FrameRequest request = new FrameRequest(stages.a(), stages.b(), stages.mode(),
+                stages.sharedScale(), navigation.integrationProperty().get(), navigation.groupProperty().get(),
                 displayPanel.settingsProperty().get(), overlayPanel.shownProperty().get(),
                 overlayPanel.chosenFlagsProperty().get());
         jobs.submit(FRAME_SLOT, m -> request.compose(s, m), f -> {
@@ -541,7 +482,7 @@ public final class InspectorWindow implements InspectorActions {
     }
 
     private PlotContext plotContext() {
-        return new PlotContext(session.get(), stageA.getValue(), stageB.getValue(),
+        return new PlotContext(session.get(), stages.a(), stages.b(),
                 navigation.integrationProperty().get(), navigation.groupProperty().get(), crosshair.get());
     }
 
@@ -554,7 +495,7 @@ public final class InspectorWindow implements InspectorActions {
         String where = "int " + (a.integration() + 1) + ", group " + (a.group() + 1);
         ShownFrames.Picture main = f.pictureA();
         String caption;
-        switch (compareMode.getValue()) {
+        switch (stages.mode()) {
             case SIDE_BY_SIDE -> {
                 if ((viewA.getParent() instanceof VBox) != (a.nx() > 2 * a.ny())) {
                     viewA.setFrame(a.nx(), a.ny(), main.image().argb(), "");
@@ -575,14 +516,14 @@ public final class InspectorWindow implements InspectorActions {
             default -> caption = a.stage().label() + "  " + where;
         }
         paint(viewA, main, caption);
-        boolean oneScale = sharedScale.isSelected();
-        colorbar.show(main.renderer(), switch (compareMode.getValue()) {
+        boolean oneScale = stages.sharedScale();
+        colorbar.show(main.renderer(), switch (stages.mode()) {
             case DIFFERENCE -> "A - B (diverging, symmetric about 0)";
             case SIDE_BY_SIDE, BLINK -> oneScale ? "One scale for A (" + a.stage().label() + ") and B ("
                     + f.b().stage().label() + ")  " + where : caption;
             default -> caption;
         });
-        boolean ownBarForB = compareMode.getValue() == CompareMode.SIDE_BY_SIDE && !oneScale;
+        boolean ownBarForB = stages.mode() == CompareMode.SIDE_BY_SIDE && !oneScale;
         showColorbarB(ownBarForB);
         if (ownBarForB) {
             colorbarB.show(f.pictureB().renderer(), "B: " + f.b().stage().label() + "  " + where);
@@ -635,7 +576,7 @@ public final class InspectorWindow implements InspectorActions {
             status.readout("");
             return;
         }
-        StageFrame frame = fromViewB || (compareMode.getValue() == CompareMode.BLINK && blinkShowsB) ? f.b() : f.a();
+        StageFrame frame = fromViewB || (stages.mode() == CompareMode.BLINK && blinkShowsB) ? f.b() : f.a();
         int i = frame.index(p.x(), p.y());
         float value = f.difference() != null ? f.difference()[i] : frame.values()[i];
         ExposureMetadata md = s.metadata();

@@ -1,0 +1,116 @@
+package org.tsoinspector.app;
+
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Stages controls: stage A, stage B, how they are compared and whether they share one colour
+ * scale. Every choice is remembered between runs.
+ */
+final class StagesPanel extends VBox {
+
+    private static final String MODE_KEY = "compare.mode";
+    private static final String SHARED_SCALE_KEY = "compare.shared_scale";
+    private static final String STAGE_A_KEY = "stage.a";
+    private static final String STAGE_B_KEY = "stage.b";
+
+    private final AppSettings settings;
+    private final ComboBox<RampStage> stageA = new ComboBox<>();
+    private final ComboBox<RampStage> stageB = new ComboBox<>();
+    private final ComboBox<CompareMode> mode = new ComboBox<>();
+    private final CheckBox sharedScale = new CheckBox("One colour scale for A and B");
+
+    /**
+     * @param onPictureChanged a stage or the scale changed: the pictures need recomputing
+     * @param onModeChanged    the comparison changed (the views may need rearranging)
+     */
+    StagesPanel(AppSettings settings, Runnable onPictureChanged, Consumer<CompareMode> onModeChanged) {
+        super(6);
+        this.settings = settings;
+        setPadding(new Insets(6));
+        stageA.setValue(RampStage.RAW);
+        stageB.setValue(RampStage.RAW);
+        stageA.setId("stage-a");
+        stageB.setId("stage-b");
+        mode.setId("compare-mode");
+        mode.getItems().setAll(CompareMode.values());
+        mode.setValue(savedMode());
+        sharedScale.setId("shared-scale");
+        sharedScale.setSelected(settings.getBoolean(SHARED_SCALE_KEY, true));
+        sharedScale.setTooltip(new Tooltip("Side by side and blink: equal values get equal colours. "
+                + "Off: each stage is scaled to its own range, with its own colour bar."));
+        getChildren().addAll(new Label("Stage A"), stageA, new Label("Compare with (B)"), stageB,
+                new Label("Comparison"), mode, sharedScale);
+        remember(stageA, STAGE_A_KEY, onPictureChanged);
+        remember(stageB, STAGE_B_KEY, onPictureChanged);
+        mode.valueProperty().addListener((o, a, b) -> {
+            settings.put(MODE_KEY, b.name());
+            onModeChanged.accept(b);
+        });
+        sharedScale.selectedProperty().addListener((o, a, b) -> {
+            settings.putBoolean(SHARED_SCALE_KEY, b);
+            onPictureChanged.run();
+        });
+    }
+
+    private void remember(ComboBox<RampStage> box, String key, Runnable onChanged) {
+        box.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                settings.put(key, b.label());
+                onChanged.run();
+            }
+        });
+    }
+
+    RampStage a() {
+        return stageA.getValue();
+    }
+
+    RampStage b() {
+        return stageB.getValue();
+    }
+
+    CompareMode mode() {
+        return mode.getValue();
+    }
+
+    void setMode(CompareMode m) {
+        mode.setValue(m);
+    }
+
+    boolean sharedScale() {
+        return sharedScale.isSelected();
+    }
+
+    /**
+     * Offers an exposure's stages; the first exposure of a run starts at the remembered stages (else
+     * raw against the last stage), later ones keep the stages chosen.
+     */
+    void offer(List<RampStage> stages, boolean first) {
+        stageA.getItems().setAll(stages);
+        stageB.getItems().setAll(stages);
+        if (first) {
+            stageA.setValue(saved(STAGE_A_KEY, stages, RampStage.RAW));
+            stageB.setValue(saved(STAGE_B_KEY, stages, stages.get(stages.size() - 1)));
+        }
+    }
+
+    private RampStage saved(String key, List<RampStage> stages, RampStage fallback) {
+        String label = settings.get(key, "");
+        return stages.stream().filter(st -> st.label().equals(label)).findFirst().orElse(fallback);
+    }
+
+    private CompareMode savedMode() {
+        try {
+            return CompareMode.valueOf(settings.get(MODE_KEY, CompareMode.SINGLE.name()));
+        } catch (IllegalArgumentException e) {
+            return CompareMode.SINGLE;
+        }
+    }
+}
