@@ -1,14 +1,11 @@
 package org.tsoinspector.cli;
 
-import java.nio.charset.StandardCharsets;
-
-import org.tsoinspector.fits.OutputFile;
-
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,7 +20,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+import com.sun.management.GarbageCollectionNotificationInfo;
 import org.tsoinspector.analysis.RatioHistogramSpec;
 import org.tsoinspector.analysis.SegmentScan;
 import org.tsoinspector.analysis.StagePair;
@@ -34,6 +38,7 @@ import org.tsoinspector.calib.PreparedPipeline;
 import org.tsoinspector.calib.ReferenceSet;
 import org.tsoinspector.calib.SegmentCalibration;
 import org.tsoinspector.fits.FitsRampFile;
+import org.tsoinspector.fits.OutputFile;
 import org.tsoinspector.fits.RampProductWriter;
 import org.tsoinspector.model.ExposureMetadata;
 import org.tsoinspector.model.ProgressMonitor;
@@ -266,29 +271,36 @@ public final class BenchCommand implements Command {
     }
 
     /**
-     * Samples the heap every few milliseconds while the measurements run. Two peaks: the heap in use
-     * (live data plus garbage not yet collected, which grows towards -Xmx whenever the collector has no
-     * reason to run) and the live heap, what the collections left in the heap pools (the memory the run
-     * needs). The pools' own peak counters cannot be summed (each peaks at another time).
+     * Watches the heap while the measurements run, for two peaks: the heap in use, sampled every few
+     * milliseconds (live data plus garbage not yet collected, which grows towards -Xmx whenever the
+     * collector has no reason to run), and the live heap, what each collection left (the memory the
+     * run needs). Without any collection the live peak is taken to be the in-use peak, its upper bound.
      */
     private static final class HeapSampler implements AutoCloseable {
         private final Thread thread;
+        private final List<Runnable> unsubscribe = new ArrayList<>();
         private volatile boolean running = true;
         private volatile long peakInUse;
-        private volatile long peakLive;
+        private final AtomicLong peakAfterCollection = new AtomicLong(-1);
 
         HeapSampler() {
             System.gc();
-            List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null).toList();
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof NotificationEmitter emitter) {
+                    NotificationListener listener = (n, handback) -> afterCollection(n);
+                    emitter.addNotificationListener(listener, null, null);
+                    unsubscribe.add(() -> {
+                        try {
+                            emitter.removeNotificationListener(listener);
+                        } catch (ListenerNotFoundException e) {
+                            // already gone
+                        }
+                    });
+                }
+            }
             thread = new Thread(() -> {
                 while (running) {
                     peakInUse = Math.max(peakInUse, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-                    long live = 0;
-                    for (MemoryPoolMXBean p : heapPools) {
-                        live += p.getCollectionUsage().getUsed();
-                    }
-                    peakLive = Math.max(peakLive, live);
                     try {
                         Thread.sleep(2);
                     } catch (InterruptedException e) {
@@ -300,18 +312,33 @@ public final class BenchCommand implements Command {
             thread.start();
         }
 
+        private void afterCollection(Notification n) {
+            if (!n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                return;
+            }
+            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
+                    .from((CompositeData) n.getUserData());
+            long used = 0;
+            for (MemoryUsage u : info.getGcInfo().getMemoryUsageAfterGc().values()) {
+                used += u.getUsed();
+            }
+            peakAfterCollection.accumulateAndGet(used, Math::max);
+        }
+
         long peakInUseBytes() {
             return peakInUse;
         }
 
         long peakLiveBytes() {
-            return peakLive;
+            long live = peakAfterCollection.get();
+            return live < 0 ? peakInUse : live;
         }
 
         @Override
         public void close() {
             running = false;
             thread.interrupt();
+            unsubscribe.forEach(Runnable::run);
         }
     }
 
