@@ -216,7 +216,8 @@ class FaultsTest {
     void ctrlCExits130AndLeavesNoPartialOutput() throws Exception {
         assumeTrue(new java.io.File("/bin/kill").canExecute() || new java.io.File("/usr/bin/kill").canExecute(),
                 "needs kill to send SIGINT");
-        Path segment = longSegment(1500);
+        // long enough (a sparse file) that calibrate cannot finish between starting to write and the signal
+        Path segment = longSegment(4000);
         Path out = Files.createDirectory(dir.resolve("out"));
         ExposureMetadata e;
         try (FitsRampFile r = FitsRampFile.open(segment)) {
