@@ -24,38 +24,29 @@ final class WorkArrays {
     /** The working frame of {@link PreparedPipeline} (at least n samples, contents undefined). */
     static float[] frame(int n) {
         WorkArrays w = OF_THIS_THREAD.get();
-        if (w.frame.length < n) {
-            w.frame = new float[n];
-        }
+        w.frame = w.frame.length < n ? new float[n] : w.frame;
         return w.frame;
     }
 
     /** The saturation step's per-sample scores (at least n, contents undefined). */
     static float[] saturationScore(int n) {
         WorkArrays w = OF_THIS_THREAD.get();
-        if (w.saturationScore.length < n) {
-            w.saturationScore = new float[n];
-        }
+        w.saturationScore = w.saturationScore.length < n ? new float[n] : w.saturationScore;
         return w.saturationScore;
     }
 
     /** The saturation step's "reached the threshold" flags: at least n, the first n false. */
     static boolean[] saturatedSoFar(int n) {
         WorkArrays w = OF_THIS_THREAD.get();
-        if (w.saturatedSoFar.length < n) {
-            w.saturatedSoFar = new boolean[n];
-        } else {
-            Arrays.fill(w.saturatedSoFar, 0, n, false);
-        }
+        w.saturatedSoFar = w.saturatedSoFar.length < n ? new boolean[n] : w.saturatedSoFar;
+        Arrays.fill(w.saturatedSoFar, 0, n, false);
         return w.saturatedSoFar;
     }
 
     /** {@link SquareDilation}'s grown rows (at least n, contents undefined). */
     static byte[] grownRows(int n) {
         WorkArrays w = OF_THIS_THREAD.get();
-        if (w.grownRows.length < n) {
-            w.grownRows = new byte[n];
-        }
+        w.grownRows = w.grownRows.length < n ? new byte[n] : w.grownRows;
         return w.grownRows;
     }
 }
