@@ -37,7 +37,7 @@ public final class CalibrateCommand implements Command {
     @Override
     public String usage() {
         return "calibrate FILE " + ReferenceOptions.USAGE + " [--steps LIST | --skip LIST] [--save-each]"
-                + " [--out DIR] [--param STEP.NAME=VALUE ...]";
+                + " [--out DIR] " + ParameterOption.USAGE;
     }
 
     @Override
@@ -60,7 +60,7 @@ public final class CalibrateCommand implements Command {
                 case "--steps" -> steps = stepList(a, value(args, i));
                 case "--skip" -> skip = stepList(a, value(args, i));
                 case "--out" -> outDir = Path.of(value(args, i));
-                case "--param" -> settings = parameter(settings, value(args, i));
+                case "--param" -> settings = ParameterOption.apply(settings, value(args, i));
                 case "--save-each" -> {
                     saveEach = true;
                     i -= 1;
@@ -160,14 +160,6 @@ public final class CalibrateCommand implements Command {
             throw new UsageException(option + " needs at least one step");
         }
         return s;
-    }
-
-    private static PipelineSettings parameter(PipelineSettings s, String assignment) throws UsageException {
-        try {
-            return s.withParameter(assignment);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--param " + e.getMessage());
-        }
     }
 
     /**

@@ -49,7 +49,7 @@ public final class PlotCommand implements Command {
     public String usage() {
         return "plot KIND FILE " + ReferenceOptions.USAGE + " [--after STEP] [--int I] [--group G] [--column C]"
                 + " [--pixel X,Y] [--pairs A-B,C-D] [--region X0,Y0,X1,Y1] [--width W] [--height H] --out FILE.png"
-                + " [--csv FILE.csv]\n"
+                + " [--csv FILE.csv] " + ParameterOption.USAGE + "\n"
                 + "                          KIND: frame, mask, saturated, profile, ramp, ratio, lightcurve, dq;"
                 + " I and G count from 1, C, X and Y from 0\n"
                 + "                          --pairs (ratio): (GB - GA) / (GD - GC), groups from 1, default the last"
@@ -61,6 +61,7 @@ public final class PlotCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
         ReferenceOptions refs = new ReferenceOptions();
+        PipelineSettings settings = PipelineSettings.DEFAULTS;
         PlotKind kind = null;
         Path file = null;
         Path png = null;
@@ -105,6 +106,7 @@ public final class PlotCommand implements Command {
                 case "--height" -> height = size(a, v);
                 case "--out" -> png = Path.of(v);
                 case "--csv" -> csv = Path.of(v);
+                case "--param" -> settings = ParameterOption.apply(settings, v);
                 default -> throw new UsageException("unknown option '" + a + "'");
             }
             i += 2;
@@ -133,10 +135,9 @@ public final class PlotCommand implements Command {
                     wanted.add(s);
                 }
             }
-            Set<StepName> runnable = Pipeline.runnable(e, wanted);
-            ReferenceSet references = ReferenceSet.load(e, runnable, refs.files(), refs.refsDir());
-            CalibrationEngine engine = new CalibrationEngine(source, references,
-                    PipelineSettings.DEFAULTS.withEnabled(runnable), CACHE_BYTES);
+            settings = settings.withEnabled(Pipeline.runnable(e, wanted));
+            ReferenceSet references = ReferenceSet.load(e, settings, refs.files(), refs.refsDir());
+            CalibrationEngine engine = new CalibrationEngine(source, references, settings, CACHE_BYTES);
             PlotRequest request = PlotRequest.of(kind).withStep(step).withIntegration(integration).withGroup(group)
                     .withColumn(column);
             if (pixel != null) {

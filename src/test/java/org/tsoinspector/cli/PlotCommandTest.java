@@ -111,6 +111,27 @@ class PlotCommandTest {
         }
     }
 
+    /** --param reaches the steps behind a plot: without growth, fewer group samples are SATURATED. */
+    @Test
+    void paramSetsTheStepParametersOfThePlottedStages(@TempDir Path dir) throws Exception {
+        Path base = vector("soss96");
+        Path png = dir.resolve("dq.png");
+        Path csv = dir.resolve("dq.csv");
+        assertEquals(0, run(plot("dq", base, png, "--csv", csv.toString())), err.toString());
+        long grown = saturatedGroupSamples(csv);
+        assertEquals(0, run(plot("dq", base, png, "--csv", csv.toString(), "--param",
+                "saturation.n_pix_grow_sat=0")), err.toString());
+        long notGrown = saturatedGroupSamples(csv);
+        assertTrue(notGrown > 0 && notGrown < grown, notGrown + " vs " + grown);
+        assertEquals(2, run(plot("dq", base, png, "--param", "saturation.n_pix_grow_sat=-1")));
+        assertTrue(err.toString().contains("--param n_pix_grow_sat must be >= 0"), err.toString());
+    }
+
+    private static long saturatedGroupSamples(Path csv) throws Exception {
+        return rows(csv).stream().filter(r -> r[0].equals("group_dq") && r[1].equals("SATURATED"))
+                .mapToLong(r -> Long.parseLong(r[3])).sum();
+    }
+
     /** The CSV's data rows, split at commas. */
     private static List<String[]> rows(Path csv) throws Exception {
         return Files.readAllLines(csv).stream().skip(1).map(l -> l.split(",", -1)).toList();
