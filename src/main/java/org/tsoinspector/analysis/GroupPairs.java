@@ -3,7 +3,7 @@ package org.tsoinspector.analysis;
 /**
  * Which group differences the linearity check divides, 0-based: ratio =
  * (data[lastB] - data[lastA]) / (data[firstB] - data[firstA]), plotted against data[fluenceGroup].
- * On a linear detector every pixel's ratio is 1 whichever pairs are taken.
+ * On a linear detector every pixel's ratio is {@link #linearRatio}: 1 for pairs one group apart.
  */
 public record GroupPairs(int firstA, int firstB, int lastA, int lastB, int fluenceGroup) {
 
@@ -22,6 +22,11 @@ public record GroupPairs(int firstA, int firstB, int lastA, int lastB, int fluen
             throw new IllegalArgumentException("the ratio needs at least 3 groups, the data have " + nGroups);
         }
         return new GroupPairs(0, 1, nGroups - 2, nGroups - 1, nGroups - 1);
+    }
+
+    /** The ratio of a linear ramp: how many groups the last pair spans over how many the first spans. */
+    public double linearRatio() {
+        return (double) (lastB - lastA) / (firstB - firstA);
     }
 
     /** Largest group index used. */

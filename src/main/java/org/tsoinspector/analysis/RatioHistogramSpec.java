@@ -19,6 +19,17 @@ public record RatioHistogramSpec(GroupPairs pairs, BinAxis fluence, BinAxis rati
         return new RatioHistogramSpec(GroupPairs.lastOverFirst(nGroups), DEFAULT_FLUENCE, DEFAULT_RATIO, true);
     }
 
+    /**
+     * These pairs with the default axes, the ratio axis scaled to their {@link GroupPairs#linearRatio}
+     * (0.5 to 1.5 times it), so that pairs of unequal spans still show around their linear value.
+     */
+    public static RatioHistogramSpec of(GroupPairs p) {
+        double linear = p.linearRatio();
+        double half = 0.5 * Math.abs(linear);
+        return new RatioHistogramSpec(p, DEFAULT_FLUENCE, BinAxis.linear(linear - half, linear + half,
+                DEFAULT_RATIO.bins()), true);
+    }
+
     public RatioHistogramSpec withPairs(GroupPairs p) {
         return new RatioHistogramSpec(p, fluence, ratio, skipFlagged);
     }

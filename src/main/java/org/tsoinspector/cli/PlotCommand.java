@@ -144,8 +144,7 @@ public final class PlotCommand implements Command {
                 request = request.withPixel(pixel[0], pixel[1]);
             }
             if (pairs != null) {
-                request = request.withRatio(new RatioHistogramSpec(pairs, RatioHistogramSpec.DEFAULT_FLUENCE,
-                        RatioHistogramSpec.DEFAULT_RATIO, true));
+                request = request.withRatio(RatioHistogramSpec.of(pairs));
             }
             if (region != null) {
                 request = request.withLightCurve(null, region);

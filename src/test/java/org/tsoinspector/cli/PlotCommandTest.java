@@ -160,6 +160,22 @@ class PlotCommandTest {
             counted += Long.parseLong(c[5]);
         }
         assertTrue(counted > 100_000, "pixels counted: " + counted);
+        // (G3 - G1) / (G2 - G1) is 2 on a linear ramp: the ratio axis follows (1 to 3), so the pixels show
+        Path doubleSpan = dir.resolve("double.csv");
+        assertEquals(0, run(plot("ratio", base, png, "--pairs", "1-3,1-2", "--csv", doubleSpan.toString())),
+                err.toString());
+        long inAxis = 0;
+        long nearTwo = 0;
+        for (String[] c : rows(doubleSpan)) {
+            double low = Double.parseDouble(c[3]);
+            double high = Double.parseDouble(c[4]);
+            assertTrue(low >= 1 - 1e-9 && high <= 3 + 1e-9, String.join(",", c));
+            if (c[0].equals("after linearity")) {
+                inAxis += Long.parseLong(c[5]);
+                nearTwo += low >= 1.8 && high <= 2.2 ? Long.parseLong(c[5]) : 0;
+            }
+        }
+        assertTrue(inAxis > 300_000 && nearTwo > inAxis / 2, nearTwo + " of " + inAxis + " near 2");
     }
 
     @Test
