@@ -1,5 +1,6 @@
 package org.tsoinspector.app;
 
+import java.math.BigDecimal;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -42,6 +43,29 @@ final class RatioTab extends PlotTab {
                 new Label("  ratio"), ratioMin, new Label("to"), ratioMax);
         box.setAlignment(Pos.CENTER_LEFT);
         lastA.setId("ratio-last-a");
+        lastB.setId("ratio-last-b");
+        firstA.setId("ratio-first-a");
+        firstB.setId("ratio-first-b");
+        ratioMin.setId("ratio-min");
+        ratioMax.setId("ratio-max");
+        for (Spinner<Integer> s : List.of(firstA, firstB, lastA, lastB)) {
+            s.valueProperty().addListener((o, was, now) -> fitRatioAxis());
+        }
+    }
+
+    /**
+     * New pairs get the ratio axis around what a linear ramp gives them (0.5 to 1.5 times it): pairs of
+     * unequal spans would otherwise fall outside 0.5 to 1.5. Incomplete pairs leave the axis alone.
+     */
+    private void fitRatioAxis() {
+        try {
+            BinAxis ratio = RatioHistogramSpec.of(new GroupPairs(firstA.getValue() - 1, firstB.getValue() - 1,
+                    lastA.getValue() - 1, lastB.getValue() - 1, Math.max(0, lastB.getValue() - 1))).ratio();
+            ratioMin.setText(BigDecimal.valueOf(ratio.min()).stripTrailingZeros().toPlainString());
+            ratioMax.setText(BigDecimal.valueOf(ratio.max()).stripTrailingZeros().toPlainString());
+        } catch (IllegalArgumentException incomplete) {
+            // a group still 0 or a pair of one group: wait for the user to finish
+        }
     }
 
     private static Spinner<Integer> groupSpinner(int v) {
