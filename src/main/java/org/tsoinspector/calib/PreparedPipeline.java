@@ -103,6 +103,11 @@ public final class PreparedPipeline {
 
     /** The product's metadata: the input's, with these steps added to those completed. */
     public ExposureMetadata productMetadata(ExposureMetadata input) {
+        return productMetadata(steps, input);
+    }
+
+    /** The metadata of a product of these steps: the input's, with those that ran added to those completed. */
+    static ExposureMetadata productMetadata(List<PreparedStep> steps, ExposureMetadata input) {
         Set<StepName> done = input.completedSteps().isEmpty() ? EnumSet.noneOf(StepName.class)
                 : EnumSet.copyOf(input.completedSteps());
         for (PreparedStep s : steps) {

@@ -89,11 +89,10 @@ public final class SegmentCalibration {
         });
         try {
             for (int k : saved) {
-                PreparedPipeline upTo = new PreparedPipeline(steps.subList(0, k + 1), null);
                 Path target = outDir.resolve(root + "_" + steps.get(k).name().productSuffix() + ".fits");
                 targets.add(target);
-                writers.add(RampProductWriter.create(target, source, upTo.productMetadata(input),
-                        referenceNames));
+                writers.add(RampProductWriter.create(target, source,
+                        PreparedPipeline.productMetadata(steps.subList(0, k + 1), input), referenceNames));
             }
             stream(steps, saved, writers, monitor, pool);
             for (int w = 0; w < writers.size(); w++) {
@@ -141,7 +140,7 @@ public final class SegmentCalibration {
     /** The stages to save of one integration: copies where a later step still has to run. */
     private List<Ramp> correct(Ramp ramp, List<PreparedStep> steps, List<Integer> saved) {
         if (saved.size() == 1) {
-            new PreparedPipeline(steps, null).apply(ramp);
+            PreparedPipeline.apply(steps, ramp);
             return List.of(ramp);
         }
         List<Ramp> stages = new ArrayList<>();
