@@ -14,6 +14,7 @@ import org.tsoinspector.calib.CalibrationEngine;
 import org.tsoinspector.calib.Pipeline;
 import org.tsoinspector.calib.PipelineSettings;
 import org.tsoinspector.calib.PreparedStep;
+import org.tsoinspector.calib.RefPixStep;
 import org.tsoinspector.calib.ReferenceSet;
 import org.tsoinspector.fits.ReferenceFiles;
 import org.tsoinspector.fits.ReferenceFinder;
@@ -225,13 +226,21 @@ public final class ExposureSession implements AutoCloseable {
             } else if (!st.available()) {
                 status = st.status();
             } else if (on && runnable.contains(step)) {
-                status = "applied";
+                status = step == StepName.REFPIX && configuration.settings().refpix().algorithm()
+                        == RefPixStep.Algorithm.SIRS ? sirsStatus() : "applied";
             } else {
                 status = "off";
             }
             out.put(step, new StepState(step, st.available(), on, referencePaths.get(step), status));
         }
         states = out;
+    }
+
+    /** What refpix does with refpix_algorithm=sirs here (the reference pipeline's rule, RefPixStep). */
+    private String sirsStatus() {
+        return RefPixStep.sirsApplies(source.metadata())
+                ? "sirs not implemented: choose median"
+                : "applied (median: sirs is for FULL frames)";
     }
 
     /** One group of one integration at a stage. */

@@ -5,9 +5,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -18,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import org.tsoinspector.calib.DqInitStep;
 import org.tsoinspector.calib.PipelineSettings;
 import org.tsoinspector.calib.RefPixStep;
@@ -41,6 +44,8 @@ final class StepPanel extends VBox {
     private final CheckBox oddEven = plainCheckBox("odd_even_columns");
     private final CheckBox sideRef = plainCheckBox("use_side_ref_pixels");
     private final Spinner<Integer> sideLength = new Spinner<>(1, 201, 11, 2);
+    private final ComboBox<RefPixStep.Algorithm> algorithm = new ComboBox<>(
+            FXCollections.observableArrayList(RefPixStep.Algorithm.values()));
     private final Label userDq = new Label("none");
     private final Button clearUserDq = new Button("Clear");
     private final Label marks = new Label("no marks");
@@ -180,10 +185,25 @@ final class StepPanel extends VBox {
         oddEven.selectedProperty().addListener((o, a, b) -> refpixChanged());
         sideRef.selectedProperty().addListener((o, a, b) -> refpixChanged());
         sideLength.valueProperty().addListener((o, a, b) -> refpixChanged());
+        algorithm.setId("refpix-algorithm");
+        algorithm.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(RefPixStep.Algorithm a) {
+                return a == null ? "" : a.id();
+            }
+
+            @Override
+            public RefPixStep.Algorithm fromString(String id) {
+                return RefPixStep.Algorithm.fromId(id);
+            }
+        });
+        algorithm.setValue(RefPixStep.Algorithm.MEDIAN);
+        algorithm.valueProperty().addListener((o, a, b) -> refpixChanged());
         GridPane g = grid();
         g.add(oddEven, 0, 0, 2, 1);
         g.add(sideRef, 0, 1, 2, 1);
         g.addRow(2, new Label("side_smoothing_length"), sideLength);
+        g.addRow(3, new Label("refpix_algorithm"), algorithm);
         return g;
     }
 
@@ -212,12 +232,13 @@ final class StepPanel extends VBox {
     }
 
     private void refpixChanged() {
-        if (updating || sideLength.getValue() == null) {
+        if (updating || sideLength.getValue() == null || algorithm.getValue() == null) {
             return;
         }
         PipelineSettings s = current.settings();
         request(current.withSettings(s.withRefpix(s.refpix().withOddEvenColumns(oddEven.isSelected())
-                .withUseSideRefPixels(sideRef.isSelected()).withSideSmoothingLength(sideLength.getValue()))));
+                .withUseSideRefPixels(sideRef.isSelected()).withSideSmoothingLength(sideLength.getValue())
+                .withAlgorithm(algorithm.getValue()))));
     }
 
     private void chooseReference(StepName step) {
@@ -276,6 +297,7 @@ final class StepPanel extends VBox {
         oddEven.setSelected(rp.oddEvenColumns());
         sideRef.setSelected(rp.useSideRefPixels());
         sideLength.getValueFactory().setValue(rp.sideSmoothingLength());
+        algorithm.setValue(rp.algorithm());
         marks.setText(applied.marks().isEmpty() ? "no marks" : String.join("\n",
                 applied.marks().stream().map(SaturationMark::describe).toList()));
         clearMarks.setDisable(applied.marks().isEmpty());

@@ -116,6 +116,14 @@ public final class RefPixStep implements CalibrationStep {
         return StepName.REFPIX;
     }
 
+    /**
+     * True when the reference pipeline would run SIRS on this exposure (given a SIRSKERNEL file): its
+     * test is that the subarray's name contains FULL. Elsewhere "sirs" means the running median.
+     */
+    public static boolean sirsApplies(ExposureMetadata exposure) {
+        return exposure.subarrayName().toUpperCase(Locale.ROOT).contains("FULL");
+    }
+
     @Override
     public PreparedStep prepare(ExposureMetadata exposure, int[] pixelDqIn) throws BadInputException {
         if (!exposure.window().fitsOnDetector()) {
@@ -123,8 +131,7 @@ public final class RefPixStep implements CalibrationStep {
         }
         String note = "";
         if (parameters.algorithm() == Algorithm.SIRS) {
-            // the reference's test: the subarray's name contains FULL
-            if (exposure.subarrayName().toUpperCase(Locale.ROOT).contains("FULL")) {
+            if (sirsApplies(exposure)) {
                 throw new BadInputException("refpix_algorithm=sirs", "the SIRS convolution is not implemented (it"
                         + " needs a SIRSKERNEL reference file, which this tool does not read); use median");
             }

@@ -20,6 +20,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -174,6 +175,23 @@ class InspectorWindowTest {
         robot.interact(() -> robot.lookup("#clear-user-dq").queryButton().fire());
         waitIdle();
         assertEquals("none", shown.getText());
+    }
+
+    /** refpix_algorithm=sirs on a subarray runs the median algorithm, as the reference pipeline does, and says so. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void sirsOnASubarrayIsTheMedianAlgorithmAndTheStepSaysSo(FxRobot robot) throws Exception {
+        openSample(robot);
+        Label status = robot.lookup("#status-refpix").queryAs(Label.class);
+        assertEquals("applied", status.getText());
+        FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
+        robot.interact(() -> robot.lookup("#refpix-algorithm").queryAs(ComboBox.class)
+                .setValue(org.tsoinspector.calib.RefPixStep.Algorithm.SIRS));
+        waitIdle();
+        assertEquals("applied (median: sirs is for FULL frames)", status.getText());
+        assertEquals(org.tsoinspector.calib.RefPixStep.Algorithm.SIRS,
+                robot.lookup("#refpix-algorithm").queryAs(ComboBox.class).getValue());
+        assertTrue(view.isVisible(), "the frame is still shown: " + window.statusText());
     }
 
     @Test
