@@ -84,12 +84,9 @@ public final class BenchCommand implements Command {
         Path json = null;
         for (int i = 0; i < args.size(); i += 2) {
             String a = args.get(i);
-            if (i + 1 >= args.size()) {
-                throw new UsageException(a + " needs a value");
-            }
             switch (a) {
-                case "--size-gb" -> sizeGb = positive(a, args.get(i + 1));
-                case "--out" -> json = Path.of(args.get(i + 1));
+                case "--size-gb" -> sizeGb = positive(a, Arguments.value(args, i));
+                case "--out" -> json = Path.of(Arguments.value(args, i));
                 default -> throw new UsageException("unexpected argument '" + a + "'");
             }
         }

@@ -57,10 +57,10 @@ public final class CalibrateCommand implements Command {
             }
             String a = args.get(i);
             switch (a) {
-                case "--steps" -> steps = stepList(a, value(args, i));
-                case "--skip" -> skip = stepList(a, value(args, i));
-                case "--out" -> outDir = Path.of(value(args, i));
-                case "--param" -> settings = ParameterOption.apply(settings, value(args, i));
+                case "--steps" -> steps = stepList(a, Arguments.value(args, i));
+                case "--skip" -> skip = stepList(a, Arguments.value(args, i));
+                case "--out" -> outDir = Path.of(Arguments.value(args, i));
+                case "--param" -> settings = ParameterOption.apply(settings, Arguments.value(args, i));
                 case "--save-each" -> {
                     saveEach = true;
                     i -= 1;
@@ -137,13 +137,6 @@ public final class CalibrateCommand implements Command {
         return s.isEmpty() ? EnumSet.noneOf(StepName.class) : EnumSet.copyOf(s);
     }
 
-    private static String value(List<String> args, int i) throws UsageException {
-        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
-            throw new UsageException(args.get(i) + " needs a value");
-        }
-        return args.get(i + 1);
-    }
-
     private static Set<StepName> stepList(String option, String list) throws UsageException {
         EnumSet<StepName> s = EnumSet.noneOf(StepName.class);
         for (String id : list.split(",")) {
@@ -194,16 +187,11 @@ public final class CalibrateCommand implements Command {
             }
         }
 
-        private long lastTenth = -1;
+        private final TenthsOnStderr tenths = new TenthsOnStderr("calibrate");
 
-        /** A line on stderr every tenth of the segment, so a long run shows it is alive. */
         @Override
         public void progress(long done, long total, String message) {
-            long tenth = 10 * done / Math.max(1, total);
-            if (tenth != lastTenth) {
-                lastTenth = tenth;
-                System.err.printf(Locale.ROOT, "calibrate: %d%% (%s)%n", 100 * done / Math.max(1, total), message);
-            }
+            tenths.progress(done, total, message);
         }
 
         @Override

@@ -93,7 +93,7 @@ public final class PlotCommand implements Command {
                 i++;
                 continue;
             }
-            String v = value(args, i);
+            String v = Arguments.value(args, i);
             switch (a) {
                 case "--after" -> step = step(v);
                 case "--int" -> integration = positive(a, v);
@@ -182,23 +182,8 @@ public final class PlotCommand implements Command {
         }
     }
 
-    private static String value(List<String> args, int i) throws UsageException {
-        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
-            throw new UsageException(args.get(i) + " needs a value");
-        }
-        return args.get(i + 1);
-    }
-
-    private static int integer(String option, String v) throws UsageException {
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " needs a whole number, not '" + v + "'");
-        }
-    }
-
     private static int positive(String option, String v) throws UsageException {
-        int n = integer(option, v);
+        int n = Arguments.integer(option, v);
         if (n < 1) {
             throw new UsageException(option + " counts from 1, not " + n);
         }
@@ -206,7 +191,7 @@ public final class PlotCommand implements Command {
     }
 
     private static int nonNegative(String option, String v) throws UsageException {
-        int n = integer(option, v);
+        int n = Arguments.integer(option, v);
         if (n < 0) {
             throw new UsageException(option + " must not be negative");
         }
@@ -214,7 +199,7 @@ public final class PlotCommand implements Command {
     }
 
     private static int size(String option, String v) throws UsageException {
-        int n = integer(option, v);
+        int n = Arguments.integer(option, v);
         if (n < 50 || n > 20000) {
             throw new UsageException(option + " must be between 50 and 20000 pixels, not " + n);
         }

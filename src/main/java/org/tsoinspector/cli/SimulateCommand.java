@@ -28,13 +28,13 @@ public final class SimulateCommand implements Command {
         Integer nInts = null;
         Long seed = null;
         Path dir = null;
-        for (int k = 0; k < args.size(); k++) {
+        for (int k = 0; k < args.size(); k += 2) {
             String a = args.get(k);
             switch (a) {
-                case "--scenario" -> scenarioName = value(args, ++k, a);
-                case "--nints" -> nInts = positive(value(args, ++k, a), a);
-                case "--seed" -> seed = parseLong(value(args, ++k, a), a);
-                case "--out" -> dir = Path.of(value(args, ++k, a));
+                case "--scenario" -> scenarioName = Arguments.value(args, k);
+                case "--nints" -> nInts = positive(Arguments.value(args, k), a);
+                case "--seed" -> seed = Arguments.longInteger(a, Arguments.value(args, k));
+                case "--out" -> dir = Path.of(Arguments.value(args, k));
                 default -> throw new UsageException("unexpected argument '" + a + "'");
             }
         }
@@ -50,16 +50,11 @@ public final class SimulateCommand implements Command {
         }
         ExposureSimulator sim = new ExposureSimulator(sc);
         int threads = Runtime.getRuntime().availableProcessors();
+        TenthsOnStderr tenths = new TenthsOnStderr("simulate");
         ExposureSimulator.Result r = sim.write(dir, threads, new ProgressMonitor() {
-            private long lastPercent = -1;
-
             @Override
             public void progress(long done, long total, String message) {
-                long percent = 100 * done / total;
-                if (percent / 10 != lastPercent / 10) {
-                    System.err.printf(Locale.ROOT, "simulate: %d%% (%s)%n", percent, message);
-                    lastPercent = percent;
-                }
+                tenths.progress(done, total, message);
             }
 
             @Override
@@ -79,30 +74,11 @@ public final class SimulateCommand implements Command {
         return CommandLine.EXIT_OK;
     }
 
-    private static String value(List<String> args, int k, String option) throws UsageException {
-        if (k >= args.size()) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args.get(k);
-    }
-
     private static int positive(String v, String option) throws UsageException {
-        try {
-            int n = Integer.parseInt(v);
-            if (n < 1) {
-                throw new UsageException(option + " must be at least 1, not " + v);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " needs a whole number, not '" + v + "'");
+        int n = Arguments.integer(option, v);
+        if (n < 1) {
+            throw new UsageException(option + " must be at least 1, not " + v);
         }
-    }
-
-    private static long parseLong(String v, String option) throws UsageException {
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " needs a whole number, not '" + v + "'");
-        }
+        return n;
     }
 }
