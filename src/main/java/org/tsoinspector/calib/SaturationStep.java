@@ -184,10 +184,7 @@ public final class SaturationStep implements CalibrationStep {
                 gdq[off + saturatedList[k]] |= SAT;
             }
             if (dilation != null) {
-                boolean[] rowHas = dilation.rowFlags();
-                for (int y = 0; y < step.ny; y++) {
-                    rowHas[y] = GroupFlags.any(gdq, off + y * step.nx, step.nx, SAT);
-                }
+                dilation.findRows(gdq, off, SAT);
                 dilation.grow(gdq, off, SAT, gdq, off, SAT);
             }
         }

@@ -23,26 +23,15 @@ final class SquareDilation {
     }
 
     /** Marks the rows that hold {@code bit} in the source plane; call before {@link #grow}. */
-    boolean[] findRows(byte[] src, int srcOffset, int bit) {
+    void findRows(byte[] src, int srcOffset, int bit) {
         for (int y = 0; y < ny; y++) {
-            int any = 0;
-            int base = srcOffset + y * nx;
-            for (int x = 0; x < nx; x++) {
-                any |= src[base + x];
-            }
-            rowHas[y] = (any & bit) != 0;
+            rowHas[y] = GroupFlags.any(src, srcOffset + y * nx, nx, bit);
         }
-        return rowHas;
-    }
-
-    /** Row flags the caller fills itself (while it writes the source plane) before {@link #grow}. */
-    boolean[] rowFlags() {
-        return rowHas;
     }
 
     /**
      * ORs {@code dstBit} into every destination pixel within n (in x and y) of a source pixel that has
-     * {@code srcBit}, for rows marked in {@link #rowFlags()}. Source and destination may be the same
+     * {@code srcBit}, for the rows {@link #findRows} marked. Source and destination may be the same
      * plane: the grown rows are computed before anything is written.
      */
     void grow(byte[] src, int srcOffset, int srcBit, byte[] dst, int dstOffset, int dstBit) {
