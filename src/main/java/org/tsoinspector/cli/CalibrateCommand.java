@@ -7,9 +7,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.tsoinspector.calib.Pipeline;
 import org.tsoinspector.calib.PipelineSettings;
 import org.tsoinspector.calib.PreparedPipeline;
@@ -19,7 +16,6 @@ import org.tsoinspector.calib.SegmentCalibration;
 import org.tsoinspector.fits.FitsRampFile;
 import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.model.ExposureMetadata;
-import org.tsoinspector.model.ProgressMonitor;
 import org.tsoinspector.model.StepName;
 
 /**
@@ -109,7 +105,7 @@ public final class CalibrateCommand implements Command {
             }
             Path dir = outDir != null ? outDir : absoluteParent(file);
             Files.createDirectories(dir);
-            CancelOnInterrupt cancel = new CancelOnInterrupt();
+            CancelOnInterrupt cancel = new CancelOnInterrupt("calibrate");
             long t0 = System.nanoTime();
             List<Path> written;
             try {
@@ -153,50 +149,5 @@ public final class CalibrateCommand implements Command {
             throw new UsageException(option + " needs at least one step");
         }
         return s;
-    }
-
-    /**
-     * Cancels the run on Ctrl-C and holds the JVM's shutdown until the run has removed its temporary
-     * files, so an interrupted calibrate leaves nothing behind.
-     */
-    private static final class CancelOnInterrupt implements ProgressMonitor {
-
-        private final AtomicBoolean cancelled = new AtomicBoolean();
-        private final CountDownLatch finished = new CountDownLatch(1);
-        private final Thread hook = new Thread(this::interrupted, "calibrate-cancel");
-
-        CancelOnInterrupt() {
-            Runtime.getRuntime().addShutdownHook(hook);
-        }
-
-        private void interrupted() {
-            cancelled.set(true);
-            try {
-                finished.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        void done() {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it only waited for this countDown
-            }
-        }
-
-        private final TenthsOnStderr tenths = new TenthsOnStderr("calibrate");
-
-        @Override
-        public void progress(long done, long total, String message) {
-            tenths.progress(done, total, message);
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled.get();
-        }
     }
 }

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.tsoinspector.model.ProgressMonitor;
 import org.tsoinspector.sim.ExposureSimulator;
 import org.tsoinspector.sim.SampleLibrary;
 import org.tsoinspector.sim.Scenario;
@@ -50,18 +49,13 @@ public final class SimulateCommand implements Command {
         }
         ExposureSimulator sim = new ExposureSimulator(sc);
         int threads = Runtime.getRuntime().availableProcessors();
-        TenthsOnStderr tenths = new TenthsOnStderr("simulate");
-        ExposureSimulator.Result r = sim.write(dir, threads, new ProgressMonitor() {
-            @Override
-            public void progress(long done, long total, String message) {
-                tenths.progress(done, total, message);
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return Thread.currentThread().isInterrupted();
-            }
-        });
+        CancelOnInterrupt cancel = new CancelOnInterrupt("simulate");
+        ExposureSimulator.Result r;
+        try {
+            r = sim.write(dir, threads, cancel);
+        } finally {
+            cancel.done();
+        }
         for (Path p : r.segments()) {
             out.println(p);
         }

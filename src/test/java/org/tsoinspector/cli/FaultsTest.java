@@ -248,6 +248,33 @@ class FaultsTest {
         }
     }
 
+    /** simulate, like calibrate, leaves no partial segment when Ctrl-C stops it. */
+    @Test
+    void ctrlCDuringSimulateExits130AndLeavesNoPartialSegment() throws Exception {
+        assumeTrue(new java.io.File("/bin/kill").canExecute() || new java.io.File("/usr/bin/kill").canExecute(),
+                "needs kill to send SIGINT");
+        Path out = Files.createDirectory(dir.resolve("sim"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = dir.resolve("simulate.txt");
+        Process p = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "org.tsoinspector.app.Main", "simulate", "--nints", "400", "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (listed(out).stream().noneMatch(f -> f.getFileName().toString().endsWith(".part")) && p.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(p.isAlive(), "simulate ended before it could be interrupted: " + Files.readString(log));
+            assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "simulate did not stop within 30 s of Ctrl-C");
+            assertEquals(CommandLine.EXIT_CANCELLED, p.exitValue(), Files.readString(log));
+            assertEquals(List.of(out.resolve("refs")), listed(out), "no partial segment or temporary file");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
     @Test
     void nanAndInfiniteSamplesFollowTheReferencePipeline() throws Exception {
         Path v = vectors().resolve("soss96");
