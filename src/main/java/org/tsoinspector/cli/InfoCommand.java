@@ -60,6 +60,13 @@ public final class InfoCommand implements Command {
                 printHdus(out, f);
                 return CommandLine.EXIT_OK;
             }
+            Hdu sci = f.find("SCI").get();
+            if (sci.naxis() == 2 || sci.naxis() == 3) {
+                printFile(out, path, f);
+                printRateImage(out, f, sci);
+                printHdus(out, f);
+                return CommandLine.EXIT_OK;
+            }
         }
         try (FitsRampFile ramp = FitsRampFile.open(path)) {
             printFile(out, path, ramp.fits());
@@ -68,6 +75,17 @@ public final class InfoCommand implements Command {
             printDq(out, ramp);
         }
         return CommandLine.EXIT_OK;
+    }
+
+    /** A rate product (ramp_fit's rate or rateints): slopes, not a ramp, so only what the headers say. */
+    private static void printRateImage(PrintStream out, FitsFile f, Hdu sci) {
+        FitsHeader h = f.primary().header();
+        out.println("Kind:      " + (sci.naxis() == 2 ? "rate image (one slope per pixel)"
+                : "per-integration rate images (one slope per pixel and integration)") + ", "
+                + sci.header().string("BUNIT", "no BUNIT") + " (" + h.string("DATAMODL", "no DATAMODL") + ")");
+        out.printf(Locale.ROOT, "Exposure:  %s %s, %s, READPATT %s, SUBARRAY %s%n", h.string("INSTRUME", "?"),
+                h.string("DETECTOR", "?"), h.string("EXP_TYPE", "?"), h.string("READPATT", "?"),
+                h.string("SUBARRAY", "?"));
     }
 
     private static void printFile(PrintStream out, Path path, FitsFile f) throws IOException {
