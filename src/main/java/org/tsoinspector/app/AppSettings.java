@@ -10,6 +10,8 @@ import java.util.prefs.Preferences;
 /** What the window remembers between runs (java.util.prefs): size, last folder, recent files, display choices. */
 public final class AppSettings {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AppSettings.class);
+
     private static final int MAX_RECENT = 8;
     private static final String RECENT_PREFIX = "recent.";
 
@@ -133,7 +135,7 @@ public final class AppSettings {
         try {
             prefs.flush();
         } catch (BackingStoreException e) {
-            System.err.println("settings not saved: " + e.getMessage());
+            LOG.warn("settings not saved: {}", e.getMessage());
         }
     }
 
@@ -142,7 +144,7 @@ public final class AppSettings {
         try {
             prefs.clear();
         } catch (BackingStoreException e) {
-            System.err.println("settings not cleared: " + e.getMessage());
+            LOG.warn("settings not cleared: {}", e.getMessage());
         }
     }
 }

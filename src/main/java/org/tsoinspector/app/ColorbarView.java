@@ -8,17 +8,16 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.tsoinspector.inspect.ColorScale;
 import org.tsoinspector.render.ArgbImage;
-import org.tsoinspector.render.Colorbar;
 import org.tsoinspector.render.DisplayRange;
-import org.tsoinspector.render.FrameRenderer;
 
 /** A horizontal colour bar with value ticks for the renderer of the frame shown. */
 final class ColorbarView extends Region {
 
     private static final double BAR_HEIGHT = 14;
     private final Canvas canvas = new Canvas();
-    private FrameRenderer renderer;
+    private ColorScale scale;
     private String title = "";
 
     ColorbarView() {
@@ -28,8 +27,8 @@ final class ColorbarView extends Region {
         setId("colorbar");
     }
 
-    void show(FrameRenderer r, String title) {
-        this.renderer = r;
+    void show(ColorScale s, String title) {
+        this.scale = s;
         this.title = title;
         draw();
     }
@@ -41,7 +40,7 @@ final class ColorbarView extends Region {
 
     /** The range of the bar shown, or null. */
     DisplayRange range() {
-        return renderer == null ? null : renderer.range();
+        return scale == null ? null : scale.range();
     }
 
     @Override
@@ -56,26 +55,26 @@ final class ColorbarView extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         gc.clearRect(0, 0, w, h);
-        if (renderer == null || w < 40) {
+        if (scale == null || w < 40) {
             return;
         }
         double x0 = 8;
         int len = (int) Math.max(10, w - 16);
-        ArgbImage strip = Colorbar.strip(renderer, len, 1, false);
+        ArgbImage strip = scale.strip(len);
         WritableImage img = new WritableImage(len, 1);
         img.getPixelWriter().setPixels(0, 0, len, 1, PixelFormat.getIntArgbInstance(), strip.argb(), 0, len);
         gc.setImageSmoothing(false);
         gc.drawImage(img, x0, 2, len, BAR_HEIGHT);
         gc.setStroke(Color.GRAY);
         gc.strokeRect(x0 - 0.5, 1.5, len + 1, BAR_HEIGHT + 1);
-        DisplayRange r = renderer.range();
+        DisplayRange r = scale.range();
         gc.setFont(Font.font(10));
         gc.setFill(Color.rgb(50, 50, 50));
         gc.setTextAlign(TextAlignment.CENTER);
-        for (double t : Colorbar.ticks(r, Math.max(2, len / 70))) {
+        for (double t : scale.ticks(Math.max(2, len / 70))) {
             double x = x0 + r.fraction(t) * (len - 1);
             gc.strokeLine(x, 2 + BAR_HEIGHT, x, 5 + BAR_HEIGHT);
-            gc.fillText(PixelReadout.formatValue((float) t).replaceAll("\\.00$", ""), x, 16 + BAR_HEIGHT);
+            gc.fillText(ColorScale.tickLabel(t), x, 16 + BAR_HEIGHT);
         }
         gc.setTextAlign(TextAlignment.LEFT);
         gc.fillText(title, x0, h - 2);

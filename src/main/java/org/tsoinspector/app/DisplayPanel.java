@@ -10,10 +10,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import org.tsoinspector.render.Colormap;
+import org.tsoinspector.inspect.DisplaySettings;
 import org.tsoinspector.render.DisplayRange;
 import org.tsoinspector.render.Limits;
 import org.tsoinspector.render.Stretch;
+import org.tsoinspector.inspect.PixelReadout;
 
 /** The limits, stretch and colormap choosers; their value is one {@link DisplaySettings}. */
 final class DisplayPanel extends GridPane {
@@ -39,7 +40,7 @@ final class DisplayPanel extends GridPane {
         limits.setConverter(LabelConverter.of(Limits::label));
         stretch.getItems().setAll(Stretch.values());
         stretch.setConverter(LabelConverter.of(Stretch::id));
-        colormap.getItems().setAll(Colormap.NAMES);
+        colormap.getItems().setAll(DisplaySettings.colormapNames());
         low.setPrefColumnCount(6);
         high.setPrefColumnCount(6);
         low.setPromptText("low");
@@ -105,22 +106,5 @@ final class DisplayPanel extends GridPane {
         }
         low.setStyle("");
         high.setStyle("");
-    }
-
-    /** Settings as stored in preferences: "limits|low|high|stretch|colormap". */
-    static String encode(DisplaySettings s) {
-        return String.format(Locale.ROOT, "%s|%s|%s|%s|%s", s.limits().name(), s.manual().low(),
-                s.manual().high(), s.stretch().name(), s.colormap());
-    }
-
-    static DisplaySettings decode(String text) {
-        try {
-            String[] p = text.split("\\|");
-            return new DisplaySettings(Limits.valueOf(p[0]),
-                    new DisplayRange(Double.parseDouble(p[1]), Double.parseDouble(p[2])),
-                    Stretch.valueOf(p[3]), Colormap.NAMES.contains(p[4]) ? p[4] : "gray");
-        } catch (RuntimeException e) {
-            return DisplaySettings.DEFAULT;
-        }
     }
 }

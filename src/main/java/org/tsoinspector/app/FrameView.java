@@ -14,6 +14,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import org.tsoinspector.render.ArgbImage;
+import org.tsoinspector.inspect.PixelPosition;
 
 /**
  * One frame on a canvas: the rendered picture (nearest-neighbour, so pixels stay crisp at any zoom),

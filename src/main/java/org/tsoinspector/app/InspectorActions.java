@@ -2,6 +2,7 @@ package org.tsoinspector.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.tsoinspector.inspect.CompareMode;
 
 /** What the window's menus, toolbar and frame context menu ask the window to do. */
 interface InspectorActions {

@@ -19,7 +19,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
-import org.tsoinspector.sim.SampleLibrary;
+import org.tsoinspector.inspect.BuiltInSamples;
+import org.tsoinspector.inspect.CompareMode;
 
 /**
  * The window's menu bar, toolbar and frame context menu. Every item calls one of the window's
@@ -46,7 +47,7 @@ final class InspectorMenus {
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> actions.quit());
         Menu samples = new Menu("Open _Sample");
-        for (String name : SampleLibrary.NAMES) {
+        for (String name : BuiltInSamples.names()) {
             MenuItem item = new MenuItem(name);
             item.setMnemonicParsing(false);
             item.setOnAction(e -> actions.openSample(name));

@@ -26,12 +26,21 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.tsoinspector.model.ExposureMetadata;
-import org.tsoinspector.render.Caption;
 import org.tsoinspector.render.DisplayRange;
-import org.tsoinspector.render.Figure;
-import org.tsoinspector.render.ImageCharts;
-import org.tsoinspector.render.PlotTables;
-import org.tsoinspector.sim.SampleLibrary;
+import org.tsoinspector.inspect.BuiltInSamples;
+import org.tsoinspector.inspect.CompareMode;
+import org.tsoinspector.inspect.FrameAnswer;
+import org.tsoinspector.inspect.Inspection;
+import org.tsoinspector.inspect.ReferenceImage;
+import org.tsoinspector.inspect.DisplaySettings;
+import org.tsoinspector.inspect.FrameRequest;
+import org.tsoinspector.inspect.OverlayKind;
+import org.tsoinspector.inspect.PixelPosition;
+import org.tsoinspector.inspect.PlotResult;
+import org.tsoinspector.inspect.StageFrame;
+import org.tsoinspector.inspect.StepConfiguration;
+import org.tsoinspector.inspect.StepState;
+import org.tsoinspector.model.SaturationMark;
 
 /**
  * The inspector window: menus and toolbar ({@link InspectorMenus}, calling this window's
@@ -44,6 +53,7 @@ public final class InspectorWindow implements InspectorActions {
     private static final String FRAME_SLOT = "frame";
     private static final String OPEN_SLOT = "open";
     private static final String DISPLAY_KEY = "display";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InspectorWindow.class);
 
     private final Stage stage;
     private final AppSettings settings;
@@ -67,8 +77,12 @@ public final class InspectorWindow implements InspectorActions {
     private final StepPanel stepPanel;
     private final FileDialogs fileDialogs;
     private final InspectorMenus menus;
-    private final ObjectProperty<ExposureSession> session = new SimpleObjectProperty<>();
-    private ShownFrames shown;
+    /** The state shown: replaced as a whole (open, configure), never changed in place. */
+    private final ObjectProperty<Inspection> inspection = new SimpleObjectProperty<>();
+    private FrameAnswer shown;
+    /** The pixels under the mouse, so the read-out follows a new picture without a mouse move. */
+    private PixelPosition hoveredA;
+    private PixelPosition hoveredB;
     private DisplayRange dragStartRange;
     private boolean blinkShowsB;
 
@@ -87,7 +101,7 @@ public final class InspectorWindow implements InspectorActions {
         this.plots = new PlotsPane(jobs, settings, status, fileDialogs);
         this.stepPanel = new StepPanel(this::configure, this::showReference, this::markCrosshair, this::markRegion,
                 fileDialogs);
-        this.displayPanel = new DisplayPanel(DisplayPanel.decode(settings.get(DISPLAY_KEY, "")));
+        this.displayPanel = new DisplayPanel(DisplaySettings.decode(settings.get(DISPLAY_KEY, "")));
         this.menus = new InspectorMenus(stage, settings, this);
         this.stages = new StagesPanel(settings, this::refresh, mode -> {
             blinkShowsB = false;
@@ -166,14 +180,14 @@ public final class InspectorWindow implements InspectorActions {
         navigation.integrationProperty().addListener((o, a, b) -> refresh());
         navigation.groupProperty().addListener((o, a, b) -> refresh());
         displayPanel.settingsProperty().addListener((o, a, b) -> {
-            settings.put(DISPLAY_KEY, DisplayPanel.encode(b));
+            settings.put(DISPLAY_KEY, b.encode());
             refresh();
         });
         overlayPanel.shownProperty().addListener((o, a, b) -> refresh());
         overlayPanel.chosenFlagsProperty().addListener((o, a, b) -> refresh());
         overlayPanel.setOnOpacityChanged(this::overlayOpacityChanged);
         crosshair.addListener((o, a, b) -> {
-            if (session.get() != null && b != null) {
+            if (inspection.get() != null && b != null) {
                 plots.follow(plotContext(), true);
             }
         });
@@ -182,8 +196,14 @@ public final class InspectorWindow implements InspectorActions {
             v.setOnMenu((x, y) -> menu.show(v, x, y));
             v.setOnContrastDrag(this::contrastDrag);
         }
-        viewA.hoveredProperty().addListener((o, a, b) -> showReadout(b, false));
-        viewB.hoveredProperty().addListener((o, a, b) -> showReadout(b, true));
+        viewA.hoveredProperty().addListener((o, a, b) -> {
+            hoveredA = b;
+            showReadout();
+        });
+        viewB.hoveredProperty().addListener((o, a, b) -> {
+            hoveredB = b;
+            showReadout();
+        });
         root.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);
@@ -316,11 +336,12 @@ public final class InspectorWindow implements InspectorActions {
     @Override
     public void open(List<Path> files) {
         status.info("Opening " + describe(files) + " ...");
-        jobs.submit(OPEN_SLOT, m -> opener.open(files, m), s -> {
+        StepConfiguration carried = carriedConfiguration();
+        jobs.submit(OPEN_SLOT, m -> opener.open(files, carried, m), s -> {
             settings.setLastFolder(files.get(0).toAbsolutePath().getParent());
             settings.addRecent(files);
             menus.refreshRecent();
-            showSession(s);
+            showInspection(s);
         });
     }
 
@@ -331,12 +352,9 @@ public final class InspectorWindow implements InspectorActions {
     @Override
     public void openSample(String name) {
         status.info("Opening the built-in sample " + name + " (generated once into "
-                + SampleLibrary.inUserCache().cacheRoot() + ") ...");
-        jobs.submit(OPEN_SLOT, m -> {
-            SampleLibrary.Sample sample = SampleLibrary.inUserCache().ensure(name,
-                    Math.max(1, Runtime.getRuntime().availableProcessors() - 1), m);
-            return opener.open(sample.segments(), m);
-        }, this::showSession);
+                + BuiltInSamples.cacheRoot() + ") ...");
+        StepConfiguration carried = carriedConfiguration();
+        jobs.submit(OPEN_SLOT, m -> BuiltInSamples.open(name, carried, m), this::showInspection);
     }
 
     private static String describe(List<Path> files) {
@@ -344,22 +362,36 @@ public final class InspectorWindow implements InspectorActions {
                 : files.size() + " segments";
     }
 
-    private void showSession(ExposureSession s) {
-        ExposureSession old = session.get();
-        session.set(s);
-        if (old != null && old != s) {
-            jobs.submit("close", m -> {
+    /**
+     * The step switches and parameters a newly opened exposure starts with: the current ones, without
+     * what belongs to the old exposure (reference files chosen for it, hand marks, a user DQ file).
+     */
+    private StepConfiguration carriedConfiguration() {
+        StepConfiguration c = stepPanel.current().withoutMarks().withParameter("dq_init.user_supplied_dq=none");
+        return StepConfiguration.DEFAULTS.withSettings(c.settings());
+    }
+
+    /**
+     * Shows a newly opened exposure: everything derived from the old one (frames, plots, crosshair,
+     * ranges, stage lists) is replaced before anything is drawn, and the old exposure's files are closed.
+     */
+    private void showInspection(Inspection s) {
+        Inspection old = inspection.get();
+        jobs.cancel(FRAME_SLOT);
+        shown = null;
+        crosshair.set(null);
+        ExposureMetadata md = s.metadata();
+        navigation.setRanges(s.integrationCount(), s.groupCount(), md.intStart());
+        stages.offer(s.stages(), old == null);
+        inspection.set(s);
+        if (old != null && !old.sameExposure(s)) {
+            jobs.submit("close " + old.name(), m -> {
                 old.close();
                 return null;
             }, r -> { });
         }
-        ExposureMetadata md = s.metadata();
-        shown = null;
-        crosshair.set(null);
         stage.setTitle("TSO Inspector - " + s.name());
-        stepPanel.show(s.configuration(), s.stepStates());
-        stages.offer(s.stages(), old == null);
-        navigation.setRanges(s.integrationCount(), s.groupCount(), md.intStart());
+        stepPanel.show(s.askedConfiguration(), s.stepStates());
         status.info(s.name() + ": " + md.instrument() + " " + md.detector() + " " + md.subarrayName() + ", "
                 + s.integrationCount() + " integrations x " + md.nGroups() + " groups, " + md.ny() + " x " + md.nx());
         refresh();
@@ -369,44 +401,34 @@ public final class InspectorWindow implements InspectorActions {
 
     /** Applies a step configuration in the background, then shows what it changed. */
     private void configure(StepConfiguration c) {
-        ExposureSession s = session.get();
+        Inspection s = inspection.get();
         if (s == null) {
             return;
         }
-        jobs.submit("configure", m -> {
-            s.configure(c);
-            return s;
-        }, done -> {
-            if (done == session.get()) {
-                stepPanel.show(done.configuration(), done.stepStates());
+        jobs.submit("configure", m -> s.configure(c), done -> {
+            if (s.sameExposure(inspection.get())) {
+                inspection.set(done);
+                stepPanel.show(done.askedConfiguration(), done.stepStates());
+                stages.reoffer(done.stages());
                 refresh();
             }
         }, message -> {
             showError(message);
-            if (s == session.get()) {
-                stepPanel.show(s.configuration(), s.stepStates()); // back to what still applies
+            Inspection now = inspection.get();
+            if (s.sameExposure(now)) {
+                stepPanel.show(now.askedConfiguration(), now.stepStates()); // back to what still applies
             }
         });
     }
 
-    /** The frame as shown (stage A, or the difference), as a figure with its caption and data. */
+    /** The frame as shown (stage A, B while blinking, or the difference), as a figure with its caption and data. */
     BackgroundJob<PlotResult> frameFigure() {
-        ShownFrames f = shown;
-        ExposureSession s = session.get();
-        if (f == null || s == null) {
+        FrameAnswer f = shown;
+        if (f == null) {
             return null;
         }
-        boolean blinkB = stages.mode() == CompareMode.BLINK && blinkShowsB;
-        StageFrame frame = blinkB ? f.b() : f.a();
-        float[] values = f.difference() != null ? f.difference() : frame.values();
-        ShownFrames.Picture picture = blinkB ? f.pictureB() : f.pictureA();
-        String stageText = f.difference() != null ? f.a().stage().label() + " - " + f.b().stage().label()
-                : frame.stage().label();
-        return m -> new PlotResult(
-                Figure.of("frame", ImageCharts.frame(s.name() + ": " + stageText, values, frame.ny(), frame.nx(),
-                        picture.renderer(), f.difference() != null ? "difference (DN)" : "DN")),
-                new Caption(s.name(), frame.integration() + 1, frame.group() + 1, stageText),
-                PlotTables.frame(values, frame.ny(), frame.nx()));
+        boolean showsB = blinkShowsB;
+        return m -> f.figure(showsB);
     }
 
     @Override
@@ -425,7 +447,7 @@ public final class InspectorWindow implements InspectorActions {
     @Override
     public void markCrosshair() {
         PixelPosition p = crosshair.get();
-        ShownFrames f = shown;
+        FrameAnswer f = shown;
         if (p == null || f == null) {
             status.error("Click a pixel first, then mark it saturated (M).");
             return;
@@ -435,7 +457,7 @@ public final class InspectorWindow implements InspectorActions {
 
     /** The Region... button: marks a rectangle of pixels saturated from a chosen group on. */
     private void markRegion() {
-        ShownFrames f = shown;
+        FrameAnswer f = shown;
         if (f == null) {
             status.error("Open an exposure first.");
             return;
@@ -445,14 +467,21 @@ public final class InspectorWindow implements InspectorActions {
     }
 
     private void addMark(SaturationMark mark) {
+        Inspection s = inspection.get();
+        if (s != null && !s.activeSteps().contains(org.tsoinspector.model.StepName.SATURATION)) {
+            // marks are an input of the saturation step: without it they would change nothing
+            status.error("Marks are made by the saturation step, which is " + s.stepState(
+                    org.tsoinspector.model.StepName.SATURATION).status() + " here: switch it on first.");
+            return;
+        }
         status.info("Marked " + mark.describe() + " saturated; later steps treat it as saturated.");
         stepPanel.addMark(mark);
     }
 
     /** Opens a step's reference file (cut to the exposure) as an image in its own window. */
     private void showReference(org.tsoinspector.model.StepName step) {
-        ExposureSession s = session.get();
-        StepState st = s == null ? null : s.stepStates().get(step.ordinal());
+        Inspection s = inspection.get();
+        StepState st = s == null ? null : s.stepState(step);
         if (st == null || st.reference() == null) {
             status.error("No reference file for " + step.id() + ".");
             return;
@@ -466,69 +495,57 @@ public final class InspectorWindow implements InspectorActions {
 
     /** Recomputes what is visible (latest request wins). */
     private void refresh() {
-        ExposureSession s = session.get();
-        if (s == null) {
+        Inspection s = inspection.get();
+        if (s == null || stages.a() == null || stages.b() == null) {
             return;
         }
         FrameRequest request = new FrameRequest(stages.a(), stages.b(), stages.mode(),
                 stages.sharedScale(), navigation.integrationProperty().get(), navigation.groupProperty().get(),
                 displayPanel.settingsProperty().get(), overlayPanel.shownProperty().get(),
                 overlayPanel.chosenFlagsProperty().get());
-        jobs.submit(FRAME_SLOT, m -> request.compose(s, m), f -> {
+        long errorsBefore = status.errorsShown(); // an error shown before this request is one the user moved on from
+        jobs.submit(FRAME_SLOT, m -> s.frame(request, m), f -> {
+            if (s != inspection.get()) {
+                return; // made for a state that has been replaced meanwhile
+            }
             shown = f;
+            if (!f.notes().isEmpty()) {
+                status.info(f.notes() + ".");
+            } else if (errorsBefore > 0 && status.showsError(errorsBefore)) {
+                status.info(s.name() + ": " + f.caption(false));
+            }
             paintShown();
         });
         plots.follow(plotContext(), false);
     }
 
     private PlotContext plotContext() {
-        return new PlotContext(session.get(), stages.a(), stages.b(),
+        return new PlotContext(inspection.get(), stages.a(), stages.b(),
                 navigation.integrationProperty().get(), navigation.groupProperty().get(), crosshair.get());
     }
 
     private void paintShown() {
-        ShownFrames f = shown;
+        FrameAnswer f = shown;
         if (f == null) {
             return;
         }
         StageFrame a = f.a();
-        String where = "int " + (a.integration() + 1) + ", group " + (a.group() + 1);
-        ShownFrames.Picture main = f.pictureA();
-        String caption;
-        switch (stages.mode()) {
-            case SIDE_BY_SIDE -> {
-                if ((viewA.getParent() instanceof VBox) != (a.nx() > 2 * a.ny())) {
-                    viewA.setFrame(a.nx(), a.ny(), main.image().argb(), "");
-                    arrangeViews();
-                }
-                caption = "A: " + a.stage().label() + "  " + where;
-                paint(viewB, f.pictureB(), "B: " + f.b().stage().label());
+        FrameAnswer.Picture main = f.mainPicture(blinkShowsB);
+        if (f.mode() == CompareMode.SIDE_BY_SIDE) {
+            if ((viewA.getParent() instanceof VBox) != (a.nx() > 2 * a.ny())) {
+                viewA.setFrame(a.nx(), a.ny(), main.image().argb(), "");
+                arrangeViews();
             }
-            case BLINK -> {
-                if (blinkShowsB) {
-                    main = f.pictureB();
-                    caption = "B: " + f.b().stage().label() + "  " + where;
-                } else {
-                    caption = "A: " + a.stage().label() + "  " + where;
-                }
-            }
-            case DIFFERENCE -> caption = a.stage().label() + " - " + f.b().stage().label() + "  " + where;
-            default -> caption = a.stage().label() + "  " + where;
+            paint(viewB, f.pictureB(), f.captionB());
         }
-        paint(viewA, main, caption);
-        boolean oneScale = stages.sharedScale();
-        colorbar.show(main.renderer(), switch (stages.mode()) {
-            case DIFFERENCE -> "A - B (diverging, symmetric about 0)";
-            case SIDE_BY_SIDE, BLINK -> oneScale ? "One scale for A (" + a.stage().label() + ") and B ("
-                    + f.b().stage().label() + ")  " + where : caption;
-            default -> caption;
-        });
-        boolean ownBarForB = stages.mode() == CompareMode.SIDE_BY_SIDE && !oneScale;
-        showColorbarB(ownBarForB);
-        if (ownBarForB) {
-            colorbarB.show(f.pictureB().renderer(), "B: " + f.b().stage().label() + "  " + where);
+        paint(viewA, main, f.caption(blinkShowsB));
+        colorbar.show(main.scale(), f.colorbarTitle(blinkShowsB));
+        showColorbarB(f.ownScaleForB());
+        if (f.ownScaleForB()) {
+            colorbarB.show(f.pictureB().scale(), f.colorbarTitleB());
         }
-        displayPanel.showRange(main.renderer().range());
+        displayPanel.showRange(main.scale().range());
+        showReadout();
     }
 
     private void showColorbarB(boolean show) {
@@ -536,7 +553,7 @@ public final class InspectorWindow implements InspectorActions {
         colorbarB.setManaged(show);
     }
 
-    private void paint(FrameView view, ShownFrames.Picture p, String caption) {
+    private void paint(FrameView view, FrameAnswer.Picture p, String caption) {
         for (OverlayKind k : OverlayKind.values()) {
             view.setOverlay(k.ordinal(), p.overlays().get(k), overlayPanel.opacity(k));
         }
@@ -548,12 +565,12 @@ public final class InspectorWindow implements InspectorActions {
      * it (contrast), starting from the range on screen when the drag began.
      */
     private void contrastDrag(double fx, double fy, boolean start) {
-        ShownFrames f = shown;
+        FrameAnswer f = shown;
         if (f == null) {
             return;
         }
         if (start || dragStartRange == null) {
-            dragStartRange = f.pictureA().renderer().range();
+            dragStartRange = f.pictureA().scale().range();
         }
         double span = dragStartRange.high() - dragStartRange.low();
         double centre = (dragStartRange.low() + dragStartRange.high()) / 2 + fx * span;
@@ -569,20 +586,12 @@ public final class InspectorWindow implements InspectorActions {
         }
     }
 
-    private void showReadout(PixelPosition p, boolean fromViewB) {
-        ShownFrames f = shown;
-        ExposureSession s = session.get();
-        if (p == null || f == null || s == null) {
-            status.readout("");
-            return;
-        }
-        StageFrame frame = fromViewB || (stages.mode() == CompareMode.BLINK && blinkShowsB) ? f.b() : f.a();
-        int i = frame.index(p.x(), p.y());
-        float value = f.difference() != null ? f.difference()[i] : frame.values()[i];
-        ExposureMetadata md = s.metadata();
-        PixelReadout r = new PixelReadout(p.x(), p.y(), md.window(), md.orientation(), value,
-                frame.pixelDq()[i], frame.groupDq(p.x(), p.y()));
-        status.readout((f.difference() != null ? "A-B  " : "") + r.text());
+    /** The read-out of the pixel under the mouse, from the picture on screen now (never an older one). */
+    private void showReadout() {
+        FrameAnswer f = shown;
+        boolean fromB = hoveredA == null && hoveredB != null;
+        String text = f == null ? null : f.readout(fromB ? hoveredB : hoveredA, fromB, blinkShowsB);
+        status.readout(text == null ? "" : text);
     }
 
     // ---------------------------------------------------------------- errors and closing
@@ -597,7 +606,7 @@ public final class InspectorWindow implements InspectorActions {
     }
 
     /** The frames on screen, or null (tests). */
-    ShownFrames shownFrames() {
+    FrameAnswer shownFrames() {
         return shown;
     }
 
@@ -617,14 +626,14 @@ public final class InspectorWindow implements InspectorActions {
             settings.setWindowSize(stage.getWidth(), stage.getHeight());
         }
         settings.flush();
-        ExposureSession s = session.get();
+        Inspection s = inspection.get();
         jobs.shutdown();
         if (s != null) {
             Thread t = new Thread(() -> {
                 try {
                     s.close();
                 } catch (Exception e) {
-                    System.err.println("closing " + s.name() + ": " + e.getMessage());
+                    LOG.warn("closing {}: {}", s.name(), e.getMessage());
                 }
             }, "tso-close");
             t.setDaemon(true);

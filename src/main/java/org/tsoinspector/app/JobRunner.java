@@ -14,7 +14,9 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.tsoinspector.cli.ErrorMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tsoinspector.inspect.ErrorMessage;
 import org.tsoinspector.model.CancelledException;
 import org.tsoinspector.model.ProgressMonitor;
 
@@ -28,6 +30,7 @@ public final class JobRunner {
 
     /** How long a closing window waits for cancelled jobs to clean up before the JVM may end. */
     private static final int CLEANUP_SECONDS = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
 
     private final ExecutorService executor;
     private final Map<String, Running> slots = new HashMap<>();
@@ -85,10 +88,12 @@ public final class JobRunner {
                 Platform.runLater(() -> finish(slot, running));
                 return;
             } catch (Throwable t) {
-                if (!(t instanceof org.tsoinspector.model.BadInputException)) {
-                    t.printStackTrace();
-                }
                 String message = ErrorMessage.of(t);
+                if (t instanceof org.tsoinspector.model.BadInputException) {
+                    LOG.info("job {}: {}", slot, message);
+                } else {
+                    LOG.error("job {} failed: {}", slot, message, t);
+                }
                 Platform.runLater(() -> {
                     boolean current = finish(slot, running);
                     if (current && !running.cancelled) {

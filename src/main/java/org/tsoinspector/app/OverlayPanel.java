@@ -17,6 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.tsoinspector.model.DqFlag;
+import org.tsoinspector.inspect.OverlayKind;
 
 /**
  * The overlay switches, each with its colour and its own opacity slider, and the DQ flags chosen for

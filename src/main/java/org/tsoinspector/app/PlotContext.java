@@ -1,14 +1,13 @@
 package org.tsoinspector.app;
 
-/**
- * What the plots follow from the window: the exposure, the two stages compared, the integration and
- * group shown and the crosshair pixel (null until the user clicks).
- */
-record PlotContext(ExposureSession session, RampStage stageA, RampStage stageB, int integration, int group,
-        PixelPosition pixel) {
+import org.tsoinspector.inspect.Inspection;
+import org.tsoinspector.inspect.PixelPosition;
+import org.tsoinspector.inspect.RampStage;
 
-    /** The stages to plot: A, and B when it differs. */
-    java.util.List<RampStage> stages() {
-        return stageA.equals(stageB) ? java.util.List.of(stageA) : java.util.List.of(stageA, stageB);
-    }
+/**
+ * What the plots follow from the window: the inspection shown, the two stages compared, the integration
+ * and group shown (0-based) and the crosshair pixel (null until the user clicks).
+ */
+record PlotContext(Inspection inspection, RampStage stageA, RampStage stageB, int integration, int group,
+        PixelPosition pixel) {
 }

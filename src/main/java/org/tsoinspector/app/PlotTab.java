@@ -1,15 +1,19 @@
 package org.tsoinspector.app;
 
 import javafx.scene.Node;
+import javafx.scene.layout.FlowPane;
+import org.tsoinspector.inspect.PlotRequest;
 
 /**
- * One kind of plot in the plots area: its title, its own controls, and how it is computed from the
- * window's context. Computing runs on a background thread; the controls are read on the FX thread first.
+ * One kind of plot in the plots area: its title, its own controls, and the request it makes of the
+ * window's inspection. The controls are read on the FX thread; the plot is computed in the background.
  */
 abstract class PlotTab {
 
     private final String title;
     private final boolean wholeSegment;
+    /** Wraps rather than cutting controls short when the window is narrow. */
+    private final FlowPane controls = new FlowPane(6, 4);
 
     /**
      * @param wholeSegment true for plots over the whole segment: they run only when asked (button),
@@ -18,6 +22,7 @@ abstract class PlotTab {
     PlotTab(String title, boolean wholeSegment) {
         this.title = title;
         this.wholeSegment = wholeSegment;
+        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     }
 
     final String title() {
@@ -29,8 +34,19 @@ abstract class PlotTab {
     }
 
     /** Controls shown above the plot. */
-    abstract Node controls();
+    final FlowPane controls() {
+        return controls;
+    }
 
-    /** Reads the controls (FX thread) and returns the job that computes the plot. */
-    abstract BackgroundJob<PlotResult> job(PlotContext context);
+    /** Adds the tab's controls, in order. */
+    final void addControls(Node... nodes) {
+        controls.getChildren().addAll(nodes);
+    }
+
+    /** Reads the controls (FX thread) and says what to plot, or throws a one-sentence reason. */
+    abstract PlotRequest request(PlotContext context) throws IllegalArgumentException;
+
+    /** A new exposure is shown: defaults that depend on it (group numbers, indices) start again. */
+    void reset(PlotContext context) {
+    }
 }

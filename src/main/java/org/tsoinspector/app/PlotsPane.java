@@ -21,12 +21,13 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
-import org.tsoinspector.render.PngExport;
+import org.tsoinspector.inspect.Inspection;
+import org.tsoinspector.inspect.PlotRequest;
+import org.tsoinspector.inspect.PlotResult;
 
 /**
  * The plots area under the frame: profile, ramp, ratio, DQ summary and light curve tabs. Quick plots
@@ -79,11 +80,11 @@ final class PlotsPane extends BorderPane {
         csv.setId("csv-" + id);
         csv.setOnAction(e -> exportCsv(t));
         csv.disableProperty().bind(png.disableProperty());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, t.controls(), gap);
+        HBox.setHgrow(t.controls(), Priority.ALWAYS);
+        HBox bar = new HBox(8, t.controls());
         if (t.wholeSegment()) {
-            Button compute = new Button("Compute over all integrations");
+            Button compute = new Button("Compute");
+            compute.setTooltip(new javafx.scene.control.Tooltip("Compute over every integration of the exposure"));
             compute.setId("compute-" + id);
             compute.setOnAction(e -> compute(t));
             bar.getChildren().add(compute);
@@ -93,33 +94,59 @@ final class PlotsPane extends BorderPane {
         bar.setPadding(new Insets(4, 6, 4, 6));
         BorderPane body = new BorderPane();
         body.setTop(bar);
-        body.setCenter(new Label(t.wholeSegment() ? "Press Compute: this plot reads every integration."
-                : "Open an exposure."));
+        body.setCenter(placeholder(t));
         bodies.put(t, body);
         Tab tab = new Tab(t.title(), body);
         tab.setId("tab-" + id);
         return tab;
     }
 
-    /** The window's state changed: quick plots follow, whole-segment plots are marked out of date. */
+    /**
+     * The window's state changed: quick plots follow, whole-segment plots are marked out of date. A new
+     * exposure clears every plot of the old one and starts the tabs' defaults again.
+     */
     void follow(PlotContext c, boolean pixelChanged) {
-        boolean sameData = context != null && c.session() == context.session()
+        boolean newExposure = context == null || !c.inspection().sameExposure(context.inspection());
+        boolean sameData = !newExposure && c.inspection() == context.inspection()
                 && c.stageA().equals(context.stageA()) && c.stageB().equals(context.stageB());
-        if (context == null || c.session() != context.session()) {
-            ratio.setGroups(c.session().groupCount());
+        if (newExposure) {
+            for (PlotTab t : all) {
+                jobs.cancel(slot(t));
+                results.remove(t);
+                pngButtons.get(t).setDisable(true);
+                bodies.get(t).setCenter(placeholder(t));
+                t.reset(c);
+            }
+        } else if (!sameData) {
+            for (PlotTab t : all) {
+                if (t.wholeSegment() && results.containsKey(t)) {
+                    status.info(t.title() + " shows the previous stages or steps; press Compute to update it.");
+                }
+            }
         }
         if (pixelChanged) {
             profile.follow(c.pixel());
         }
         context = c;
-        if (!sameData) {
-            for (PlotTab t : all) {
-                if (t.wholeSegment() && results.containsKey(t)) {
-                    status.info(t.title() + " shows the previous stages; press Compute to update it.");
-                }
-            }
-        }
         refreshQuick();
+    }
+
+    private static Label placeholder(PlotTab t) {
+        return new Label(t.wholeSegment() ? "Press Compute: this plot reads every integration." : "Open an exposure.");
+    }
+
+    private static String slot(PlotTab t) {
+        return t.wholeSegment() ? "plot-" + t.title() : "plot";
+    }
+
+    /** The tab's request, or null after telling the user why there is none. */
+    private PlotRequest requestOf(PlotTab t) {
+        try {
+            return t.request(context);
+        } catch (IllegalArgumentException e) {
+            status.error(t.title() + ": " + e.getMessage() + ".");
+            return null;
+        }
     }
 
     private PlotTab selected() {
@@ -134,7 +161,11 @@ final class PlotsPane extends BorderPane {
             }
             return;
         }
-        jobs.submit("plot", t.job(context), r -> show(t, r), this::showFailure);
+        PlotRequest request = requestOf(t);
+        if (request != null) {
+            Inspection inspection = context.inspection();
+            jobs.submit(slot(t), m -> inspection.plot(request, m), r -> show(t, r), this::showFailure);
+        }
     }
 
     private void compute(PlotTab t) {
@@ -143,9 +174,15 @@ final class PlotsPane extends BorderPane {
             return;
         }
         tabs.getSelectionModel().select(all.indexOf(t));
-        jobs.submit("plot-" + t.title(), t.job(context), r -> {
+        PlotRequest request = requestOf(t);
+        if (request == null) {
+            return;
+        }
+        Inspection inspection = context.inspection();
+        jobs.submit(slot(t), m -> inspection.plot(request, m), r -> {
             show(t, r);
-            status.info(t.title() + " computed over " + context.session().integrationCount() + " integrations.");
+            status.info(t.title() + " computed over " + inspection.integrationCount() + " integrations: "
+                    + r.captionText());
         }, this::showFailure);
     }
 
@@ -156,11 +193,11 @@ final class PlotsPane extends BorderPane {
     private void show(PlotTab t, PlotResult r) {
         results.put(t, r);
         pngButtons.get(t).setDisable(false);
-        List<JFreeChart> panels = r.figure().panels();
+        List<JFreeChart> panels = r.panels();
         GridPane grid = new GridPane();
         grid.setHgap(4);
         grid.setVgap(4);
-        int cols = Math.max(1, r.figure().columns());
+        int cols = Math.max(1, r.columns());
         for (int i = 0; i < panels.size(); i++) {
             ChartViewer viewer = new ChartViewer(panels.get(i), true);
             viewer.setPrefSize(400, 240);
@@ -235,9 +272,9 @@ final class PlotsPane extends BorderPane {
         settings.putDouble("png.width", w);
         settings.putDouble("png.height", h);
         settings.setLastFolder(target.getParent());
-        jobs.submit("export", m -> {
-            PlotResult r = make.run(m);
-            PngExport.write(r.figure(), r.caption(), w, h, target);
+        // a slot per target: a PNG export and a CSV export (or two PNGs) do not cancel each other
+        jobs.submit("export " + target, m -> {
+            make.run(m).writePng(target, w, h);
             return target;
         }, p -> status.info("Wrote " + p + " (" + w + " x " + h + ")."));
     }
@@ -249,10 +286,10 @@ final class PlotsPane extends BorderPane {
             return;
         }
         settings.setLastFolder(target.getParent());
-        jobs.submit("export", m -> {
+        jobs.submit("export " + target, m -> {
             PlotResult r = make.run(m);
-            r.table().write(target);
-            return r.table().rowCount();
+            r.writeCsv(target);
+            return r.rowCount();
         }, rows -> status.info("Wrote " + target + " (" + rows + " rows)."));
     }
 

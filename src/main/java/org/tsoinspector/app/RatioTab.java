@@ -2,22 +2,14 @@ package org.tsoinspector.app;
 
 import java.math.BigDecimal;
 import java.util.List;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.FlowPane;
 import org.tsoinspector.analysis.BinAxis;
 import org.tsoinspector.analysis.GroupPairs;
-import org.tsoinspector.analysis.GroupRatioHistogram;
 import org.tsoinspector.analysis.RatioHistogramSpec;
-import org.tsoinspector.analysis.SegmentScan;
-import org.tsoinspector.analysis.Staged;
-import org.tsoinspector.model.BadInputException;
-import org.tsoinspector.render.Caption;
-import org.tsoinspector.render.PlotTables;
-import org.tsoinspector.render.RatioCharts;
+import org.tsoinspector.inspect.PlotRequest;
+import org.tsoinspector.render.PlotKind;
 
 /**
  * The linearity check over the whole segment: (last pair difference) / (first pair difference)
@@ -34,14 +26,12 @@ final class RatioTab extends PlotTab {
     private final TextField fluenceMax = number("100000");
     private final TextField ratioMin = number("0.5");
     private final TextField ratioMax = number("1.5");
-    private final FlowPane box;
 
     RatioTab() {
         super("Ratio", true);
-        box = new FlowPane(6, 4, new Label("Groups (1-based): last pair"), lastA, lastB, new Label("/ first pair"),
+        addControls(new Label("Groups (1-based): last pair"), lastA, lastB, new Label("/ first pair"),
                 firstA, firstB, new Label("  fluence"), fluenceMin, new Label("to"), fluenceMax,
                 new Label("  ratio"), ratioMin, new Label("to"), ratioMax);
-        box.setAlignment(Pos.CENTER_LEFT);
         lastA.setId("ratio-last-a");
         lastB.setId("ratio-last-b");
         firstA.setId("ratio-first-a");
@@ -90,37 +80,28 @@ final class RatioTab extends PlotTab {
     }
 
     @Override
-    Node controls() {
-        return box;
+    void reset(PlotContext c) {
+        setGroups(c.inspection().groupCount());
     }
 
     @Override
-    BackgroundJob<PlotResult> job(PlotContext c) {
-        int fa = firstA.getValue() - 1;
-        int fb = firstB.getValue() - 1;
-        int la = lastA.getValue() - 1;
-        int lb = lastB.getValue() - 1;
-        String[] ranges = {fluenceMin.getText(), fluenceMax.getText(), ratioMin.getText(), ratioMax.getText()};
-        return m -> {
-            int nGroups = c.session().groupCount();
-            RatioHistogramSpec spec;
+    PlotRequest request(PlotContext c) {
+        int nGroups = c.inspection().groupCount();
+        double[] r = new double[4];
+        TextField[] fields = {fluenceMin, fluenceMax, ratioMin, ratioMax};
+        for (int k = 0; k < 4; k++) {
             try {
-                double[] r = new double[4];
-                for (int k = 0; k < 4; k++) {
-                    r[k] = Double.parseDouble(ranges[k].trim());
-                }
-                GroupPairs pairs = new GroupPairs(fa, fb, la, lb, lb);
-                pairs.checkFits(nGroups);
-                spec = RatioHistogramSpec.defaults(nGroups).withPairs(pairs).withAxes(
-                        BinAxis.logarithmic(r[0], r[1], RatioHistogramSpec.DEFAULT_FLUENCE.bins()),
-                        BinAxis.linear(r[2], r[3], RatioHistogramSpec.DEFAULT_RATIO.bins()));
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException("ratio plot", e.getMessage() == null ? "invalid settings" : e.getMessage());
+                r[k] = Double.parseDouble(fields[k].getText().trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the axis limit '" + fields[k].getText() + "' is not a number");
             }
-            List<Staged<GroupRatioHistogram>> staged = c.session().scan(c.stageA(), c.stageB(),
-                    new SegmentScan.Request(spec, null, null, false), m).ratios();
-            return new PlotResult(RatioCharts.comparison(staged),
-                    new Caption(c.session().name(), 0, 0, spec.pairs().label()), PlotTables.ratio(staged));
-        };
+        }
+        GroupPairs pairs = new GroupPairs(firstA.getValue() - 1, firstB.getValue() - 1, lastA.getValue() - 1,
+                lastB.getValue() - 1, lastB.getValue() - 1);
+        pairs.checkFits(nGroups);
+        RatioHistogramSpec spec = RatioHistogramSpec.defaults(nGroups).withPairs(pairs).withAxes(
+                BinAxis.logarithmic(r[0], r[1], RatioHistogramSpec.DEFAULT_FLUENCE.bins()),
+                BinAxis.linear(r[2], r[3], RatioHistogramSpec.DEFAULT_RATIO.bins()));
+        return PlotRequest.of(PlotKind.RATIO).withStages(c.stageA(), c.stageB()).withRatio(spec);
     }
 }

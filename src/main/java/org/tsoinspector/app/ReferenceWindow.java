@@ -11,7 +11,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.tsoinspector.model.SubarrayWindow;
-import org.tsoinspector.render.FrameRenderer;
+import org.tsoinspector.inspect.DisplaySettings;
+import org.tsoinspector.inspect.ReferenceImage;
 
 /** A small window showing a reference file as an image, with its own zoom, colour bar and read-out. */
 final class ReferenceWindow {
@@ -31,14 +32,11 @@ final class ReferenceWindow {
         plane.getItems().setAll(image.planeNames());
         plane.getSelectionModel().select(0);
         Runnable paint = () -> {
-            float[] values = image.planes().get(plane.getSelectionModel().getSelectedIndex());
+            int k = plane.getSelectionModel().getSelectedIndex();
             String caption = image.fileName() + "  " + plane.getValue();
-            jobs.submit("reference-" + image.fileName(), m -> {
-                FrameRenderer r = display.rendererFor(values);
-                return new ShownFrames.Picture(r.render(values, image.ny(), image.nx()), r, java.util.Map.of());
-            }, p -> {
+            jobs.submit("reference-" + image.fileName(), m -> image.picture(k, display), p -> {
                 view.setFrame(image.nx(), image.ny(), p.image().argb(), caption);
-                colorbar.show(p.renderer(), image.what());
+                colorbar.show(p.scale(), image.what());
             });
         };
         plane.valueProperty().addListener((o, a, b) -> paint.run());
@@ -47,9 +45,7 @@ final class ReferenceWindow {
                 readout.setText(" ");
                 return;
             }
-            float v = image.planes().get(plane.getSelectionModel().getSelectedIndex())[p.y() * image.nx() + p.x()];
-            readout.setText("x " + p.x() + "  y " + p.y() + "  (full frame x " + (window.x0() + p.x()) + "  y "
-                    + (window.y0() + p.y()) + ")   " + plane.getValue() + " " + PixelReadout.formatValue(v));
+            readout.setText(image.readout(plane.getSelectionModel().getSelectedIndex(), p, window));
         });
         HBox top = new HBox(8, new Label(image.what()), plane);
         top.setPadding(new Insets(6));

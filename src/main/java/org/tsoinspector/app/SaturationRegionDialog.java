@@ -9,6 +9,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
+import org.tsoinspector.inspect.PixelPosition;
+import org.tsoinspector.inspect.StageFrame;
+import org.tsoinspector.model.SaturationMark;
 
 /**
  * The "Region..." dialog: a rectangle of pixels (starting around the crosshair), the first group

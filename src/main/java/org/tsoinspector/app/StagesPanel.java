@@ -8,6 +8,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
+import org.tsoinspector.inspect.CompareMode;
+import org.tsoinspector.inspect.RampStage;
 
 /**
  * The Stages controls: stage A, stage B, how they are compared and whether they share one colour
@@ -89,21 +91,39 @@ final class StagesPanel extends VBox {
     }
 
     /**
-     * Offers an exposure's stages; the first exposure of a run starts at the remembered stages (else
-     * raw against the last stage), later ones keep the stages chosen.
+     * Offers a newly opened exposure's stages: the first exposure of a run starts at the remembered
+     * stages, later ones keep the stages chosen; a stage the exposure does not offer becomes raw (A) or
+     * the last stage (B).
      */
     void offer(List<RampStage> stages, boolean first) {
-        stageA.getItems().setAll(stages);
-        stageB.getItems().setAll(stages);
-        if (first) {
-            stageA.setValue(saved(STAGE_A_KEY, stages, RampStage.RAW));
-            stageB.setValue(saved(STAGE_B_KEY, stages, stages.get(stages.size() - 1)));
-        }
+        RampStage wasA = first ? saved(STAGE_A_KEY) : stageA.getValue();
+        RampStage wasB = first ? saved(STAGE_B_KEY) : stageB.getValue();
+        setItems(stages, stages.contains(wasA) ? wasA : RampStage.RAW,
+                stages.contains(wasB) ? wasB : stages.get(stages.size() - 1));
     }
 
-    private RampStage saved(String key, List<RampStage> stages, RampStage fallback) {
-        String label = settings.get(key, "");
-        return stages.stream().filter(st -> st.label().equals(label)).findFirst().orElse(fallback);
+    /**
+     * Offers the stages of a new configuration of the same exposure, keeping the stages chosen even when
+     * a switched-off step no longer offers one: the inspection shows the stage before it and says so,
+     * and the choice comes back with the step.
+     */
+    void reoffer(List<RampStage> stages) {
+        setItems(stages, stageA.getValue(), stageB.getValue());
+    }
+
+    private void setItems(List<RampStage> stages, RampStage a, RampStage b) {
+        if (stages.equals(stageA.getItems()) && a.equals(stageA.getValue()) && b.equals(stageB.getValue())) {
+            return;
+        }
+        // replacing the items may clear the values: set them again afterwards
+        stageA.getItems().setAll(stages);
+        stageB.getItems().setAll(stages);
+        stageA.setValue(a);
+        stageB.setValue(b);
+    }
+
+    private RampStage saved(String key) {
+        return RampStage.fromLabel(settings.get(key, ""));
     }
 
     private CompareMode savedMode() {

@@ -20,6 +20,8 @@ final class StatusBar extends VBox {
     private final ProgressBar progress = new ProgressBar(0);
     private final Label progressText = new Label();
     private final Button cancel = new Button("Cancel");
+    private boolean showsError;
+    private long errorsShown;
 
     StatusBar(JobRunner jobs) {
         readout.setId("readout");
@@ -62,12 +64,25 @@ final class StatusBar extends VBox {
     }
 
     void info(String text) {
+        showsError = false;
         message.setStyle("");
         message.setText(text);
     }
 
+    /** How many errors have been shown; an error stays until the user acts after it (see InspectorWindow). */
+    long errorsShown() {
+        return errorsShown;
+    }
+
+    /** True while the message line shows error number {@code n} (counting from 1). */
+    boolean showsError(long n) {
+        return showsError && errorsShown == n;
+    }
+
     /** One sentence, shown in red; the window stays usable. */
     void error(String text) {
+        showsError = true;
+        errorsShown++;
         message.setStyle("-fx-text-fill: #c0392b; -fx-font-weight: bold;");
         message.setText(text);
     }

@@ -20,11 +20,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
-import org.tsoinspector.calib.DqInitStep;
-import org.tsoinspector.calib.PipelineSettings;
-import org.tsoinspector.calib.RefPixStep;
-import org.tsoinspector.calib.SaturationStep;
+import org.tsoinspector.inspect.StepConfiguration;
+import org.tsoinspector.inspect.StepState;
+import org.tsoinspector.model.SaturationMark;
 import org.tsoinspector.model.StepName;
 
 /**
@@ -44,8 +42,8 @@ final class StepPanel extends VBox {
     private final CheckBox oddEven = plainCheckBox("odd_even_columns");
     private final CheckBox sideRef = plainCheckBox("use_side_ref_pixels");
     private final Spinner<Integer> sideLength = new Spinner<>(1, 201, 11, 2);
-    private final ComboBox<RefPixStep.Algorithm> algorithm = new ComboBox<>(
-            FXCollections.observableArrayList(RefPixStep.Algorithm.values()));
+    private final ComboBox<String> algorithm = new ComboBox<>(
+            FXCollections.observableArrayList(StepConfiguration.refpixAlgorithms()));
     private final Label userDq = new Label("none");
     private final Button clearUserDq = new Button("Clear");
     private final Label marks = new Label("no marks");
@@ -77,12 +75,14 @@ final class StepPanel extends VBox {
             on.setStyle("-fx-font-weight: bold;");
             on.selectedProperty().addListener((o, a, b) -> {
                 if (!updating) {
-                    request(current.withSettings(current.settings().with(step, b)));
+                    request(current.withStep(step, b));
                 }
             });
             Label status = new Label();
             status.setId("status-" + step.id());
             status.setStyle("-fx-text-fill: #555;");
+            status.setWrapText(true); // a note (sirs on a subarray) or a rejected reference is a sentence
+            status.setMaxWidth(230);
             Label ref = new Label();
             ref.setMnemonicParsing(false);
             ref.setMaxWidth(170);
@@ -139,8 +139,7 @@ final class StepPanel extends VBox {
     }
 
     private void setUserDq(Path file) {
-        PipelineSettings s = current.settings();
-        request(current.withSettings(s.withDqInit(new DqInitStep.Parameters(file))));
+        request(current.withParameter("dq_init.user_supplied_dq=" + (file == null ? "none" : file)));
     }
 
     private GridPane saturationParameters(Runnable onMarkPixel, Runnable onMarkRegion) {
@@ -154,7 +153,7 @@ final class StepPanel extends VBox {
         useReadPatt.selectedProperty().addListener((o, a, b) -> saturationChanged());
         satScale.valueProperty().addListener((o, a, b) -> {
             if (!updating && b != null) {
-                request(current.withSaturationScale(b));
+                request(current.withThresholdScale(b));
             }
         });
         markPixel.setId("mark-pixel");
@@ -186,18 +185,7 @@ final class StepPanel extends VBox {
         sideRef.selectedProperty().addListener((o, a, b) -> refpixChanged());
         sideLength.valueProperty().addListener((o, a, b) -> refpixChanged());
         algorithm.setId("refpix-algorithm");
-        algorithm.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(RefPixStep.Algorithm a) {
-                return a == null ? "" : a.id();
-            }
-
-            @Override
-            public RefPixStep.Algorithm fromString(String id) {
-                return RefPixStep.Algorithm.fromId(id);
-            }
-        });
-        algorithm.setValue(RefPixStep.Algorithm.MEDIAN);
+        algorithm.setValue(current.parameter("refpix.refpix_algorithm"));
         algorithm.valueProperty().addListener((o, a, b) -> refpixChanged());
         GridPane g = grid();
         g.add(oddEven, 0, 0, 2, 1);
@@ -226,19 +214,18 @@ final class StepPanel extends VBox {
         if (updating || growSat.getValue() == null) {
             return;
         }
-        PipelineSettings s = current.settings();
-        request(current.withSettings(s.withSaturation(
-                s.saturation().withNPixGrowSat(growSat.getValue()).withUseReadPatt(useReadPatt.isSelected()))));
+        request(current.withParameter("saturation.n_pix_grow_sat=" + growSat.getValue())
+                .withParameter("saturation.use_readpatt=" + useReadPatt.isSelected()));
     }
 
     private void refpixChanged() {
         if (updating || sideLength.getValue() == null || algorithm.getValue() == null) {
             return;
         }
-        PipelineSettings s = current.settings();
-        request(current.withSettings(s.withRefpix(s.refpix().withOddEvenColumns(oddEven.isSelected())
-                .withUseSideRefPixels(sideRef.isSelected()).withSideSmoothingLength(sideLength.getValue())
-                .withAlgorithm(algorithm.getValue()))));
+        request(current.withParameter("refpix.odd_even_columns=" + oddEven.isSelected())
+                .withParameter("refpix.use_side_ref_pixels=" + sideRef.isSelected())
+                .withParameter("refpix.side_smoothing_length=" + sideLength.getValue())
+                .withParameter("refpix.refpix_algorithm=" + algorithm.getValue()));
     }
 
     private void chooseReference(StepName step) {
@@ -268,7 +255,7 @@ final class StepPanel extends VBox {
         return current;
     }
 
-    /** Shows what the session applied (steps that cannot run are switched off there). */
+    /** Shows what was asked (kept for the next edit) and, per step, what the inspection made of it. */
     void show(StepConfiguration applied, List<StepState> states) {
         updating = true;
         current = applied;
@@ -285,19 +272,18 @@ final class StepPanel extends VBox {
                 show.setDisable(st.reference() == null);
             }
         }
-        Path userDqFile = applied.settings().dqInit().userSuppliedDq();
-        userDq.setText(userDqFile == null ? "none" : String.valueOf(userDqFile.getFileName()));
-        userDq.setTooltip(userDqFile == null ? null : new Tooltip(userDqFile.toString()));
-        clearUserDq.setDisable(userDqFile == null);
-        SaturationStep.Parameters sp = applied.settings().saturation();
-        growSat.getValueFactory().setValue(sp.nPixGrowSat());
-        useReadPatt.setSelected(sp.useReadPatt());
-        satScale.getValueFactory().setValue(applied.saturationScale());
-        RefPixStep.Parameters rp = applied.settings().refpix();
-        oddEven.setSelected(rp.oddEvenColumns());
-        sideRef.setSelected(rp.useSideRefPixels());
-        sideLength.getValueFactory().setValue(rp.sideSmoothingLength());
-        algorithm.setValue(rp.algorithm());
+        String userDqFile = applied.parameter("dq_init.user_supplied_dq");
+        boolean noUserDq = userDqFile.equals("none");
+        userDq.setText(noUserDq ? "none" : String.valueOf(Path.of(userDqFile).getFileName()));
+        userDq.setTooltip(noUserDq ? null : new Tooltip(userDqFile));
+        clearUserDq.setDisable(noUserDq);
+        growSat.getValueFactory().setValue(Integer.parseInt(applied.parameter("saturation.n_pix_grow_sat")));
+        useReadPatt.setSelected(Boolean.parseBoolean(applied.parameter("saturation.use_readpatt")));
+        satScale.getValueFactory().setValue(Double.parseDouble(applied.parameter("saturation.threshold_scale")));
+        oddEven.setSelected(Boolean.parseBoolean(applied.parameter("refpix.odd_even_columns")));
+        sideRef.setSelected(Boolean.parseBoolean(applied.parameter("refpix.use_side_ref_pixels")));
+        sideLength.getValueFactory().setValue(Integer.parseInt(applied.parameter("refpix.side_smoothing_length")));
+        algorithm.setValue(applied.parameter("refpix.refpix_algorithm"));
         marks.setText(applied.marks().isEmpty() ? "no marks" : String.join("\n",
                 applied.marks().stream().map(SaturationMark::describe).toList()));
         clearMarks.setDisable(applied.marks().isEmpty());

@@ -3,9 +3,7 @@ package org.tsoinspector.calib;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.model.Ramp;
@@ -18,13 +16,16 @@ import org.tsoinspector.model.StepName;
  * longest chain already cached and running the rest fused (one copy, each band through every step),
  * and keeps the input as read and every stage asked for in a cache bounded in bytes; switching a step
  * off and on again therefore recomputes nothing that is still cached. Results are identical to a
- * whole-segment run ({@link SegmentCalibration}). Thread-safe; settings may change at any time (a
- * request uses the settings current when it starts).
+ * whole-segment run ({@link SegmentCalibration}). Thread-safe.
+ *
+ * <p>An engine's settings never change: {@link #withSettings} gives an engine of other settings that
+ * shares the source, the references and both caches (they are keyed by every step's parameters), so
+ * each state of a user's session has its own engine and a request never sees settings change under it.
  *
  * <pre>
  * CalibrationEngine engine = new CalibrationEngine(source, references, PipelineSettings.DEFAULTS, 512 &lt;&lt; 20);
  * CalibrationEngine.Stage s = engine.stage(7, StepName.REFPIX);   // integration 7 after refpix
- * engine.setSettings(engine.settings().with(StepName.SUPERBIAS, false));
+ * CalibrationEngine noBias = engine.withSettings(engine.settings().with(StepName.SUPERBIAS, false));
  * </pre>
  */
 public final class CalibrationEngine {
@@ -39,44 +40,53 @@ public final class CalibrationEngine {
     public record Stage(Ramp ramp, int[] pixelDq, List<StepName> applied) {
     }
 
-    private static final int PREPARED_KEPT = 32;
+    /** One step as it ran: name and parameters (records compare by value). */
+    private record StepKey(StepName step, Object parameters) {
+    }
 
-    private final RampSource source;
-    private final ReferenceSet references;
-    private final StageCache cache;
-    private final Map<List<StageCache.StepKey>, PreparedStep> prepared = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<List<StageCache.StepKey>, PreparedStep> eldest) {
-            return size() > PREPARED_KEPT;
-        }
-    };
-    private volatile PipelineSettings settings;
-    private int[] inputPixelDq;
+    private record StageKey(int integration, List<StepKey> chain) {
+    }
 
-    /** @param cacheBytes how many bytes of computed integrations to keep */
+    /** What an engine and its {@link #withSettings} siblings share. */
+    private record Shared(RampSource source, ReferenceSet references,
+            ByteBoundedCache<StageKey, Ramp> stages, ByteBoundedCache<List<StepKey>, PreparedStep> prepared,
+            int[][] inputPixelDq) {
+    }
+
+    private final Shared shared;
+    private final PipelineSettings settings;
+
+    /**
+     * @param cacheBytes how many bytes of computed integrations and prepared steps to keep, together:
+     *                   a quarter for prepared steps (reference arrays cut to the window: a few per
+     *                   step on a FULL frame), the rest for integrations
+     */
     public CalibrationEngine(RampSource source, ReferenceSet references, PipelineSettings settings, long cacheBytes) {
-        this.source = source;
-        this.references = references;
+        this(new Shared(source, references, new ByteBoundedCache<>(cacheBytes - cacheBytes / 4, Ramp::sizeInBytes),
+                new ByteBoundedCache<>(cacheBytes / 4, PreparedStep::sizeInBytes), new int[1][]), settings);
+    }
+
+    private CalibrationEngine(Shared shared, PipelineSettings settings) {
+        this.shared = shared;
         this.settings = settings;
-        this.cache = new StageCache(cacheBytes);
     }
 
     public RampSource source() {
-        return source;
+        return shared.source;
     }
 
     public PipelineSettings settings() {
         return settings;
     }
 
-    /** Switches steps or parameters; cached stages of other settings stay for when they come back. */
-    public void setSettings(PipelineSettings settings) {
-        this.settings = settings;
+    /** An engine of other settings sharing this one's source, references and caches. */
+    public CalibrationEngine withSettings(PipelineSettings other) {
+        return other.equals(settings) ? this : new CalibrationEngine(shared, other);
     }
 
     /** The steps that would run for "after the last step": switched on and not already done in the input. */
     public List<StepName> activeSteps() {
-        return List.copyOf(Pipeline.runnable(source.metadata(), settings.enabled()));
+        return List.copyOf(Pipeline.runnable(shared.source.metadata(), settings.enabled()));
     }
 
     /**
@@ -87,21 +97,20 @@ public final class CalibrationEngine {
      * @throws BadInputException when a needed reference is missing or does not match
      */
     public Stage stage(int integration, StepName after) throws IOException, BadInputException {
-        PipelineSettings s = settings;
-        List<CalibrationStep> steps = chain(s, after);
-        List<StageCache.StepKey> keys = keys(s, steps);
+        List<CalibrationStep> steps = chain(after);
+        List<StepKey> keys = keys(steps);
         int start = keys.size();
         Ramp ramp = null;
         while (start >= 0 && ramp == null) {
-            ramp = cache.get(new StageCache.Key(integration, keys.subList(0, start)));
+            ramp = shared.stages.get(new StageKey(integration, keys.subList(0, start)));
             if (ramp == null) {
                 start--;
             }
         }
         if (ramp == null) {
-            ramp = source.readIntegration(integration);
+            ramp = shared.source.readIntegration(integration);
             start = 0;
-            cache.put(new StageCache.Key(integration, List.of()), ramp);
+            shared.stages.put(new StageKey(integration, List.of()), ramp);
         }
         if (start < steps.size()) {
             List<PreparedStep> remaining = new ArrayList<>();
@@ -110,36 +119,31 @@ public final class CalibrationEngine {
             }
             ramp = ramp.copy();
             PreparedPipeline.apply(remaining, ramp);
-            cache.put(new StageCache.Key(integration, keys), ramp);
+            shared.stages.put(new StageKey(integration, keys), ramp);
         }
-        return new Stage(ramp, pixelDq(steps, keys), keys.stream().map(StageCache.StepKey::step).toList());
+        return new Stage(ramp, pixelDq(steps, keys), keys.stream().map(StepKey::step).toList());
     }
 
     /** The pixel DQ after every active step up to {@code after} (null: the input's). */
     public int[] pixelDq(StepName after) throws IOException, BadInputException {
-        PipelineSettings s = settings;
-        List<CalibrationStep> steps = chain(s, after);
-        return pixelDq(steps, keys(s, steps));
+        List<CalibrationStep> steps = chain(after);
+        return pixelDq(steps, keys(steps));
     }
 
-    /** Bytes of integrations held in the cache now. */
+    /** Bytes of integrations and prepared steps held in the caches now. */
     public long cachedBytes() {
-        return cache.bytes();
-    }
-
-    /** Forgets every cached stage (the references or the input changed). */
-    public void clearCache() {
-        cache.clear();
-        synchronized (prepared) {
-            prepared.clear();
-        }
+        return shared.stages.bytes() + shared.prepared.bytes();
     }
 
     /** The prepared pipeline of every active step, for a whole-segment run with these settings. */
     public PreparedPipeline preparedPipeline() throws IOException, BadInputException {
-        PipelineSettings s = settings;
-        List<CalibrationStep> steps = chain(s, StepName.LINEARITY);
-        List<StageCache.StepKey> keys = keys(s, steps);
+        return preparedUpTo(StepName.values()[StepName.values().length - 1]);
+    }
+
+    /** The prepared pipeline of the active steps up to and including {@code after} (null: none). */
+    public PreparedPipeline preparedUpTo(StepName after) throws IOException, BadInputException {
+        List<CalibrationStep> steps = chain(after);
+        List<StepKey> keys = keys(steps);
         List<PreparedStep> all = new ArrayList<>();
         for (int k = 0; k < steps.size(); k++) {
             all.add(prepared(steps, keys, k));
@@ -147,16 +151,17 @@ public final class CalibrationEngine {
         return new PreparedPipeline(all, inputPixelDq());
     }
 
-    private List<CalibrationStep> chain(PipelineSettings s, StepName after) throws BadInputException {
+    private List<CalibrationStep> chain(StepName after) throws BadInputException {
         if (after == null) {
             return List.of();
         }
-        return Pipeline.of(source.name(), source.metadata(), s.withEnabled(upTo(s, after)), references).steps();
+        return Pipeline.of(shared.source.name(), shared.source.metadata(), settings.withEnabled(upTo(after)),
+                shared.references).steps();
     }
 
-    private static Set<StepName> upTo(PipelineSettings s, StepName after) {
+    private Set<StepName> upTo(StepName after) {
         EnumSet<StepName> out = EnumSet.noneOf(StepName.class);
-        for (StepName n : s.enabled()) {
+        for (StepName n : settings.enabled()) {
             if (n.ordinal() <= after.ordinal()) {
                 out.add(n);
             }
@@ -164,40 +169,37 @@ public final class CalibrationEngine {
         return out;
     }
 
-    private static List<StageCache.StepKey> keys(PipelineSettings s, List<CalibrationStep> steps) {
-        List<StageCache.StepKey> keys = new ArrayList<>();
+    private List<StepKey> keys(List<CalibrationStep> steps) {
+        List<StepKey> keys = new ArrayList<>();
         for (CalibrationStep c : steps) {
-            keys.add(new StageCache.StepKey(c.name(), s.parametersOf(c.name())));
+            keys.add(new StepKey(c.name(), settings.parametersOf(c.name())));
         }
         return List.copyOf(keys);
     }
 
-    private int[] pixelDq(List<CalibrationStep> steps, List<StageCache.StepKey> keys)
-            throws IOException, BadInputException {
+    private int[] pixelDq(List<CalibrationStep> steps, List<StepKey> keys) throws IOException, BadInputException {
         return steps.isEmpty() ? inputPixelDq() : prepared(steps, keys, steps.size() - 1).pixelDq();
     }
 
-    private PreparedStep prepared(List<CalibrationStep> steps, List<StageCache.StepKey> keys, int k)
+    private PreparedStep prepared(List<CalibrationStep> steps, List<StepKey> keys, int k)
             throws IOException, BadInputException {
-        List<StageCache.StepKey> key = List.copyOf(keys.subList(0, k + 1));
-        synchronized (prepared) {
-            PreparedStep p = prepared.get(key);
-            if (p != null) {
-                return p;
-            }
+        List<StepKey> key = List.copyOf(keys.subList(0, k + 1));
+        PreparedStep p = shared.prepared.get(key);
+        if (p != null) {
+            return p;
         }
         int[] dqIn = k == 0 ? inputPixelDq() : prepared(steps, keys, k - 1).pixelDq();
-        PreparedStep p = steps.get(k).prepare(source.metadata(), dqIn);
-        synchronized (prepared) {
-            prepared.put(key, p);
-        }
+        p = steps.get(k).prepare(shared.source.metadata(), dqIn);
+        shared.prepared.put(key, p);
         return p;
     }
 
-    private synchronized int[] inputPixelDq() throws IOException {
-        if (inputPixelDq == null) {
-            inputPixelDq = source.pixelDq();
+    private int[] inputPixelDq() throws IOException {
+        synchronized (shared) {
+            if (shared.inputPixelDq[0] == null) {
+                shared.inputPixelDq[0] = shared.source.pixelDq();
+            }
+            return shared.inputPixelDq[0];
         }
-        return inputPixelDq;
     }
 }

@@ -21,7 +21,7 @@ public final class DqInitStep implements CalibrationStep {
      * The step's parameters.
      *
      * @param userSuppliedDq user_supplied_dq: a FITS file whose primary image of DQ flags is OR-ed into the
-     *                       mask (read with the references, {@link ReferenceSet#load}), or null for none
+     *                       mask (read with the references), or null for none
      */
     public record Parameters(Path userSuppliedDq) {
 
@@ -72,6 +72,11 @@ public final class DqInitStep implements CalibrationStep {
     }
 
     private record Prepared(int[] pixelDq, int[] doNotUsePixels) implements PreparedStep {
+
+        @Override
+        public long sizeInBytes() {
+            return 4L * (pixelDq.length + doNotUsePixels.length);
+        }
 
         @Override
         public StepName name() {

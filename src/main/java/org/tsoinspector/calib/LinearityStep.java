@@ -65,6 +65,11 @@ public final class LinearityStep implements CalibrationStep {
     private record Prepared(int[] pixelDq, float[] coeffs, int nCoeffs, int npix) implements PreparedStep {
 
         @Override
+        public long sizeInBytes() {
+            return 4L * (pixelDq.length + coeffs.length);
+        }
+
+        @Override
         public StepName name() {
             return StepName.LINEARITY;
         }

@@ -40,8 +40,7 @@ public final class Pipeline {
             switch (s) {
                 case DQ_INIT:
                     if (settings.dqInit().userSuppliedDq() != null && references.userSuppliedDq() == null) {
-                        throw new IllegalStateException("user_supplied_dq is set but was not loaded: use "
-                                + "ReferenceSet.load with the settings");
+                        throw new IllegalStateException("user_supplied_dq is set but was not read with the references");
                     }
                     steps.add(new DqInitStep(present(input, s, references.mask()), references.userSuppliedDq()));
                     break;

@@ -89,6 +89,7 @@ public record PipelineSettings(Set<StepName> enabled, DqInitStep.Parameters dqIn
                     value.isEmpty() || value.equalsIgnoreCase("none") ? null : Path.of(value)));
             case "saturation.n_pix_grow_sat" -> withSaturation(saturation.withNPixGrowSat(integer(name, value)));
             case "saturation.use_readpatt" -> withSaturation(saturation.withUseReadPatt(bool(name, value)));
+            case "saturation.threshold_scale" -> withSaturation(saturation.withThresholdScale(real(name, value)));
             case "refpix.odd_even_columns" -> withRefpix(refpix.withOddEvenColumns(bool(name, value)));
             case "refpix.use_side_ref_pixels" -> withRefpix(refpix.withUseSideRefPixels(bool(name, value)));
             case "refpix.side_smoothing_length" -> withRefpix(refpix.withSideSmoothingLength(integer(name, value)));
@@ -97,9 +98,33 @@ public record PipelineSettings(Set<StepName> enabled, DqInitStep.Parameters dqIn
             case "refpix.siglimit" -> withRefpix(refpix.withSigLimit(real(name, value)));
             case "refpix.refpix_algorithm" -> withRefpix(refpix.withAlgorithm(RefPixStep.Algorithm.fromId(value)));
             default -> throw new IllegalArgumentException("unknown parameter " + step.id() + "." + name + " (known: "
-                    + "dq_init.user_supplied_dq, saturation.n_pix_grow_sat, saturation.use_readpatt, "
+                    + "dq_init.user_supplied_dq, saturation.n_pix_grow_sat, saturation.use_readpatt, saturation.threshold_scale, "
                     + "refpix.odd_even_columns, refpix.use_side_ref_pixels, refpix.side_smoothing_length, refpix.side_gain, "
                     + "refpix.odd_even_rows, refpix.siglimit, refpix.refpix_algorithm)");
+        };
+    }
+
+    /**
+     * The value of one parameter as {@link #withParameter} spells it, e.g. {@code parameter("refpix.siglimit")}
+     * is "3.0"; a missing user_supplied_dq is "none".
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public String parameter(String stepDotName) {
+        return switch (stepDotName.trim().toLowerCase(Locale.ROOT)) {
+            case "dq_init.user_supplied_dq" -> dqInit.userSuppliedDq() == null ? "none"
+                    : dqInit.userSuppliedDq().toString();
+            case "saturation.n_pix_grow_sat" -> String.valueOf(saturation.nPixGrowSat());
+            case "saturation.use_readpatt" -> String.valueOf(saturation.useReadPatt());
+            case "saturation.threshold_scale" -> String.valueOf(saturation.thresholdScale());
+            case "refpix.odd_even_columns" -> String.valueOf(refpix.oddEvenColumns());
+            case "refpix.use_side_ref_pixels" -> String.valueOf(refpix.useSideRefPixels());
+            case "refpix.side_smoothing_length" -> String.valueOf(refpix.sideSmoothingLength());
+            case "refpix.side_gain" -> String.valueOf(refpix.sideGain());
+            case "refpix.odd_even_rows" -> String.valueOf(refpix.oddEvenRows());
+            case "refpix.siglimit" -> String.valueOf(refpix.sigLimit());
+            case "refpix.refpix_algorithm" -> refpix.algorithm().id();
+            default -> throw new IllegalArgumentException("unknown parameter " + stepDotName);
         };
     }
 

@@ -15,6 +15,14 @@ public interface PreparedStep {
     /** The pixel DQ after this step (ny*nx); shared, never modify it. */
     int[] pixelDq();
 
+    /**
+     * Bytes of the arrays this step keeps (reference values cut to the window, pixel DQ), so that the
+     * engine can hold prepared steps within a byte budget like its stages.
+     */
+    default long sizeInBytes() {
+        return 4L * pixelDq().length;
+    }
+
     /** "COMPLETE", or "SKIPPED" when the reference pipeline would skip the step for this exposure. */
     default String status() {
         return "COMPLETE";

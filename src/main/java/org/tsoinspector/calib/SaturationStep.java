@@ -1,10 +1,13 @@
 package org.tsoinspector.calib;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.model.DqFlag;
 import org.tsoinspector.model.ExposureMetadata;
 import org.tsoinspector.model.Ramp;
+import org.tsoinspector.model.SaturationMark;
 import org.tsoinspector.model.SaturationReference;
 import org.tsoinspector.model.StepName;
 import org.tsoinspector.model.SuperbiasReference;
@@ -31,8 +34,13 @@ public final class SaturationStep implements CalibrationStep {
      * @param nPixGrowSat n_pix_grow_sat: how far SATURATED grows around a saturated pixel (0 = no growth)
      * @param useReadPatt use_readpatt: run the backward and group-2 passes that detect saturation hidden
      *                    by frame averaging (they change nothing when NFRAMES = 1)
+     * @param thresholdScale threshold_scale (this project's, not the reference pipeline's): a factor on
+     *                    every threshold of the SATURATION reference, 1 = the file as is; NaN stays NaN
+     * @param marks       groups marked SATURATED by hand (the notebook's {@code groupdq[0, 2:, y, x] = 2}),
+     *                    ORed in after the step's own flags, without growth; later steps see them as
+     *                    saturation flags. Part of the parameters so that they are part of every cache key.
      */
-    public record Parameters(int nPixGrowSat, boolean useReadPatt) {
+    public record Parameters(int nPixGrowSat, boolean useReadPatt, double thresholdScale, List<SaturationMark> marks) {
 
         public static final Parameters DEFAULTS = new Parameters(1, true);
 
@@ -40,14 +48,37 @@ public final class SaturationStep implements CalibrationStep {
             if (nPixGrowSat < 0) {
                 throw new IllegalArgumentException("n_pix_grow_sat must be >= 0, not " + nPixGrowSat);
             }
+            if (!(thresholdScale > 0) || Double.isInfinite(thresholdScale)) {
+                throw new IllegalArgumentException("threshold_scale must be a number > 0, not " + thresholdScale);
+            }
+            marks = List.copyOf(marks);
+        }
+
+        /** The reference pipeline's parameters: thresholds as in the file, no hand marks. */
+        public Parameters(int nPixGrowSat, boolean useReadPatt) {
+            this(nPixGrowSat, useReadPatt, 1.0, List.of());
         }
 
         public Parameters withNPixGrowSat(int value) {
-            return new Parameters(value, useReadPatt);
+            return new Parameters(value, useReadPatt, thresholdScale, marks);
         }
 
         public Parameters withUseReadPatt(boolean value) {
-            return new Parameters(nPixGrowSat, value);
+            return new Parameters(nPixGrowSat, value, thresholdScale, marks);
+        }
+
+        public Parameters withThresholdScale(double value) {
+            return new Parameters(nPixGrowSat, useReadPatt, value, marks);
+        }
+
+        public Parameters withMark(SaturationMark mark) {
+            List<SaturationMark> m = new ArrayList<>(marks);
+            m.add(mark);
+            return new Parameters(nPixGrowSat, useReadPatt, thresholdScale, m);
+        }
+
+        public Parameters withoutMarks() {
+            return new Parameters(nPixGrowSat, useReadPatt, thresholdScale, List.of());
         }
     }
 
@@ -77,6 +108,12 @@ public final class SaturationStep implements CalibrationStep {
         }
         int npix = saturation.threshold().length;
         float[] threshold = saturation.threshold().clone();
+        double scale = parameters.thresholdScale();
+        if (scale != 1.0) {
+            for (int p = 0; p < npix; p++) {
+                threshold[p] = (float) (threshold[p] * scale);
+            }
+        }
         boolean[] noCheck = new boolean[npix];
         int[] out = new int[npix];
         for (int p = 0; p < npix; p++) {
@@ -96,7 +133,7 @@ public final class SaturationStep implements CalibrationStep {
         }
         int[][] readPattern = parameters.useReadPatt() ? exposure.framesPerGroup() : null;
         return new Prepared(out, threshold, belowThreshold, noCheck, bias, readPattern, parameters.nPixGrowSat(),
-                exposure.ny(), exposure.nx());
+                parameters.marks(), exposure.ny(), exposure.nx());
     }
 
     /**
@@ -104,7 +141,13 @@ public final class SaturationStep implements CalibrationStep {
      *                       {@code v - belowThreshold > 0}, a test the JIT can vectorize
      */
     private record Prepared(int[] pixelDq, float[] threshold, float[] belowThreshold, boolean[] noCheck, float[] bias,
-            int[][] readPattern, int grow, int ny, int nx) implements PreparedStep {
+            int[][] readPattern, int grow, List<SaturationMark> marks, int ny, int nx) implements PreparedStep {
+
+        /** The bias is the SUPERBIAS reference's own array, counted with the superbias step. */
+        @Override
+        public long sizeInBytes() {
+            return 4L * (pixelDq.length + threshold.length + belowThreshold.length) + noCheck.length;
+        }
 
         @Override
         public StepName name() {
@@ -212,6 +255,25 @@ public final class SaturationStep implements CalibrationStep {
             }
             if (ramp.zeroFrame() != null) {
                 zeroFrame();
+            }
+            markByHand();
+        }
+
+        /** The hand marks, after every flag the step sets itself (so they are neither grown nor read back). */
+        private void markByHand() {
+            byte[] gdq = ramp.groupDq();
+            int nx = ramp.nx();
+            for (SaturationMark m : step.marks) {
+                if (!m.appliesTo(ramp.integration())) {
+                    continue;
+                }
+                for (int g = m.fromGroup(); g < ramp.nGroups(); g++) {
+                    for (int y = Math.max(0, m.y0()); y <= Math.min(ramp.ny() - 1, m.y1()); y++) {
+                        for (int x = Math.max(0, m.x0()); x <= Math.min(nx - 1, m.x1()); x++) {
+                            gdq[ramp.index(g, y, x)] |= SAT;
+                        }
+                    }
+                }
             }
         }
 

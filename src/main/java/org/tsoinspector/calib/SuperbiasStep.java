@@ -41,6 +41,11 @@ public final class SuperbiasStep implements CalibrationStep {
     private record Prepared(int[] pixelDq, float[] bias) implements PreparedStep {
 
         @Override
+        public long sizeInBytes() {
+            return 4L * (pixelDq.length + bias.length);
+        }
+
+        @Override
         public StepName name() {
             return StepName.SUPERBIAS;
         }

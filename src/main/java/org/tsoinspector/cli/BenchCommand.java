@@ -28,9 +28,6 @@ import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 import com.sun.management.GarbageCollectionNotificationInfo;
-import org.tsoinspector.analysis.RatioHistogramSpec;
-import org.tsoinspector.analysis.SegmentScan;
-import org.tsoinspector.analysis.StagePair;
 import org.tsoinspector.calib.CalibrationEngine;
 import org.tsoinspector.calib.Pipeline;
 import org.tsoinspector.calib.PipelineSettings;
@@ -38,6 +35,11 @@ import org.tsoinspector.calib.PreparedPipeline;
 import org.tsoinspector.calib.ReferenceSet;
 import org.tsoinspector.calib.SegmentCalibration;
 import org.tsoinspector.fits.FitsRampFile;
+import org.tsoinspector.inspect.Inspection;
+import org.tsoinspector.inspect.PlotRequest;
+import org.tsoinspector.inspect.RampStage;
+import org.tsoinspector.inspect.ReferencePolicy;
+import org.tsoinspector.inspect.StepConfiguration;
 import org.tsoinspector.fits.OutputFile;
 import org.tsoinspector.fits.RampProductWriter;
 import org.tsoinspector.model.ExposureMetadata;
@@ -47,6 +49,7 @@ import org.tsoinspector.model.StepName;
 import org.tsoinspector.render.Colormap;
 import org.tsoinspector.render.FrameRenderer;
 import org.tsoinspector.render.Limits;
+import org.tsoinspector.render.PlotKind;
 import org.tsoinspector.render.Stretch;
 import org.tsoinspector.sim.ExposureSimulator;
 import org.tsoinspector.sim.SampleLibrary;
@@ -103,7 +106,10 @@ public final class BenchCommand implements Command {
         try (HeapSampler heap = new HeapSampler(); FitsRampFile source = FitsRampFile.open(segment)) {
             ExposureMetadata e = source.metadata();
             EnumSet<StepName> all = EnumSet.allOf(StepName.class);
-            ReferenceSet references = ReferenceSet.load(e, all, Map.of(), refs);
+            Inspection inspection = Inspection.of(source, List.of(segment), ReferencePolicy.of(segment, refs, e),
+                    StepConfiguration.DEFAULTS);
+            inspection.requireSwitchedOnSteps();
+            ReferenceSet references = inspection.references();
             PreparedPipeline pipeline = Pipeline.of(source.name(), e, PipelineSettings.DEFAULTS, references)
                     .prepare(e, source.pixelDq());
             result.put("first_frame_ms", firstFrameMs(segment));
@@ -114,10 +120,9 @@ public final class BenchCommand implements Command {
             deleteContents(work);
             result.put("io_floor_s", seconds(() -> copyWithoutComputing(source, work.resolve("floor.fits"))));
             deleteContents(work);
-            result.put("ratio_plot_s", seconds(() -> new SegmentScan(source, new StagePair("after refpix",
-                    pipeline.steps().subList(0, 4), "after linearity", pipeline.steps().subList(4, 5)),
-                    new SegmentScan.Request(RatioHistogramSpec.defaults(e.nGroups()), null, null, false), threads)
-                    .run(ProgressMonitor.NONE)));
+            // the window's Ratio tab and plot ratio make this request: after refpix vs after linearity
+            result.put("ratio_plot_s", seconds(() -> inspection.plot(PlotRequest.of(PlotKind.RATIO).withStages(
+                    RampStage.after(StepName.REFPIX), RampStage.after(StepName.LINEARITY)), ProgressMonitor.NONE)));
             result.put("peak_heap_mb", heap.peakLiveBytes() / 1e6);
             result.put("peak_heap_in_use_mb", heap.peakInUseBytes() / 1e6);
             result.put("segment_bytes", Files.size(segment));

@@ -3,25 +3,21 @@ package org.tsoinspector.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.tsoinspector.calib.Pipeline;
-import org.tsoinspector.calib.PipelineSettings;
-import org.tsoinspector.calib.PreparedPipeline;
-import org.tsoinspector.calib.PreparedStep;
-import org.tsoinspector.calib.ReferenceSet;
-import org.tsoinspector.calib.SegmentCalibration;
-import org.tsoinspector.fits.FitsRampFile;
+import org.tsoinspector.inspect.Inspection;
 import org.tsoinspector.model.BadInputException;
-import org.tsoinspector.model.ExposureMetadata;
+import org.tsoinspector.model.ProgressMonitor;
 import org.tsoinspector.model.StepName;
 
 /**
- * {@code calibrate FILE [reference options] [--steps LIST | --skip LIST] [--save-each] [--out DIR]
- * [--param STEP.NAME=VALUE ...]}: runs the steps on a raw segment or a saved step product and writes
- * the products (cli.md). Ctrl-C cancels cleanly: no partial product is left.
+ * {@code calibrate FILE... [step options] [--steps LIST | --skip LIST] [--save-each] [--out DIR]}: runs
+ * the steps on raw segments or saved step products and writes the products (cli.md); several files are
+ * the segments of one exposure, each written as its own products. Ctrl-C cancels cleanly: no partial
+ * product is left.
  */
 public final class CalibrateCommand implements Command {
 
@@ -32,21 +28,20 @@ public final class CalibrateCommand implements Command {
 
     @Override
     public String usage() {
-        return "calibrate FILE " + ReferenceOptions.USAGE + " [--steps LIST | --skip LIST] [--save-each]"
-                + " [--out DIR] " + ParameterOption.USAGE;
+        return "calibrate FILE... " + StepOptions.USAGE + " [--steps LIST | --skip LIST] [--save-each] [--out DIR]\n"
+                + StepOptions.HELP;
     }
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        ReferenceOptions refs = new ReferenceOptions();
-        PipelineSettings settings = PipelineSettings.DEFAULTS;
+        StepOptions options = new StepOptions();
         Set<StepName> steps = null;
         Set<StepName> skip = EnumSet.noneOf(StepName.class);
         boolean saveEach = false;
         Path outDir = null;
-        Path file = null;
+        List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.size();) {
-            int next = refs.consume(args, i);
+            int next = options.consume(args, i);
             if (next != i) {
                 i = next;
                 continue;
@@ -56,70 +51,70 @@ public final class CalibrateCommand implements Command {
                 case "--steps" -> steps = stepList(a, Arguments.value(args, i));
                 case "--skip" -> skip = stepList(a, Arguments.value(args, i));
                 case "--out" -> outDir = Path.of(Arguments.value(args, i));
-                case "--param" -> settings = ParameterOption.apply(settings, Arguments.value(args, i));
                 case "--save-each" -> {
                     saveEach = true;
                     i -= 1;
                 }
                 default -> {
-                    if (a.startsWith("-") || file != null) {
+                    if (a.startsWith("-")) {
                         throw new UsageException("unexpected argument '" + a + "'");
                     }
-                    file = Path.of(a);
+                    files.add(Path.of(a));
                     i -= 1;
                 }
             }
             i += 2;
         }
-        if (file == null) {
+        if (files.isEmpty()) {
             throw new UsageException("calibrate needs a FILE");
         }
         if (steps != null && !skip.isEmpty()) {
             throw new UsageException("give --steps or --skip, not both");
         }
-        if (!Files.exists(file)) {
-            throw new BadInputException(file.toString(), "no such file");
+        for (Path f : files) {
+            if (!Files.exists(f)) {
+                throw new BadInputException(f.toString(), "no such file");
+            }
         }
-        try (FitsRampFile source = FitsRampFile.open(file)) {
-            ExposureMetadata e = source.metadata();
-            Set<StepName> wanted = steps != null ? steps : EnumSet.complementOf(toEnumSet(skip));
-            Set<StepName> runnable = Pipeline.runnable(e, wanted);
-            if (steps != null && !runnable.equals(steps)) {
+        Set<StepName> wanted = steps != null ? steps : EnumSet.complementOf(toEnumSet(skip));
+        Inspection inspection = Inspection.open(files, options.refsDir(), options.configuration().withSettings(
+                options.configuration().settings().withEnabled(wanted)), ProgressMonitor.NONE);
+        try {
+            List<StepName> runnable = inspection.activeSteps();
+            if (steps != null && !runnable.containsAll(steps)) {
                 EnumSet<StepName> done = EnumSet.copyOf(steps);
                 done.removeAll(runnable);
-                throw new BadInputException(source.name(), "already went through " + done.iterator().next().id()
-                        + " or a later step (its S_ keywords say COMPLETE): it cannot run again");
-            }
-            if (runnable.isEmpty()) {
-                throw new BadInputException(source.name(), "no step left to run: the product already went through "
-                        + "all the steps asked for");
-            }
-            settings = settings.withEnabled(runnable);
-            ReferenceSet references = ReferenceSet.load(e, settings, refs.files(), refs.refsDir());
-            Pipeline pipeline = Pipeline.of(source.name(), e, settings, references);
-            PreparedPipeline prepared = pipeline.prepare(e, source.pixelDq());
-            for (PreparedStep s : prepared.steps()) {
-                if (!s.note().isEmpty()) {
-                    out.println("note: " + s.name().id() + ": " + s.note());
+                StepName first = done.iterator().next();
+                if (inspection.metadata().completedSteps().stream().anyMatch(s -> s.ordinal() >= first.ordinal())) {
+                    throw new BadInputException(inspection.name(), "already went through " + first.id()
+                            + " or a later step (its S_ keywords say COMPLETE): it cannot run again");
                 }
             }
-            Path dir = outDir != null ? outDir : absoluteParent(file);
+            inspection.requireSwitchedOnSteps();
+            if (runnable.isEmpty()) {
+                throw new BadInputException(inspection.name(), "no step left to run: the product already went"
+                        + " through all the steps asked for");
+            }
+            for (String note : inspection.stepNotes()) {
+                out.println("note: " + note);
+            }
+            Path dir = outDir != null ? outDir : absoluteParent(files.get(0));
             Files.createDirectories(dir);
             CancelOnInterrupt cancel = new CancelOnInterrupt("calibrate");
             long t0 = System.nanoTime();
             List<Path> written;
             try {
-                written = new SegmentCalibration(source, prepared, references.fileNames(runnable),
-                        Runtime.getRuntime().availableProcessors())
-                        .run(dir, SegmentCalibration.productRoot(file.getFileName().toString()), saveEach, cancel);
+                written = inspection.calibrate(dir, saveEach, cancel);
             } finally {
                 cancel.done();
             }
-            out.printf(Locale.ROOT, "ran %s on %d integrations in %.1f s%n", pipeline.stepNames().stream()
-                    .map(StepName::id).toList(), source.integrationCount(), (System.nanoTime() - t0) / 1e9);
+            out.printf(Locale.ROOT, "ran %s on %d integrations in %.1f s%n", runnable.stream().map(StepName::id)
+                    .toList(), inspection.integrationCount(), (System.nanoTime() - t0) / 1e9);
             for (Path p : written) {
                 out.println("wrote " + p);
             }
+        } finally {
+            inspection.close();
         }
         return CommandLine.EXIT_OK;
     }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tsoinspector.inspect.ErrorMessage;
 import org.tsoinspector.model.CancelledException;
 
 /** Entry point of the batch commands: dispatches, and maps failures to one line and an exit status. */
@@ -15,6 +16,8 @@ public final class CommandLine {
     public static final int EXIT_BAD_INPUT = 1;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_CANCELLED = 130;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommandLine.class);
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final PrintStream out;
@@ -60,8 +63,13 @@ public final class CommandLine {
             err.print(usageText());
             return EXIT_USAGE;
         }
+        List<String> rest = args.subList(1, args.size());
+        if (rest.contains("--help") || rest.contains("-h")) {
+            out.println("usage: java -jar tso-inspector.jar " + command.usage());
+            return EXIT_OK;
+        }
         try {
-            return command.run(args.subList(1, args.size()), out);
+            return command.run(rest, out);
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
             err.println("usage: java -jar tso-inspector.jar " + command.usage());
@@ -75,7 +83,13 @@ public final class CommandLine {
     }
 
     private int fail(Throwable t, boolean debug) {
-        err.println("error: " + ErrorMessage.of(t));
+        String message = ErrorMessage.of(t);
+        err.println("error: " + message);
+        if (t instanceof org.tsoinspector.model.BadInputException) {
+            LOG.info("bad input: {}", message);
+        } else {
+            LOG.error("failed: {}", message, t);
+        }
         if (debug) {
             t.printStackTrace(err);
         }

@@ -3,6 +3,7 @@ package org.tsoinspector.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,35 +11,27 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tsoinspector.analysis.GroupPairs;
+import org.tsoinspector.analysis.ProfileAxis;
 import org.tsoinspector.analysis.RatioHistogramSpec;
 import org.tsoinspector.analysis.Region;
-import org.tsoinspector.calib.CalibrationEngine;
-import org.tsoinspector.calib.Pipeline;
-import org.tsoinspector.calib.PipelineSettings;
-import org.tsoinspector.calib.ReferenceSet;
-import org.tsoinspector.fits.FitsRampFile;
+import org.tsoinspector.inspect.Inspection;
+import org.tsoinspector.inspect.PlotRequest;
+import org.tsoinspector.inspect.PlotResult;
+import org.tsoinspector.inspect.RampStage;
 import org.tsoinspector.model.BadInputException;
-import org.tsoinspector.model.ExposureMetadata;
 import org.tsoinspector.model.ProgressMonitor;
 import org.tsoinspector.model.StepName;
-import org.tsoinspector.render.DiagnosticPlots;
-import org.tsoinspector.render.Plot;
 import org.tsoinspector.render.PlotKind;
-import org.tsoinspector.render.PlotRequest;
-import org.tsoinspector.render.PngExport;
 
 /**
- * {@code plot KIND FILE [reference options] [--after STEP] [--int I] [--group G] [--column C]
+ * {@code plot KIND FILE... [step options] [--after STEP|raw] [--int I] [--group G] [--column C | --row R]
  * [--pixel X,Y] [--pairs A-B,C-D] [--region X0,Y0,X1,Y1] [--width W] [--height H] --out FILE.png
- * [--csv FILE.csv]}: draws one of the notebook's plots to a PNG (and its data to CSV), with the same
- * code as the window.
+ * [--csv FILE.csv]}: draws one of the notebook's plots to a PNG (and its data to CSV) by asking an
+ * {@link Inspection} the same request the window's plot tabs make.
  */
 public final class PlotCommand implements Command {
 
     private static final Pattern PAIRS = Pattern.compile("(\\d+)\\s*-\\s*(\\d+)\\s*,\\s*(\\d+)\\s*-\\s*(\\d+)");
-
-    /** Bytes of computed integrations the engine may keep: two stages of a few integrations. */
-    private static final long CACHE_BYTES = 256L << 20;
 
     @Override
     public String name() {
@@ -47,36 +40,38 @@ public final class PlotCommand implements Command {
 
     @Override
     public String usage() {
-        return "plot KIND FILE " + ReferenceOptions.USAGE + " [--after STEP] [--int I] [--group G] [--column C]"
-                + " [--pixel X,Y] [--pairs A-B,C-D] [--region X0,Y0,X1,Y1] [--width W] [--height H] --out FILE.png"
-                + " [--csv FILE.csv] " + ParameterOption.USAGE + "\n"
+        return "plot KIND FILE... " + StepOptions.USAGE + " [--after STEP|raw] [--int I] [--group G] [--column C"
+                + " | --row R] [--pixel X,Y] [--pairs A-B,C-D] [--region X0,Y0,X1,Y1] [--width W] [--height H]"
+                + " --out FILE.png [--csv FILE.csv]\n"
                 + "                          KIND: frame, mask, saturated, profile, ramp, ratio, lightcurve, dq;"
-                + " I and G count from 1, C, X and Y from 0\n"
+                + " I and G count from 1, C, R, X and Y from 0\n"
                 + "                          --pairs (ratio): (GB - GA) / (GD - GC), groups from 1, default the last"
                 + " two over the first two\n"
                 + "                          --region (lightcurve): columns X0..X1, rows Y0..Y1 (from 0, inclusive),"
-                + " default the brightest 30 rows";
+                + " default the brightest 30 rows\n"
+                + "                          several FILEs: the segments of one exposure (integrations numbered"
+                + " across them)\n" + StepOptions.HELP;
     }
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        ReferenceOptions refs = new ReferenceOptions();
-        PipelineSettings settings = PipelineSettings.DEFAULTS;
+        StepOptions options = new StepOptions();
         PlotKind kind = null;
-        Path file = null;
+        List<Path> files = new ArrayList<>();
         Path png = null;
         Path csv = null;
-        StepName step = null;
+        RampStage after = null;
         int integration = 0;
         int group = 0;
-        int column = -1;
+        ProfileAxis axis = null;
+        int index = -1;
         int[] pixel = null;
         GroupPairs pairs = null;
         Region region = null;
         int width = 0;
         int height = 0;
         for (int i = 0; i < args.size();) {
-            int next = refs.consume(args, i);
+            int next = options.consume(args, i);
             if (next != i) {
                 i = next;
                 continue;
@@ -85,20 +80,24 @@ public final class PlotCommand implements Command {
             if (!a.startsWith("--")) {
                 if (kind == null) {
                     kind = kind(a);
-                } else if (file == null) {
-                    file = Path.of(a);
                 } else {
-                    throw new UsageException("unexpected argument '" + a + "'");
+                    files.add(Path.of(a));
                 }
                 i++;
                 continue;
             }
             String v = Arguments.value(args, i);
             switch (a) {
-                case "--after" -> step = step(v);
+                case "--after" -> after = stage(v);
                 case "--int" -> integration = positive(a, v);
                 case "--group" -> group = positive(a, v);
-                case "--column" -> column = nonNegative(a, v);
+                case "--column", "--row" -> {
+                    if (axis != null) {
+                        throw new UsageException("give --column or --row, not both");
+                    }
+                    axis = a.equals("--column") ? ProfileAxis.COLUMN : ProfileAxis.ROW;
+                    index = nonNegative(a, v);
+                }
                 case "--pixel" -> pixel = pixel(v);
                 case "--pairs" -> pairs = pairs(v);
                 case "--region" -> region = region(v);
@@ -106,12 +105,11 @@ public final class PlotCommand implements Command {
                 case "--height" -> height = size(a, v);
                 case "--out" -> png = Path.of(v);
                 case "--csv" -> csv = Path.of(v);
-                case "--param" -> settings = ParameterOption.apply(settings, v);
                 default -> throw new UsageException("unknown option '" + a + "'");
             }
             i += 2;
         }
-        if (kind == null || file == null) {
+        if (kind == null || files.isEmpty()) {
             throw new UsageException("plot needs a KIND and a FILE");
         }
         if (png == null) {
@@ -123,23 +121,29 @@ public final class PlotCommand implements Command {
         if (region != null && kind != PlotKind.LIGHTCURVE) {
             throw new UsageException("--region applies to the lightcurve plot only");
         }
-        if (!Files.exists(file)) {
-            throw new BadInputException(file.toString(), "no such file");
+        if (axis != null && kind != PlotKind.PROFILE) {
+            throw new UsageException("--column and --row apply to the profile plot only");
         }
-        try (FitsRampFile source = FitsRampFile.open(file)) {
-            ExposureMetadata e = source.metadata();
-            StepName upTo = step != null ? step : kind.defaultStep() != null ? kind.defaultStep() : StepName.LINEARITY;
-            Set<StepName> wanted = EnumSet.noneOf(StepName.class);
-            for (StepName s : StepName.values()) {
-                if (s.ordinal() <= upTo.ordinal()) {
-                    wanted.add(s);
-                }
+        for (Path f : files) {
+            if (!Files.exists(f)) {
+                throw new BadInputException(f.toString(), "no such file");
             }
-            settings = settings.withEnabled(Pipeline.runnable(e, wanted));
-            ReferenceSet references = ReferenceSet.load(e, settings, refs.files(), refs.refsDir());
-            CalibrationEngine engine = new CalibrationEngine(source, references, settings, CACHE_BYTES);
-            PlotRequest request = PlotRequest.of(kind).withStep(step).withIntegration(integration).withGroup(group)
-                    .withColumn(column);
+        }
+        RampStage stage = after != null ? after
+                : RampStage.after(kind.defaultStep() != null ? kind.defaultStep() : StepName.LINEARITY);
+        // only the steps up to the plotted stage run, so only their references are needed
+        Set<StepName> upTo = EnumSet.noneOf(StepName.class);
+        for (StepName s : StepName.values()) {
+            if (s.ordinal() <= stage.order()) {
+                upTo.add(s);
+            }
+        }
+        Inspection inspection = Inspection.open(files, options.refsDir(), options.configuration().withSettings(
+                options.configuration().settings().withEnabled(upTo)), ProgressMonitor.NONE);
+        try {
+            inspection.requireSwitchedOnSteps();
+            PlotRequest request = PlotRequest.of(kind).withStages(null, after).withIntegration(integration)
+                    .withGroup(group).withProfile(axis != null ? axis : ProfileAxis.COLUMN, index);
             if (pixel != null) {
                 request = request.withPixel(pixel[0], pixel[1]);
             }
@@ -150,18 +154,19 @@ public final class PlotCommand implements Command {
                 request = request.withLightCurve(null, region);
             }
             long t0 = System.nanoTime();
-            Plot plot = new DiagnosticPlots(engine, Runtime.getRuntime().availableProcessors())
-                    .make(request, ProgressMonitor.NONE);
+            PlotResult plot = inspection.plot(request, ProgressMonitor.NONE);
             int w = width > 0 ? width : kind.defaultWidth();
             int h = height > 0 ? height : kind.defaultHeight();
-            PngExport.write(plot.figure(), plot.caption(), w, h, png);
-            out.printf(Locale.ROOT, "%s: %s (%d x %d) in %.1f s%n", kind.id(), plot.caption().text(), w, h,
+            plot.writePng(png, w, h);
+            out.printf(Locale.ROOT, "%s: %s (%d x %d) in %.1f s%n", kind.id(), plot.captionText(), w, h,
                     (System.nanoTime() - t0) / 1e9);
             out.println("wrote " + png);
             if (csv != null) {
-                plot.data().write(csv);
+                plot.writeCsv(csv);
                 out.println("wrote " + csv);
             }
+        } finally {
+            inspection.close();
         }
         return CommandLine.EXIT_OK;
     }
@@ -174,11 +179,15 @@ public final class PlotCommand implements Command {
         }
     }
 
-    private static StepName step(String id) throws UsageException {
+    /** "raw" or a step's name. */
+    private static RampStage stage(String id) throws UsageException {
+        if (id.equalsIgnoreCase("raw")) {
+            return RampStage.RAW;
+        }
         try {
-            return StepName.fromId(id);
+            return RampStage.after(StepName.fromId(id));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--after: " + e.getMessage());
+            throw new UsageException("--after: " + e.getMessage() + " (or raw)");
         }
     }
 

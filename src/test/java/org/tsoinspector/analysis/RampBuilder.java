@@ -3,13 +3,13 @@ package org.tsoinspector.analysis;
 import org.tsoinspector.model.Ramp;
 
 /** Hand-made ramps for the analysis tests. */
-final class RampBuilder {
+public final class RampBuilder {
 
     private RampBuilder() {
     }
 
     /** A ramp whose pixel i holds value.apply(group, i) in every group. */
-    static Ramp of(int integration, int nGroups, int ny, int nx, Sample value) {
+    public static Ramp of(int integration, int nGroups, int ny, int nx, Sample value) {
         Ramp r = Ramp.zeros(integration, nGroups, ny, nx, false);
         int n = ny * nx;
         for (int g = 0; g < nGroups; g++) {
@@ -21,7 +21,7 @@ final class RampBuilder {
     }
 
     /** The sample of group g (0-based) of pixel i (row-major index). */
-    interface Sample {
+    public interface Sample {
         double at(int g, int i);
     }
 }

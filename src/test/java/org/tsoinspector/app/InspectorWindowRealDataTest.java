@@ -36,6 +36,11 @@ import org.tsoinspector.model.Ramp;
 import org.tsoinspector.model.StepName;
 import org.tsoinspector.render.DisplayRange;
 import org.tsoinspector.render.Limits;
+import org.tsoinspector.inspect.CompareMode;
+import org.tsoinspector.inspect.FrameAnswer;
+import org.tsoinspector.inspect.OverlayKind;
+import org.tsoinspector.inspect.PixelPosition;
+import org.tsoinspector.inspect.RampStage;
 
 /**
  * Drives the window on the shared SUBSTRIP96 vector (2 integrations x 3 groups) with its reference
@@ -54,7 +59,7 @@ class InspectorWindowRealDataTest {
     void start(Stage stage) {
         AppSettings settings = AppSettings.forNode("/org/tsoinspector/app-test-real");
         settings.clear();
-        window = new InspectorWindow(stage, settings, new FitsExposureOpener());
+        window = new InspectorWindow(stage, settings, ExposureOpener.FITS);
         Scene scene = new Scene(window.root(), 1200, 800);
         window.installKeys(scene);
         stage.setScene(scene);
@@ -252,16 +257,16 @@ class InspectorWindowRealDataTest {
             robot.lookup("#compare-mode").queryAs(ComboBox.class).setValue(CompareMode.SIDE_BY_SIDE);
         });
         waitIdle();
-        ShownFrames f = window.shownFrames();
+        FrameAnswer f = window.shownFrames();
         DisplayRange a = minMax(f.a().values());
         DisplayRange b = minMax(f.b().values());
         assertTrue(b.low() < a.low() - 10000, "raw sits on the bias, refpix took it off: " + a + ", " + b);
         DisplayRange both = new DisplayRange(Math.min(a.low(), b.low()), Math.max(a.high(), b.high()));
         ColorbarView bar = robot.lookup("#colorbar").queryAs(ColorbarView.class);
         assertEquals(both, bar.range());
-        assertEquals(both, f.pictureA().renderer().range());
-        assertEquals(both, f.pictureB().renderer().range());
-        assertEquals("One scale for A (raw) and B (after refpix)  int 1, group 1", bar.title());
+        assertEquals(both, f.pictureA().scale().range());
+        assertEquals(both, f.pictureB().scale().range());
+        assertEquals("One scale for A (raw) and B (after refpix), DN  int 1, group 1", bar.title());
         ColorbarView barB = robot.lookup("#colorbar-b").queryAs(ColorbarView.class);
         assertFalse(barB.isVisible(), "one bar for one scale");
 
@@ -269,10 +274,10 @@ class InspectorWindowRealDataTest {
         robot.interact(() -> robot.lookup("#shared-scale").queryAs(CheckBox.class).setSelected(false));
         waitIdle();
         assertEquals(a, bar.range());
-        assertEquals("A: raw  int 1, group 1", bar.title());
+        assertEquals("A: raw  int 1, group 1 (DN)", bar.title());
         assertTrue(barB.isVisible());
         assertEquals(b, barB.range());
-        assertEquals("B: after refpix  int 1, group 1", barB.title());
+        assertEquals("B: after refpix  int 1, group 1 (DN)", barB.title());
         robot.interact(() -> robot.lookup("#shared-scale").queryAs(CheckBox.class).setSelected(true));
         waitIdle();
         assertFalse(barB.isVisible());
@@ -282,7 +287,7 @@ class InspectorWindowRealDataTest {
         assertEquals(both, bar.range());
         robot.interact(() -> window.blink());
         assertEquals(both, bar.range(), "B blinks in on the same scale");
-        assertEquals("One scale for A (raw) and B (after refpix)  int 1, group 1", bar.title());
+        assertEquals("One scale for A (raw) and B (after refpix), DN  int 1, group 1", bar.title());
 
         robot.interact(() -> robot.lookup("#compare-mode").queryAs(ComboBox.class).setValue(CompareMode.SINGLE));
         waitIdle();

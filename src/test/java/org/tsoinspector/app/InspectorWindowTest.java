@@ -43,6 +43,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tsoinspector.model.BadInputException;
+import org.tsoinspector.inspect.CompareMode;
+import org.tsoinspector.inspect.Inspection;
+import org.tsoinspector.inspect.ReferencePolicy;
+import org.tsoinspector.inspect.OverlayKind;
+import org.tsoinspector.inspect.PixelPosition;
+import org.tsoinspector.inspect.PlotResult;
 
 /** Drives the real window headless (Monocle) on a small in-memory exposure. */
 @ExtendWith(ApplicationExtension.class)
@@ -75,11 +81,12 @@ class InspectorWindowTest {
                 return saveAnswer;
             }
         };
-        window = new InspectorWindow(stage, settings, (files, m) -> {
+        window = new InspectorWindow(stage, settings, (files, configuration, m) -> {
             if (files.get(0).toString().contains("bad")) {
                 throw new BadInputException(files.get(0).getFileName().toString(), "not a FITS file");
             }
-            return new ExposureSession(new InMemoryRampSource(3, 4), List.of());
+            return Inspection.of(new InMemoryRampSource(3, 4), files, new ReferencePolicy(null, List.of()),
+                    configuration);
         }, chooser);
         Scene scene = new Scene(window.root(), 1100, 700);
         window.installKeys(scene);
@@ -185,12 +192,11 @@ class InspectorWindowTest {
         Label status = robot.lookup("#status-refpix").queryAs(Label.class);
         assertEquals("applied", status.getText());
         FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
-        robot.interact(() -> robot.lookup("#refpix-algorithm").queryAs(ComboBox.class)
-                .setValue(org.tsoinspector.calib.RefPixStep.Algorithm.SIRS));
+        robot.interact(() -> robot.lookup("#refpix-algorithm").queryAs(ComboBox.class).setValue("sirs"));
         waitIdle();
-        assertEquals("applied (median: sirs is for FULL frames)", status.getText());
-        assertEquals(org.tsoinspector.calib.RefPixStep.Algorithm.SIRS,
-                robot.lookup("#refpix-algorithm").queryAs(ComboBox.class).getValue());
+        assertTrue(status.getText().startsWith("applied (refpix_algorithm=sirs applies to FULL frames only, so this"
+                + " SUBSTRIP256 exposure got the median algorithm"), status.getText());
+        assertEquals("sirs", robot.lookup("#refpix-algorithm").queryAs(ComboBox.class).getValue());
         assertTrue(view.isVisible(), "the frame is still shown: " + window.statusText());
     }
 
@@ -204,7 +210,7 @@ class InspectorWindowTest {
         assertTrue(view.caption().startsWith("A: raw"), view.caption());
         robot.type(KeyCode.B);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(view.caption().startsWith("B: after linearity"), view.caption());
+        assertTrue(view.caption().startsWith("B: after refpix"), view.caption());
         robot.type(KeyCode.B);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view.caption().startsWith("A: raw"), view.caption());
@@ -231,7 +237,7 @@ class InspectorWindowTest {
         robot.type(KeyCode.D);
         waitIdle();
         FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
-        assertTrue(view.caption().startsWith("raw - after linearity  int 1, group 3"), view.caption());
+        assertTrue(view.caption().startsWith("raw - after refpix  int 1, group 3"), view.caption());
         robot.interact(() -> view.hoveredProperty().set(new PixelPosition(7, 2)));
         String text = robot.lookup("#readout").queryAs(Label.class).getText();
         assertTrue(text.startsWith("A-B  x 7  y 2"), text);
@@ -268,7 +274,7 @@ class InspectorWindowTest {
             totals.merge(r.table().cell(row, 0), Long.parseLong(r.table().cell(row, 5)), Long::sum);
         }
         long perStage = 3L * InMemoryRampSource.NX * InMemoryRampSource.NY;
-        assertEquals(java.util.Map.of("after linearity", perStage, "raw", perStage), totals);
+        assertEquals(java.util.Map.of("after refpix", perStage, "raw", perStage), totals);
     }
 
     @Test

@@ -14,7 +14,7 @@ class MainTest {
         try {
             System.clearProperty("glass.platform");
             boolean screen = System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
-            String why = Main.missingDisplay();
+            String why = InspectorApplication.missingDisplay();
             if (screen || !System.getProperty("os.name").toLowerCase().contains("linux")) {
                 assertNull(why);
             } else {
@@ -26,6 +26,6 @@ class MainTest {
                 System.setProperty("glass.platform", glass);
             }
         }
-        assertNull(Main.missingDisplay(), "headless Monocle needs no display");
+        assertNull(InspectorApplication.missingDisplay(), "headless Monocle needs no display");
     }
 }

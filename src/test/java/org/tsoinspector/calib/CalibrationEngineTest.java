@@ -17,6 +17,7 @@ import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.model.DqFlag;
 import org.tsoinspector.model.ExposureMetadata;
 import org.tsoinspector.model.Ramp;
+import org.tsoinspector.model.SaturationMark;
 import org.tsoinspector.model.StepName;
 import org.tsoinspector.model.SubarrayWindow;
 
@@ -135,14 +136,14 @@ class CalibrationEngineTest {
         CalibrationEngine engine = new CalibrationEngine(source, references(EXPOSURE), PipelineSettings.DEFAULTS,
                 64 << 20);
         Ramp before = engine.stage(1, StepName.LINEARITY).ramp();
-        engine.setSettings(engine.settings().with(StepName.SUPERBIAS, false));
-        CalibrationEngine.Stage without = engine.stage(1, StepName.LINEARITY);
+        CalibrationEngine off = engine.withSettings(engine.settings().with(StepName.SUPERBIAS, false));
+        CalibrationEngine.Stage without = off.stage(1, StepName.LINEARITY);
         assertFalse(without.applied().contains(StepName.SUPERBIAS));
         assertFalse(Arrays.equals(before.data(), without.ramp().data()));
-        assertSame(engine.stage(1, StepName.SATURATION).ramp(), engine.stage(1, StepName.SUPERBIAS).ramp(),
+        assertSame(off.stage(1, StepName.SATURATION).ramp(), off.stage(1, StepName.SUPERBIAS).ramp(),
                 "after a switched-off step means after the last step before it");
-        engine.setSettings(engine.settings().with(StepName.SUPERBIAS, true));
-        assertSame(before, engine.stage(1, StepName.LINEARITY).ramp());
+        CalibrationEngine onAgain = off.withSettings(off.settings().with(StepName.SUPERBIAS, true));
+        assertSame(before, onAgain.stage(1, StepName.LINEARITY).ramp());
         assertEquals(1, source.reads.get());
     }
 
@@ -152,8 +153,8 @@ class CalibrationEngineTest {
         CalibrationEngine engine = new CalibrationEngine(source, references(EXPOSURE), PipelineSettings.DEFAULTS,
                 64 << 20);
         Ramp grown = engine.stage(0, StepName.SATURATION).ramp();
-        engine.setSettings(engine.settings().withParameter("saturation.n_pix_grow_sat=0"));
-        Ramp notGrown = engine.stage(0, StepName.SATURATION).ramp();
+        Ramp notGrown = engine.withSettings(engine.settings().withParameter("saturation.n_pix_grow_sat=0"))
+                .stage(0, StepName.SATURATION).ramp();
         int flagged = 0;
         int flaggedWithout = 0;
         for (int k = 0; k < grown.groupDq().length; k++) {
@@ -197,8 +198,55 @@ class CalibrationEngineTest {
                 new ReferenceSet(null, null, null, null), PipelineSettings.DEFAULTS, 1 << 20);
         BadInputException e = assertThrows(BadInputException.class, () -> engine.stage(0, StepName.LINEARITY));
         assertTrue(e.getMessage().contains("no MASK reference"), e.getMessage());
-        engine.setSettings(PipelineSettings.DEFAULTS.withEnabled(java.util.Set.of(StepName.REFPIX)));
-        assertEquals(List.of(StepName.REFPIX), assertDoesNotThrow(() -> engine.stage(0, StepName.LINEARITY)).applied(),
+        CalibrationEngine refpixOnly = engine.withSettings(
+                PipelineSettings.DEFAULTS.withEnabled(java.util.Set.of(StepName.REFPIX)));
+        assertEquals(List.of(StepName.REFPIX), assertDoesNotThrow(() -> refpixOnly.stage(0, StepName.LINEARITY)).applied(),
                 "refpix needs no reference");
+    }
+
+    @Test
+    void handMarksAreSaturationFlagsThatLaterStepsSeeAndTheCacheKeeps() throws Exception {
+        MemoryRampSource source = new MemoryRampSource(EXPOSURE, 2, 5);
+        CalibrationEngine engine = new CalibrationEngine(source, references(EXPOSURE), PipelineSettings.DEFAULTS,
+                64 << 20);
+        Ramp plain = engine.stage(1, StepName.LINEARITY).ramp();
+        int x = 20;
+        int y = 6;
+        SaturationMark mark = new SaturationMark(1, x, y, x + 1, y, 2);
+        PipelineSettings marked = engine.settings().withSaturation(engine.settings().saturation().withMark(mark));
+        CalibrationEngine withMark = engine.withSettings(marked);
+        Ramp r = withMark.stage(1, StepName.LINEARITY).ramp();
+        byte sat = (byte) DqFlag.SATURATED.value();
+        for (int g = 0; g < r.nGroups(); g++) {
+            for (int xx = x; xx <= x + 1; xx++) {
+                boolean flagged = (r.groupDq(g, y, xx) & sat) != 0;
+                boolean before = (plain.groupDq(g, y, xx) & sat) != 0;
+                assertEquals(g >= 2 || before, flagged, "group " + (g + 1) + " x " + xx);
+            }
+            assertEquals(plain.groupDq(g, y, x + 2), r.groupDq(g, y, x + 2), "marks are not grown");
+        }
+        assertEquals(plain.data()[r.index(0, y, x)], r.data()[r.index(0, y, x)], "unmarked groups corrected");
+        assertArrayEquals(engine.stage(0, StepName.LINEARITY).ramp().groupDq(),
+                withMark.stage(0, StepName.LINEARITY).ramp().groupDq(), "a mark of integration 2 leaves integration 1 alone");
+        assertSame(plain, engine.stage(1, StepName.LINEARITY).ramp(), "the unmarked stage stays cached");
+    }
+
+    @Test
+    void aThresholdScaleBelowOneFlagsMoreSamples() throws Exception {
+        MemoryRampSource source = new MemoryRampSource(EXPOSURE, 1, 5);
+        CalibrationEngine engine = new CalibrationEngine(source, references(EXPOSURE), PipelineSettings.DEFAULTS,
+                64 << 20);
+        Ramp full = engine.stage(0, StepName.SATURATION).ramp();
+        Ramp scaled = engine.withSettings(engine.settings().withParameter("saturation.threshold_scale=0.33"))
+                .stage(0, StepName.SATURATION).ramp();
+        int a = 0;
+        int b = 0;
+        for (int k = 0; k < full.groupDq().length; k++) {
+            a += (full.groupDq()[k] & DqFlag.SATURATED.value()) != 0 ? 1 : 0;
+            b += (scaled.groupDq()[k] & DqFlag.SATURATED.value()) != 0 ? 1 : 0;
+            assertTrue((full.groupDq()[k] & ~scaled.groupDq()[k] & DqFlag.SATURATED.value()) == 0,
+                    "every sample saturated at full threshold is saturated at half");
+        }
+        assertTrue(b > a, b + " vs " + a);
     }
 }

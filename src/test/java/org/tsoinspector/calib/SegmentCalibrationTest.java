@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tsoinspector.fits.FitsRampFile;
+import org.tsoinspector.fits.ReferenceFiles;
 import org.tsoinspector.model.CancelledException;
 import org.tsoinspector.model.ExposureMetadata;
 import org.tsoinspector.model.ProgressMonitor;
@@ -28,11 +29,10 @@ class SegmentCalibrationTest {
         try (FitsRampFile raw = FitsRampFile.open(Path.of(base + "_uncal.fits"))) {
             ExposureMetadata e = raw.metadata();
             Set<StepName> all = EnumSet.allOf(StepName.class);
-            ReferenceSet refs = ReferenceSet.load(e, all, Map.of(
-                    StepName.DQ_INIT, Path.of(base + "_mask.fits.gz"),
-                    StepName.SATURATION, Path.of(base + "_saturation.fits.gz"),
-                    StepName.SUPERBIAS, Path.of(base + "_superbias.fits.gz"),
-                    StepName.LINEARITY, Path.of(base + "_linearity.fits.gz")), null);
+            ReferenceSet refs = new ReferenceSet(ReferenceFiles.readMask(Path.of(base + "_mask.fits.gz"), e),
+                    ReferenceFiles.readSaturation(Path.of(base + "_saturation.fits.gz"), e),
+                    ReferenceFiles.readSuperbias(Path.of(base + "_superbias.fits.gz"), e),
+                    ReferenceFiles.readLinearity(Path.of(base + "_linearity.fits.gz"), e));
             PreparedPipeline p = Pipeline.of(raw.name(), e, PipelineSettings.DEFAULTS, refs).prepare(e, raw.pixelDq());
             List<Path> written = new SegmentCalibration(raw, p, refs.fileNames(all), 2).run(out, "soss96", true,
                     ProgressMonitor.NONE);

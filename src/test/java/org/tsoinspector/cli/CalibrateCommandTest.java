@@ -69,13 +69,25 @@ class CalibrateCommandTest {
     }
 
     @Test
-    void aMissingReferenceIsOneLineNamingItsType(@TempDir Path dir) throws Exception {
-        Path base = vector("soss96");
-        assertEquals(1, run("calibrate", base + "_uncal.fits", "--refs", dir.toString(), "--out", dir.toString()));
+    void aMissingReferenceIsOneLineNamingItsTypeTheFoldersTriedAndTheOption(@TempDir Path dir) throws Exception {
+        // alone in a folder: the vectors' own folder holds the references beside the segment
+        Path raw = Files.copy(Path.of(vector("soss96") + "_uncal.fits"), dir.resolve("soss96_uncal.fits"));
+        Path out = Files.createDirectory(dir.resolve("out"));
+        assertEquals(1, run("calibrate", raw.toString(), "--refs", out.toString(), "--out", out.toString()));
         String message = err.toString().trim();
-        assertTrue(message.startsWith("error: ") && message.contains("no MASK reference"), message);
+        assertTrue(message.startsWith("error: " + raw + ": no MASK reference file"), message);
+        assertTrue(message.contains(" in " + out + ", " + dir.resolve("refs") + " (no such folder), " + dir + " or "),
+                message);
+        assertTrue(message.endsWith("; give one with --mask FILE or a folder with --refs DIR"), message);
         assertEquals(1, message.lines().count());
-        assertEquals(List.of(), names(dir));
+        assertEquals(List.of(), names(out));
+    }
+
+    @Test
+    void referencesBesideTheSegmentAreFoundWithoutRefs(@TempDir Path dir) throws Exception {
+        assertEquals(0, run("calibrate", vector("soss96") + "_uncal.fits", "--steps", "dq_init", "--out",
+                dir.toString()), err.toString());
+        assertEquals(List.of("soss96_dqinitstep.fits"), names(dir));
     }
 
     @Test

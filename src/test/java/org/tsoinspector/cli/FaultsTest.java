@@ -196,7 +196,7 @@ class FaultsTest {
         try (FitsRampFile source = FitsRampFile.open(segment)) {
             ExposureMetadata e = source.metadata();
             Set<StepName> steps = EnumSet.of(StepName.DQ_INIT);
-            ReferenceSet refs = ReferenceSet.load(e, steps, Map.of(StepName.DQ_INIT, mask(e)), null);
+            ReferenceSet refs = new ReferenceSet(ReferenceFiles.readMask(mask(e), e), null, null, null);
             var prepared = Pipeline.of(source.name(), e, PipelineSettings.DEFAULTS.withEnabled(steps), refs)
                     .prepare(e, source.pixelDq());
             // Before the first integration, early, in the middle, after the last (just before commit).
@@ -227,7 +227,7 @@ class FaultsTest {
         String before = sha256(segment);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "org.tsoinspector.app.Main", "calibrate", segment.toString(), "--steps", "dq_init", "--mask",
+                "org.tsoinspector.Main", "calibrate", segment.toString(), "--steps", "dq_init", "--mask",
                 mask.toString(), "--out", out.toString()));
         Path log = dir.resolve("stderr.txt");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -257,7 +257,7 @@ class FaultsTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = dir.resolve("simulate.txt");
         Process p = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "org.tsoinspector.app.Main", "simulate", "--nints", "400", "--out", out.toString())
+                "org.tsoinspector.Main", "simulate", "--nints", "400", "--out", out.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

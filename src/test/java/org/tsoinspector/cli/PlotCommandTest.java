@@ -102,9 +102,11 @@ class PlotCommandTest {
         assertTrue(err.toString().contains("--out"), err.toString());
         err.reset();
         Path empty = Files.createDirectory(dir.resolve("norefs"));
-        assertEquals(1, run(List.of("plot", "mask", base + "_uncal.fits", "--refs", empty.toString(), "--out",
+        Path alone = Files.copy(Path.of(base + "_uncal.fits"), empty.resolve("soss96_uncal.fits"));
+        assertEquals(1, run(List.of("plot", "mask", alone.toString(), "--refs", empty.toString(), "--out",
                 png.toString())));
-        assertTrue(err.toString().contains("MASK"), err.toString());
+        assertTrue(err.toString().contains("no MASK reference file") && err.toString().contains("--refs DIR"),
+                err.toString());
         assertEquals(1, err.toString().lines().count(), err.toString());
         try (var files = Files.list(dir)) {
             assertEquals(List.of("norefs"), files.map(p -> p.getFileName().toString()).toList());

@@ -39,6 +39,7 @@ import org.tsoinspector.model.MaskReference;
 import org.tsoinspector.model.ReferenceHeader;
 import org.tsoinspector.model.SaturationReference;
 import org.tsoinspector.model.SubarrayWindow;
+import org.tsoinspector.inspect.ErrorMessage;
 
 /**
  * Keeps docs/robustness.md true: every row of its table names a case here, and the case, run through
@@ -98,10 +99,13 @@ class RobustnessTableTest {
                     w.ySize()), false));
         });
         cases.put("ref-missing", d -> {
-            Path refs = Files.createDirectory(d.resolve("refs"));
-            Outcome o = cli("calibrate", raw(d).toString(), "--steps", "saturation", "--refs", refs.toString(),
+            Path refs = Files.createDirectory(d.resolve("other-refs"));
+            Path raw = raw(d);
+            Outcome o = cli("calibrate", raw.toString(), "--steps", "saturation", "--refs", refs.toString(),
                     "--out", d.toString());
-            return new Outcome(o.exit(), o.stderr(), refs);
+            assertTrue(o.stderr().contains(" in " + refs + ", " + d.resolve("refs") + " (no such folder), " + d + " or "),
+                    o.stderr());
+            return new Outcome(o.exit(), o.stderr(), raw);
         });
         cases.put("user-dq-shape", d -> {
             Path dq = d.resolve("small_dq.fits");
@@ -208,7 +212,7 @@ class RobustnessTableTest {
     /** The row's text as a regex: literal, except {@code <reason>} which stands for the system's words. */
     private static String wildcard(String text) {
         StringBuilder sb = new StringBuilder();
-        String[] parts = text.split("<reason>", -1);
+        String[] parts = text.split("<reason>|<folders>", -1);
         for (int i = 0; i < parts.length; i++) {
             sb.append(Pattern.quote(parts[i]));
             if (i < parts.length - 1) {

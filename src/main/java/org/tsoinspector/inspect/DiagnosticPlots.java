@@ -1,0 +1,337 @@
+package org.tsoinspector.inspect;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.tsoinspector.analysis.LightCurveMode;
+import org.tsoinspector.analysis.PixelMask;
+import org.tsoinspector.analysis.Profile;
+import org.tsoinspector.analysis.ProfileAxis;
+import org.tsoinspector.analysis.RampFit;
+import org.tsoinspector.analysis.RatioHistogramSpec;
+import org.tsoinspector.analysis.Region;
+import org.tsoinspector.analysis.Staged;
+import org.tsoinspector.calib.CalibrationEngine;
+import org.tsoinspector.calib.PreparedStep;
+import org.tsoinspector.model.BadInputException;
+import org.tsoinspector.model.CancelledException;
+import org.tsoinspector.model.DqFlag;
+import org.tsoinspector.model.ExposureMetadata;
+import org.tsoinspector.model.ProgressMonitor;
+import org.tsoinspector.model.Ramp;
+import org.tsoinspector.model.StepName;
+import org.tsoinspector.render.Caption;
+import org.tsoinspector.render.DqCharts;
+import org.tsoinspector.render.Figure;
+import org.tsoinspector.render.FrameRenderer;
+import org.tsoinspector.render.ImageCharts;
+import org.tsoinspector.render.LightCurveCharts;
+import org.tsoinspector.render.PlotKind;
+import org.tsoinspector.render.PlotTables;
+import org.tsoinspector.render.ProfileCharts;
+import org.tsoinspector.render.RampCharts;
+import org.tsoinspector.render.RatioCharts;
+
+/**
+ * Makes any {@link PlotKind} of an inspection: one integration's stages come from the engine's cache,
+ * whole-segment plots stream the segment through the prepared steps ({@link SegmentScan}). The window's
+ * plot tabs and the {@code plot} command both come here, so they draw the same thing with the same
+ * labels.
+ */
+final class DiagnosticPlots {
+
+    /** Pixel DQ that keeps a pixel out of automatic choices (no light, or unusable). */
+    private static final int NOT_SCIENCE = DqFlag.REFERENCE_PIXEL.value() | DqFlag.DO_NOT_USE.value();
+
+    private final Inspection inspection;
+    private final CalibrationEngine engine;
+    private final int threads;
+
+    /** @param threads workers for whole-segment plots */
+    DiagnosticPlots(Inspection inspection, CalibrationEngine engine, int threads) {
+        this.inspection = inspection;
+        this.engine = engine;
+        this.threads = threads;
+    }
+
+    /**
+     * Computes a plot. Long for whole-segment kinds ({@link PlotKind#wholeSegment()}): call it off the
+     * UI thread; the monitor sees integrations done and can cancel.
+     *
+     * @throws BadInputException for a request the exposure cannot satisfy (integration, group, pixel
+     *                           out of range, too few groups, a missing reference)
+     */
+    PlotResult make(PlotRequest request, ProgressMonitor monitor)
+            throws IOException, BadInputException, CancelledException {
+        ExposureMetadata e = inspection.metadata();
+        int integration = request.integration() == 0 ? 1 : request.integration();
+        int group = request.group() == 0 ? e.nGroups() : request.group();
+        if (integration < 1 || integration > inspection.integrationCount()) {
+            throw bad("has integrations 1 to " + inspection.integrationCount() + ", not " + integration);
+        }
+        if (group < 1 || group > e.nGroups()) {
+            throw bad("has groups 1 to " + e.nGroups() + ", not " + group);
+        }
+        RampStage stage = inspection.resolve(request.stage() != null ? request.stage() : defaultStage(request.kind()));
+        List<RampStage> stages = stages(request, stage);
+        return switch (request.kind()) {
+            case FRAME -> frame(stage, integration, group);
+            case MASK -> mask(stage);
+            case SATURATED -> saturated(stage, integration, group);
+            case PROFILE -> profile(request, stages, integration, group);
+            case RAMP -> ramp(request, stages, integration);
+            case RATIO, LIGHTCURVE -> wholeSegment(request, stages, monitor);
+            case DQ -> wholeSegment(request, List.of(stage), monitor);
+        };
+    }
+
+    private BadInputException bad(String problem) {
+        return new BadInputException(inspection.name(), problem);
+    }
+
+    private RampStage defaultStage(PlotKind kind) {
+        if (kind.defaultStep() != null) {
+            return RampStage.after(kind.defaultStep());
+        }
+        List<RampStage> all = inspection.stages();
+        return all.get(all.size() - 1);
+    }
+
+    /** The stages of a comparison, earlier first (one stage when both are the same). */
+    private List<RampStage> stages(PlotRequest request, RampStage stage) {
+        RampStage other;
+        if (request.compareWith() != null) {
+            other = inspection.resolve(request.compareWith());
+        } else {
+            other = stage;
+            for (RampStage s : inspection.stages()) {
+                if (s.order() < stage.order()) {
+                    other = s;
+                }
+            }
+        }
+        if (other.equals(stage)) {
+            return List.of(stage);
+        }
+        RampStage first = RampStage.earlier(other, stage);
+        return List.of(first, first == other ? stage : other);
+    }
+
+    private String labels(List<RampStage> stages) {
+        return String.join(" vs ", stages.stream().map(inspection::label).toList());
+    }
+
+    private Caption caption(int integration, int group, String what) {
+        return new Caption(inspection.name(), integration, group, what);
+    }
+
+    private CalibrationEngine.Stage at(RampStage s, int integration) throws IOException, BadInputException {
+        return engine.stage(integration - 1, s.after());
+    }
+
+    private PlotResult frame(RampStage stage, int integration, int group) throws IOException, BadInputException {
+        Ramp r = at(stage, integration).ramp();
+        float[] frame = r.frame(group - 1);
+        String label = inspection.label(stage);
+        FrameRenderer renderer = DisplaySettings.DEFAULT.withColormap("viridis").rendererFor(frame);
+        JFreeChart chart = ImageCharts.frame(inspection.name() + ": integration " + integration + ", group " + group
+                + ", " + label, frame, r.ny(), r.nx(), renderer, "Counts (DN)");
+        return new PlotResult(Figure.of("frame", chart), caption(integration, group, label),
+                PlotTables.frame(frame, r.ny(), r.nx()));
+    }
+
+    private PlotResult mask(RampStage stage) throws IOException, BadInputException {
+        ExposureMetadata e = inspection.metadata();
+        String label = inspection.label(stage);
+        PixelMask m = PixelMask.special(engine.pixelDq(stage.after()), e.ny(), e.nx());
+        JFreeChart chart = ImageCharts.mask("Special pixels in the " + e.subarrayName() + " frame, " + label, m);
+        return new PlotResult(Figure.of("mask", chart), caption(0, 0, label), PlotTables.mask(m));
+    }
+
+    private PlotResult saturated(RampStage stage, int integration, int group) throws IOException, BadInputException {
+        Ramp r = at(stage, integration).ramp();
+        String label = inspection.label(stage);
+        PixelMask m = PixelMask.saturated(r, group - 1);
+        String which = group == 1 ? "first " : group == r.nGroups() ? "last " : "";
+        JFreeChart chart = ImageCharts.mask("Saturated pixels in " + which + "group " + group + ", integration "
+                + integration + ", " + label, m);
+        return new PlotResult(Figure.of("saturated", chart), caption(integration, group, label), PlotTables.mask(m));
+    }
+
+    private PlotResult profile(PlotRequest req, List<RampStage> stages, int integration, int group)
+            throws IOException, BadInputException {
+        CalibrationEngine.Stage last = at(stages.get(stages.size() - 1), integration);
+        Ramp r = last.ramp();
+        ProfileAxis axis = req.axis();
+        int limit = axis == ProfileAxis.COLUMN ? r.nx() : r.ny();
+        int index = req.index() >= 0 ? req.index() : brightestLine(axis, signal(r), last.pixelDq(), r.ny(), r.nx());
+        if (index >= limit) {
+            throw bad("has " + (axis == ProfileAxis.COLUMN ? "columns" : "rows") + " 0 to " + (limit - 1) + ", not "
+                    + index);
+        }
+        List<Staged<Profile>> profiles = new ArrayList<>();
+        for (RampStage s : stages) {
+            profiles.add(new Staged<>(inspection.label(s),
+                    Profile.of(axis, at(s, integration).ramp().frame(group - 1), r.ny(), r.nx(), index)));
+        }
+        String what = labels(stages) + ", " + axis.label().toLowerCase(java.util.Locale.ROOT) + " " + index;
+        return new PlotResult(ProfileCharts.comparison(profiles), caption(integration, group, what),
+                PlotTables.profiles(profiles));
+    }
+
+    /** Last minus first group: the light collected, free of the bias and of hot-pixel levels. */
+    private static float[] signal(Ramp r) {
+        float[] last = r.frame(r.nGroups() - 1);
+        float[] first = r.frame(0);
+        for (int i = 0; i < last.length; i++) {
+            last[i] -= first[i];
+        }
+        return last;
+    }
+
+    /**
+     * The column (or row) with the most signal over science pixels, leaving out its two highest values
+     * so a hot pixel or a cosmic ray does not win: it crosses (or follows) the spectral trace.
+     */
+    static int brightestLine(ProfileAxis axis, float[] frame, int[] pixelDq, int ny, int nx) {
+        boolean column = axis == ProfileAxis.COLUMN;
+        int lines = column ? nx : ny;
+        int along = column ? ny : nx;
+        int best = 0;
+        double bestSum = Double.NEGATIVE_INFINITY;
+        for (int line = 0; line < lines; line++) {
+            double sum = 0;
+            float top1 = Float.NEGATIVE_INFINITY;
+            float top2 = Float.NEGATIVE_INFINITY;
+            int n = 0;
+            for (int k = 0; k < along; k++) {
+                int p = column ? k * nx + line : line * nx + k;
+                float v = frame[p];
+                if ((pixelDq[p] & NOT_SCIENCE) != 0 || !Float.isFinite(v)) {
+                    continue;
+                }
+                sum += v;
+                n++;
+                if (v > top1) {
+                    top2 = top1;
+                    top1 = v;
+                } else if (v > top2) {
+                    top2 = v;
+                }
+            }
+            if (n > 2) {
+                sum -= (double) top1 + top2;
+                if (sum > bestSum) {
+                    bestSum = sum;
+                    best = line;
+                }
+            }
+        }
+        return best;
+    }
+
+    private PlotResult ramp(PlotRequest req, List<RampStage> stages, int integration)
+            throws IOException, BadInputException {
+        CalibrationEngine.Stage last = at(stages.get(stages.size() - 1), integration);
+        Ramp r = last.ramp();
+        int x = req.pixelX();
+        int y = req.pixelY();
+        if (x < 0 || y < 0) {
+            int p = brightestUnsaturated(r, last.pixelDq());
+            x = p % r.nx();
+            y = p / r.nx();
+        }
+        if (x >= r.nx() || y >= r.ny()) {
+            throw bad("has pixels 0.." + (r.nx() - 1) + ", 0.." + (r.ny() - 1) + ", not (" + x + ", " + y + ")");
+        }
+        List<Staged<RampFit>> fits = new ArrayList<>();
+        for (RampStage s : stages) {
+            fits.add(new Staged<>(inspection.label(s), RampFit.of(at(s, integration).ramp(), y, x, req.skipFlagged())));
+        }
+        Figure f = RampCharts.upTheRamp("Integration " + integration + " of pixel (" + x + ", " + y + ")", fits);
+        return new PlotResult(f, caption(integration, 0, labels(stages) + ", pixel (" + x + ", " + y + ")"),
+                PlotTables.ramps(fits));
+    }
+
+    /** Index of the science pixel collecting the most light (last minus first group) that never saturates. */
+    private static int brightestUnsaturated(Ramp r, int[] pixelDq) {
+        int n = r.framePixels();
+        int last = (r.nGroups() - 1) * n;
+        int best = 0;
+        float bestValue = Float.NEGATIVE_INFINITY;
+        for (int p = 0; p < n; p++) {
+            float v = r.data()[last + p] - r.data()[p];
+            if ((pixelDq[p] & NOT_SCIENCE) == 0 && (r.groupDq()[last + p] & DqFlag.SATURATED.value()) == 0
+                    && v > bestValue) {
+                bestValue = v;
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    private PlotResult wholeSegment(PlotRequest req, List<RampStage> stages, ProgressMonitor monitor)
+            throws IOException, BadInputException, CancelledException {
+        ExposureMetadata e = inspection.metadata();
+        RatioHistogramSpec ratio = null;
+        if (req.kind() == PlotKind.RATIO) {
+            if (e.nGroups() < 3) {
+                throw bad("has " + e.nGroups() + " groups per integration; the group-difference ratio needs at least 3");
+            }
+            ratio = req.ratio() != null ? req.ratio() : RatioHistogramSpec.defaults(e.nGroups());
+            try {
+                ratio.pairs().checkFits(e.nGroups());
+            } catch (IllegalArgumentException ex) {
+                throw bad(ex.getMessage());
+            }
+        }
+        Region region = req.region();
+        LightCurveMode mode = null;
+        if (req.kind() == PlotKind.LIGHTCURVE) {
+            mode = req.lightCurveMode() != null ? req.lightCurveMode() : LightCurveMode.LAST_MINUS_FIRST;
+            if (region != null) {
+                try {
+                    region.checkInside(e.ny(), e.nx());
+                } catch (IllegalArgumentException ex) {
+                    throw bad(ex.getMessage());
+                }
+            } else {
+                // found on the first integration at the earlier stage, as the notebook picks the trace
+                CalibrationEngine.Stage first = at(stages.get(0), 1);
+                region = Region.brightestRows(first.ramp(), first.pixelDq(), Math.min(req.traceRows(), e.ny()));
+            }
+        }
+        SegmentScan.Request what = new SegmentScan.Request(ratio, mode, region, req.kind() == PlotKind.DQ);
+        SegmentScan.Result result = new SegmentScan(engine.source(), stagePair(stages), what, threads).run(monitor);
+        Caption caption = caption(0, 0, labels(stages) + (ratio != null ? ", " + ratio.pairs().label()
+                : region != null ? ", region " + region : ""));
+        return switch (req.kind()) {
+            case RATIO -> new PlotResult(RatioCharts.comparison(result.ratios()), caption,
+                    PlotTables.ratio(result.ratios()));
+            case LIGHTCURVE -> new PlotResult(LightCurveCharts.of(result.lightCurves(), req.normalized()), caption,
+                    PlotTables.lightCurves(result.lightCurves()));
+            default -> new PlotResult(DqCharts.summary(result.dq()), caption, PlotTables.dq(result.dq()));
+        };
+    }
+
+    /**
+     * The prepared steps of one or two stages (earlier first): the later continues from a copy of the
+     * earlier, so no step runs twice on an integration.
+     */
+    private StagePair stagePair(List<RampStage> stages) throws IOException, BadInputException {
+        List<PreparedStep> before = steps(stages.get(0));
+        String beforeLabel = inspection.label(stages.get(0));
+        if (stages.size() == 1) {
+            return StagePair.single(beforeLabel, before);
+        }
+        List<PreparedStep> all = steps(stages.get(1));
+        return new StagePair(beforeLabel, before, inspection.label(stages.get(1)),
+                all.subList(before.size(), all.size()));
+    }
+
+    private List<PreparedStep> steps(RampStage s) throws IOException, BadInputException {
+        StepName after = s.after();
+        return after == null ? List.of() : engine.preparedUpTo(after).steps();
+    }
+}

@@ -1,0 +1,77 @@
+package org.tsoinspector.inspect;
+
+import java.util.Locale;
+import org.tsoinspector.render.Colormap;
+import org.tsoinspector.render.DisplayRange;
+import org.tsoinspector.render.FrameRenderer;
+import org.tsoinspector.render.Limits;
+import org.tsoinspector.render.Stretch;
+
+/** How frames are coloured: limits rule (and the manual range), stretch and colormap. */
+public record DisplaySettings(Limits limits, DisplayRange manual, Stretch stretch, String colormap) {
+
+    public static final DisplaySettings DEFAULT =
+            new DisplaySettings(Limits.PERCENTILE_99_5, new DisplayRange(0, 65535), Stretch.LINEAR, "gray");
+
+    /** The renderer for one frame of a stage. */
+    public FrameRenderer rendererFor(float[] values) {
+        return new FrameRenderer(Colormap.named(colormap), stretch, limits.of(values, manual));
+    }
+
+    /**
+     * One renderer for two frames compared by eye (side by side, blink): its range spans the range
+     * each frame would get alone, so the same value has the same colour in both pictures.
+     */
+    public FrameRenderer rendererForPair(float[] a, float[] b) {
+        return new FrameRenderer(Colormap.named(colormap), stretch,
+                limits.of(a, manual).union(limits.of(b, manual)));
+    }
+
+    /**
+     * The renderer for a difference: the diverging map, linear, limits symmetric about zero so that
+     * "no change" is always the middle colour.
+     */
+    public FrameRenderer rendererForDifference(float[] difference) {
+        Limits rule = limits == Limits.MINMAX || limits == Limits.MANUAL ? limits : Limits.PERCENTILE_99_5;
+        return new FrameRenderer(Colormap.named(Colormap.DIVERGING), Stretch.LINEAR,
+                rule.of(difference, manual).symmetric());
+    }
+
+    /** The colormaps a user can choose for frames. */
+    public static java.util.List<String> colormapNames() {
+        return Colormap.NAMES;
+    }
+
+    public DisplaySettings withLimits(Limits l) {
+        return new DisplaySettings(l, manual, stretch, colormap);
+    }
+
+    public DisplaySettings withManual(DisplayRange r) {
+        return new DisplaySettings(Limits.MANUAL, r, stretch, colormap);
+    }
+
+    public DisplaySettings withStretch(Stretch s) {
+        return new DisplaySettings(limits, manual, s, colormap);
+    }
+
+    public DisplaySettings withColormap(String c) {
+        return new DisplaySettings(limits, manual, stretch, c);
+    }
+
+    /** Settings as stored in preferences: "limits|low|high|stretch|colormap". */
+    public String encode() {
+        return String.format(Locale.ROOT, "%s|%s|%s|%s|%s", limits.name(), manual.low(),
+                manual.high(), stretch.name(), colormap);
+    }
+
+    public static DisplaySettings decode(String text) {
+        try {
+            String[] p = text.split("\\|");
+            return new DisplaySettings(Limits.valueOf(p[0]),
+                    new DisplayRange(Double.parseDouble(p[1]), Double.parseDouble(p[2])),
+                    Stretch.valueOf(p[3]), Colormap.NAMES.contains(p[4]) ? p[4] : "gray");
+        } catch (RuntimeException e) {
+            return DisplaySettings.DEFAULT;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.tsoinspector.inspect;
+
+import java.util.Map;
+import org.tsoinspector.model.ExposureMetadata;
+import org.tsoinspector.render.ArgbImage;
+import org.tsoinspector.render.Caption;
+import org.tsoinspector.render.Figure;
+import org.tsoinspector.render.ImageCharts;
+import org.tsoinspector.render.PlotTables;
+
+/**
+ * What the frame views show for one {@link FrameRequest}: the data of stage A (and B when comparing),
+ * their pictures, and the words that go with them (captions, colour-bar titles, the read-out of any
+ * pixel), all made together by one background job, so they always describe the same integration,
+ * group and stages.
+ *
+ * @param b          null when only one stage is shown
+ * @param difference A - B in difference mode, else null
+ * @param pictureA   A's picture, or the difference picture in difference mode
+ * @param pictureB   B's picture when it is shown (side by side, blink), else null
+ * @param notes      what is shown instead of a stage that cannot be ("" when everything is as asked)
+ */
+public record FrameAnswer(String exposureName, ExposureMetadata metadata, CompareMode mode, boolean sharedScale,
+        StageFrame a, StageFrame b, float[] difference, Picture pictureA, Picture pictureB, String notes) {
+
+    /** A rendered frame with its colour scale and its overlay masks. */
+    public record Picture(ArgbImage image, ColorScale scale, Map<OverlayKind, ArgbImage> overlays) {
+    }
+
+    /** "int 3, group 2". */
+    public String where() {
+        return "int " + (a.integration() + 1) + ", group " + (a.group() + 1);
+    }
+
+    /** The picture of the main view: A (the difference in difference mode), or B while blink shows B. */
+    public Picture mainPicture(boolean blinkShowsB) {
+        return mode == CompareMode.BLINK && blinkShowsB ? pictureB : pictureA;
+    }
+
+    /** The main view's caption. */
+    public String caption(boolean blinkShowsB) {
+        return switch (mode) {
+            case SIDE_BY_SIDE -> "A: " + a.label() + "  " + where();
+            case BLINK -> (blinkShowsB ? "B: " + b.label() : "A: " + a.label()) + "  " + where();
+            case DIFFERENCE -> a.label() + " - " + b.label() + "  " + where();
+            case SINGLE -> a.label() + "  " + where();
+        };
+    }
+
+    /** The second view's caption (side by side). */
+    public String captionB() {
+        return "B: " + b.label();
+    }
+
+    /** What the main colour bar is the scale of. */
+    public String colorbarTitle(boolean blinkShowsB) {
+        return switch (mode) {
+            case DIFFERENCE -> "A - B (DN; diverging, symmetric about 0)";
+            case SIDE_BY_SIDE, BLINK -> sharedScale ? "One scale for A (" + a.label() + ") and B (" + b.label()
+                    + "), DN  " + where() : caption(blinkShowsB) + " (DN)";
+            case SINGLE -> caption(blinkShowsB) + " (DN)";
+        };
+    }
+
+    /** True when B has its own colour bar (side by side, each stage on its own scale). */
+    public boolean ownScaleForB() {
+        return mode == CompareMode.SIDE_BY_SIDE && !sharedScale;
+    }
+
+    public String colorbarTitleB() {
+        return "B: " + b.label() + "  " + where() + " (DN)";
+    }
+
+    /**
+     * The read-out of pixel p: positions, the value shown and the DQ of the stage it was read from (B
+     * for the second view or while blink shows B). Null when p lies outside the frame.
+     */
+    public String readout(PixelPosition p, boolean fromViewB, boolean blinkShowsB) {
+        StageFrame frame = fromViewB || (mode == CompareMode.BLINK && blinkShowsB) ? b : a;
+        if (p == null || frame == null || p.x() < 0 || p.y() < 0 || p.x() >= frame.nx() || p.y() >= frame.ny()) {
+            return null;
+        }
+        int i = frame.index(p.x(), p.y());
+        float value = difference != null ? difference[i] : frame.values()[i];
+        PixelReadout r = new PixelReadout(p.x(), p.y(), metadata.window(), metadata.orientation(), value,
+                frame.pixelDq()[i], frame.groupDq(p.x(), p.y()));
+        return (difference != null ? "A-B  " : "") + r.text();
+    }
+
+    /** The frame as shown, as a figure with its caption and the numbers behind it (PNG and CSV export). */
+    public PlotResult figure(boolean blinkShowsB) {
+        StageFrame frame = mode == CompareMode.BLINK && blinkShowsB ? b : a;
+        float[] values = difference != null ? difference : frame.values();
+        String stageText = difference != null ? a.label() + " - " + b.label() : frame.label();
+        return new PlotResult(
+                Figure.of("frame", ImageCharts.frame(exposureName + ": " + stageText, values, frame.ny(), frame.nx(),
+                        mainPicture(blinkShowsB).scale().renderer(), difference != null ? "difference (DN)" : "DN")),
+                new Caption(exposureName, frame.integration() + 1, frame.group() + 1, stageText),
+                PlotTables.frame(values, frame.ny(), frame.nx()));
+    }
+}

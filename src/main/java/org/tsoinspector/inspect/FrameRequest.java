@@ -1,0 +1,70 @@
+package org.tsoinspector.inspect;
+
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import org.tsoinspector.model.BadInputException;
+import org.tsoinspector.model.CancelledException;
+import org.tsoinspector.model.DqFlag;
+import org.tsoinspector.model.ProgressMonitor;
+import org.tsoinspector.render.FrameRenderer;
+import org.tsoinspector.render.MaskOverlay;
+
+/**
+ * Everything that decides the pictures of the frame views: stages A and B, how they are compared,
+ * integration and group (0-based), display settings and overlays. {@link Inspection#frame} answers it
+ * with a {@link FrameAnswer}; indices outside the exposure are brought inside it, so a request made for
+ * one exposure is still answered sensibly for the next.
+ */
+public record FrameRequest(RampStage a, RampStage b, CompareMode mode, boolean sharedScale, int integration,
+        int group, DisplaySettings display, Set<OverlayKind> overlays, Set<DqFlag> flags) {
+
+    public FrameRequest {
+        overlays = Set.copyOf(overlays);
+        flags = Set.copyOf(flags);
+    }
+
+    FrameAnswer compose(Inspection inspection, ProgressMonitor monitor)
+            throws IOException, BadInputException, CancelledException {
+        int i = clamp(integration, inspection.integrationCount());
+        int g = clamp(group, inspection.groupCount());
+        monitor.checkCancelled();
+        StageFrame fa = inspection.stageFrame(a, i, g);
+        String notes = inspection.substitution(a);
+        if (mode == CompareMode.SINGLE) {
+            return new FrameAnswer(inspection.name(), inspection.metadata(), mode, sharedScale, fa, null, null,
+                    picture(fa, fa.values(), display.rendererFor(fa.values())), null, notes);
+        }
+        StageFrame fb = inspection.stageFrame(b, i, g);
+        String noteB = inspection.substitution(b);
+        notes = notes.isEmpty() ? noteB : noteB.isEmpty() ? notes : notes + "; " + noteB;
+        monitor.checkCancelled();
+        if (mode == CompareMode.DIFFERENCE) {
+            float[] d = new float[fa.values().length];
+            for (int k = 0; k < d.length; k++) {
+                d[k] = fa.values()[k] - fb.values()[k];
+            }
+            return new FrameAnswer(inspection.name(), inspection.metadata(), mode, sharedScale, fa, fb, d,
+                    picture(fa, d, display.rendererForDifference(d)), null, notes);
+        }
+        // side by side and blink: one scale unless asked otherwise, so that A and B compare by eye
+        FrameRenderer ra = sharedScale ? display.rendererForPair(fa.values(), fb.values())
+                : display.rendererFor(fa.values());
+        FrameRenderer rb = sharedScale ? ra : display.rendererFor(fb.values());
+        return new FrameAnswer(inspection.name(), inspection.metadata(), mode, sharedScale, fa, fb, null,
+                picture(fa, fa.values(), ra), picture(fb, fb.values(), rb), notes);
+    }
+
+    private static int clamp(int index, int count) {
+        return Math.max(0, Math.min(count - 1, index));
+    }
+
+    private FrameAnswer.Picture picture(StageFrame f, float[] values, FrameRenderer renderer) {
+        Map<OverlayKind, org.tsoinspector.render.ArgbImage> masks = new EnumMap<>(OverlayKind.class);
+        for (OverlayKind k : overlays) {
+            masks.put(k, MaskOverlay.of(k.mask(f, flags), k.rgb(), 1.0));
+        }
+        return new FrameAnswer.Picture(renderer.render(values, f.ny(), f.nx()), new ColorScale(renderer), masks);
+    }
+}

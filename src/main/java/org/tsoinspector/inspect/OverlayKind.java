@@ -1,0 +1,59 @@
+package org.tsoinspector.inspect;
+
+import java.util.Set;
+import org.tsoinspector.analysis.PixelMask;
+import org.tsoinspector.model.DqFlag;
+
+/** The masks that can be drawn over a frame, each in its own colour. */
+public enum OverlayKind {
+    SPECIAL("Special pixels (DQ not 0, not reference)", 0xFF3030),
+    FLAGS("Chosen DQ flags", 0xFFB000),
+    SATURATED("SATURATED in shown group", 0xFF00FF),
+    REFERENCE("Reference pixels", 0x00D0FF);
+
+    private final String label;
+    private final int rgb;
+
+    OverlayKind(String label, int rgb) {
+        this.label = label;
+        this.rgb = rgb;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** 0xRRGGBB. */
+    public int rgb() {
+        return rgb;
+    }
+
+    /**
+     * The mask of this overlay on a frame. For FLAGS a pixel is set when its pixel DQ, or its group DQ
+     * in the shown group, has any of the chosen flags.
+     */
+    public PixelMask mask(StageFrame f, Set<DqFlag> chosen) {
+        int ny = f.ny();
+        int nx = f.nx();
+        return switch (this) {
+            case SPECIAL -> PixelMask.special(f.pixelDq(), ny, nx);
+            case SATURATED -> PixelMask.saturated(f.ramp(), f.group());
+            case REFERENCE -> PixelMask.withPixelFlags(f.pixelDq(), ny, nx, DqFlag.REFERENCE_PIXEL);
+            case FLAGS -> chosenFlags(f, chosen);
+        };
+    }
+
+    private static PixelMask chosenFlags(StageFrame f, Set<DqFlag> chosen) {
+        PixelMask pixel = PixelMask.withPixelFlags(f.pixelDq(), f.ny(), f.nx(), chosen.toArray(new DqFlag[0]));
+        boolean[] set = pixel.set();
+        for (DqFlag flag : chosen) {
+            if (flag.isGroupFlag()) {
+                boolean[] g = PixelMask.withGroupFlag(f.ramp(), f.group(), flag).set();
+                for (int i = 0; i < set.length; i++) {
+                    set[i] |= g[i];
+                }
+            }
+        }
+        return pixel;
+    }
+}

@@ -1,0 +1,38 @@
+package org.tsoinspector.inspect;
+
+import org.tsoinspector.model.Ramp;
+
+/**
+ * One group of one integration at one stage: the integration's ramp (shared, read-only), the group's
+ * samples and the stage's pixel DQ (row-major ny x nx).
+ *
+ * @param stage the stage shown (as resolved: a switched-off step's stage is the one before it)
+ * @param label what the stage is called ("after refpix", "raw"), from what ran
+ */
+public record StageFrame(RampStage stage, String label, int group, Ramp ramp, float[] values, int[] pixelDq) {
+
+    public static StageFrame of(RampStage stage, String label, Ramp ramp, int group, int[] pixelDq) {
+        return new StageFrame(stage, label, group, ramp, ramp.frame(group), pixelDq);
+    }
+
+    public int integration() {
+        return ramp.integration();
+    }
+
+    public int nx() {
+        return ramp.nx();
+    }
+
+    public int ny() {
+        return ramp.ny();
+    }
+
+    public int index(int x, int y) {
+        return y * ramp.nx() + x;
+    }
+
+    /** Group DQ of the shown group at pixel (x, y). */
+    public int groupDq(int x, int y) {
+        return ramp.groupDq(group, y, x);
+    }
+}

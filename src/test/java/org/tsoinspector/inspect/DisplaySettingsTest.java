@@ -1,0 +1,22 @@
+package org.tsoinspector.inspect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.tsoinspector.render.DisplayRange;
+import org.tsoinspector.render.Limits;
+
+class DisplaySettingsTest {
+
+    @Test
+    void aPairSharesOneRangeSpanningBothFramesOwnRanges() {
+        DisplaySettings minMax = DisplaySettings.DEFAULT.withLimits(Limits.MINMAX);
+        float[] a = {10, 20, 30, Float.NaN};
+        float[] b = {-5, 0, 12};
+        assertEquals(new DisplayRange(-5, 30), minMax.rendererForPair(a, b).range());
+        assertEquals(new DisplayRange(-5, 30), minMax.rendererForPair(b, a).range());
+        assertEquals(new DisplayRange(10, 30), minMax.rendererFor(a).range());
+        DisplaySettings manual = DisplaySettings.DEFAULT.withManual(new DisplayRange(1, 2));
+        assertEquals(new DisplayRange(1, 2), manual.rendererForPair(a, b).range(), "a manual range is kept");
+    }
+}

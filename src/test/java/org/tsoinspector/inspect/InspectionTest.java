@@ -1,0 +1,193 @@
+package org.tsoinspector.inspect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tsoinspector.model.BadInputException;
+import org.tsoinspector.model.DqFlag;
+import org.tsoinspector.model.ProgressMonitor;
+import org.tsoinspector.model.SaturationMark;
+import org.tsoinspector.model.StepName;
+import org.tsoinspector.render.PlotKind;
+
+/** The inspection layer without a window: opening, reconfiguring and answering requests, on the shared vectors. */
+class InspectionTest {
+
+    static Path vector(String name, String suffix) {
+        String p = System.getProperty("tso.testdata");
+        assumeTrue(p != null && Files.isDirectory(Path.of(p)), "shared test data not available");
+        return Path.of(p, "detector1", name, name + suffix);
+    }
+
+    static Inspection open(String name) throws Exception {
+        return Inspection.open(List.of(vector(name, "_uncal.fits")), null, StepConfiguration.DEFAULTS,
+                ProgressMonitor.NONE);
+    }
+
+    static FrameRequest request(RampStage a, RampStage b, CompareMode mode, int integration, int group) {
+        return new FrameRequest(a, b, mode, true, integration, group, DisplaySettings.DEFAULT,
+                Set.of(OverlayKind.SPECIAL, OverlayKind.SATURATED), Set.of(DqFlag.SATURATED));
+    }
+
+    @Test
+    void referencesBesideTheSegmentAreFoundAndEveryStepRuns() throws Exception {
+        Inspection s = open("soss96");
+        try {
+            assertEquals(List.of(StepName.values()), s.activeSteps());
+            for (StepState st : s.stepStates()) {
+                assertEquals("applied", st.status(), st.step().id());
+            }
+            assertEquals(vector("soss96", "_mask.fits.gz"), s.stepState(StepName.DQ_INIT).reference());
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
+    void aStageWhoseStepIsOffIsNotOfferedAndTheAnswerSaysWhatIsShownInstead() throws Exception {
+        Inspection s = open("soss96");
+        try {
+            Inspection off = s.configure(s.askedConfiguration().withStep(StepName.LINEARITY, false));
+            assertTrue(s.sameExposure(off));
+            assertFalse(off.stages().contains(RampStage.after(StepName.LINEARITY)));
+            assertEquals("after refpix", off.label(RampStage.after(StepName.LINEARITY)));
+            FrameAnswer a = off.frame(request(RampStage.after(StepName.LINEARITY), RampStage.RAW, CompareMode.SINGLE,
+                    0, 2), ProgressMonitor.NONE);
+            assertEquals(RampStage.after(StepName.REFPIX), a.a().stage());
+            assertEquals("after refpix  int 1, group 3", a.caption(false));
+            assertEquals("after linearity is not available (linearity: off): showing after refpix", a.notes());
+            assertEquals("", s.frame(request(RampStage.after(StepName.LINEARITY), RampStage.RAW, CompareMode.SINGLE,
+                    0, 2), ProgressMonitor.NONE).notes(), "the earlier state is untouched");
+            PlotResult ratio = off.plot(PlotRequest.of(PlotKind.PROFILE).withStages(RampStage.RAW,
+                    RampStage.after(StepName.LINEARITY)).withProfile(org.tsoinspector.analysis.ProfileAxis.COLUMN, 100),
+                    ProgressMonitor.NONE);
+            assertEquals(List.of("row_pixel_index", "raw", "raw - median", "after refpix", "after refpix - median"),
+                    ratio.table().columns());
+            assertFalse(ratio.captionText().contains("linearity"), ratio.captionText());
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
+    void openingAnotherGeometryWithFewerGroupsAnswersEveryRequestForIt() throws Exception {
+        Inspection a = open("soss256");
+        Inspection b = open("soss96");
+        try {
+            FrameRequest lastGroupOfA = request(RampStage.after(StepName.LINEARITY), RampStage.RAW,
+                    CompareMode.SIDE_BY_SIDE, 0, 3);
+            FrameAnswer fa = a.frame(lastGroupOfA, ProgressMonitor.NONE);
+            assertEquals(256, fa.a().ny());
+            assertEquals(3, fa.a().group());
+            // the same request answered by the next exposure: 96 rows, its last group is the 3rd
+            FrameAnswer fb = b.frame(lastGroupOfA, ProgressMonitor.NONE);
+            assertEquals(96, fb.a().ny());
+            assertEquals(2, fb.a().group());
+            assertEquals("A: after linearity  int 1, group 3", fb.caption(false));
+            assertEquals("soss96_uncal.fits", fb.exposureName());
+            assertTrue(fb.readout(new PixelPosition(2047, 95), false, false).startsWith("x 2047  y 95"));
+            assertEquals(null, fb.readout(new PixelPosition(2047, 96), false, false), "outside the frame");
+            for (PlotKind kind : PlotKind.values()) {
+                PlotResult p = b.plot(PlotRequest.of(kind).withStages(RampStage.RAW, RampStage.after(StepName.LINEARITY))
+                        .withGroup(3), ProgressMonitor.NONE);
+                assertTrue(p.captionText().startsWith("soss96_uncal.fits"), kind + ": " + p.captionText());
+                assertTrue(p.rowCount() > 0, kind.id());
+            }
+            BadInputException tooFar = assertThrows(BadInputException.class, () -> b.plot(PlotRequest.of(PlotKind.FRAME)
+                    .withGroup(4), ProgressMonitor.NONE));
+            assertEquals("soss96_uncal.fits: has groups 1 to 3, not 4", tooFar.getMessage());
+        } finally {
+            a.close();
+            b.close();
+        }
+    }
+
+    @Test
+    void aSavedProductOffersItsInputAndTheStepsAfterIt() throws Exception {
+        Inspection s = Inspection.open(List.of(vector("soss96", "_superbiasstep.fits.gz")), null,
+                StepConfiguration.DEFAULTS, ProgressMonitor.NONE);
+        try {
+            assertEquals(List.of(RampStage.RAW, RampStage.after(StepName.REFPIX), RampStage.after(StepName.LINEARITY)),
+                    s.stages());
+            assertEquals("input (after superbias)", s.label(RampStage.RAW));
+            assertEquals("input (after superbias)", s.label(RampStage.after(StepName.SATURATION)));
+            assertEquals("done in input", s.stepState(StepName.SUPERBIAS).status());
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
+    void aMissingReferenceSwitchesItsStepOffAndTheSentenceNamesTheFoldersTried(@TempDir Path dir) throws Exception {
+        Path alone = Files.copy(vector("soss96", "_uncal.fits"), dir.resolve("seg_uncal.fits"));
+        Inspection s = Inspection.open(List.of(alone), null, StepConfiguration.DEFAULTS, ProgressMonitor.NONE);
+        try {
+            assertEquals(List.of(StepName.REFPIX), s.activeSteps(), "only refpix needs no reference file");
+            assertEquals("no reference", s.stepState(StepName.LINEARITY).status());
+            BadInputException e = assertThrows(BadInputException.class, s::requireSwitchedOnSteps);
+            assertTrue(e.getMessage().startsWith(alone + ": no MASK reference file for NIRISS NIS covering"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains(" in " + dir.resolve("refs") + " (no such folder), " + dir + " or "),
+                    e.getMessage());
+            assertTrue(e.getMessage().endsWith("; give one with --mask FILE or a folder with --refs DIR"));
+            Inspection withMask = s.configure(s.askedConfiguration().withReference(StepName.DQ_INIT,
+                    vector("soss96", "_mask.fits.gz")));
+            assertEquals(List.of(StepName.DQ_INIT, StepName.REFPIX), withMask.activeSteps(),
+                    "the step switched off for want of a file comes back with one");
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
+    void marksAndTheThresholdScaleAreSaturationParametersAndTheirStagesAreCached() throws Exception {
+        Inspection s = open("soss96");
+        try {
+            FrameRequest r = request(RampStage.after(StepName.LINEARITY), RampStage.RAW, CompareMode.SINGLE, 1, 2);
+            FrameAnswer plain = s.frame(r, ProgressMonitor.NONE);
+            int x = 1000;
+            int y = 40;
+            assertEquals(0, plain.a().groupDq(x, y) & DqFlag.SATURATED.value());
+            Inspection marked = s.configure(s.askedConfiguration().withMark(new SaturationMark(1, x, y, x, y, 1)));
+            FrameAnswer m = marked.frame(r, ProgressMonitor.NONE);
+            assertEquals(DqFlag.SATURATED.value(), m.a().groupDq(x, y) & DqFlag.SATURATED.value());
+            assertTrue(m.readout(new PixelPosition(x, y), false, false).contains("SATURATED"));
+            assertEquals(plain.a().values()[y * 2048 + x - 1], m.a().values()[y * 2048 + x - 1], "a neighbour unchanged");
+            float refpix = marked.frame(request(RampStage.after(StepName.REFPIX), RampStage.RAW, CompareMode.SINGLE, 1,
+                    2), ProgressMonitor.NONE).a().values()[y * 2048 + x];
+            assertEquals(refpix, m.a().values()[y * 2048 + x], "linearity leaves a marked group uncorrected");
+            assertTrue(refpix != plain.a().values()[y * 2048 + x], "unmarked, linearity corrects it");
+            Inspection unmarked = marked.configure(marked.askedConfiguration().withoutMarks());
+            assertSame(plain.a().ramp(), unmarked.frame(r, ProgressMonitor.NONE).a().ramp(),
+                    "removing the mark finds the unmarked stage in the cache");
+            Inspection halved = s.configure(s.askedConfiguration().withParameter("saturation.threshold_scale=0.5"));
+            long before = saturated(plain);
+            long after = saturated(halved.frame(r, ProgressMonitor.NONE));
+            assertTrue(after > before, after + " vs " + before);
+            assertThrows(BadInputException.class, () -> s.configure(s.askedConfiguration()
+                    .withMark(new SaturationMark(0, 2048, 0, 2048, 0, 0))), "a mark outside the frame");
+        } finally {
+            s.close();
+        }
+    }
+
+    private static long saturated(FrameAnswer f) {
+        long n = 0;
+        for (int y = 0; y < f.a().ny(); y++) {
+            for (int x = 0; x < f.a().nx(); x++) {
+                n += (f.a().groupDq(x, y) & DqFlag.SATURATED.value()) != 0 ? 1 : 0;
+            }
+        }
+        return n;
+    }
+}
