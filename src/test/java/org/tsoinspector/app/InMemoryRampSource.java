@@ -17,14 +17,25 @@ final class InMemoryRampSource implements RampSource {
     static final int NX = 64;
     static final int NY = 16;
 
+    private final String name;
     private final int nInts;
     private final int nGroups;
+    private final int ny;
+    private final int nx;
     private final int[] pixelDq;
 
     InMemoryRampSource(int nInts, int nGroups) {
+        this("memory_uncal.fits", nInts, nGroups, NY, NX);
+    }
+
+    /** Another exposure: its own name and geometry (a window of ny x nx at the same place). */
+    InMemoryRampSource(String name, int nInts, int nGroups, int ny, int nx) {
+        this.name = name;
         this.nInts = nInts;
         this.nGroups = nGroups;
-        this.pixelDq = new int[NX * NY];
+        this.ny = ny;
+        this.nx = nx;
+        this.pixelDq = new int[nx * ny];
     }
 
     static float expected(int i, int g, int y, int x) {
@@ -37,13 +48,13 @@ final class InMemoryRampSource implements RampSource {
 
     @Override
     public String name() {
-        return "memory_uncal.fits";
+        return name;
     }
 
     @Override
     public ExposureMetadata metadata() {
         return new ExposureMetadata("NIRISS", "NIS", "NIS_SOSS", "SUBSTRIP256",
-                new SubarrayWindow(1, 1793, NX, NY), new DetectorOrientation(-2, -1), 1, nInts, nGroups, 1, 0,
+                new SubarrayWindow(1, 1793, nx, ny), new DetectorOrientation(-2, -1), 1, nInts, nGroups, 1, 0,
                 5.5, 5.5, "NISRAPID", 1, 1, 1, nInts, "2022-07-01T00:00:00", false, Set.of());
     }
 
@@ -54,10 +65,10 @@ final class InMemoryRampSource implements RampSource {
 
     @Override
     public Ramp readIntegration(int i) {
-        Ramp r = Ramp.zeros(i, nGroups, NY, NX, false);
+        Ramp r = Ramp.zeros(i, nGroups, ny, nx, false);
         for (int g = 0; g < nGroups; g++) {
-            for (int y = 0; y < NY; y++) {
-                for (int x = 0; x < NX; x++) {
+            for (int y = 0; y < ny; y++) {
+                for (int x = 0; x < nx; x++) {
                     r.data()[r.index(g, y, x)] = expected(i, g, y, x);
                 }
             }

@@ -174,6 +174,80 @@ class InspectorWindowRealDataTest {
         assertEquals(corrected, value(hover(robot, x, y)), 0.006);
     }
 
+    /** The window's plot tabs and the plot command make the same request, so their numbers are the same. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSameChoicesInTheWindowAndOnTheCommandLineGiveTheSameCsv(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        open(robot);
+        showStage(robot, "#stage-a", StepName.SUPERBIAS);
+        showStage(robot, "#stage-b", StepName.REFPIX);
+        robot.clickOn("#view-a");
+        robot.type(KeyCode.END); // the last group, as plot's default
+        robot.interact(() -> {
+            window.plots().select("Profile");
+            robot.lookup("#profile-index").queryAs(Spinner.class).getValueFactory().setValue(1000);
+        });
+        waitIdle();
+        Path windowCsv = dir.resolve("window-profile.csv");
+        window.plots().result("Profile").writeCsv(windowCsv);
+        Path cliCsv = dir.resolve("cli-profile.csv");
+        assertEquals(0, cli("plot", "profile", uncal.toString(), "--after", "refpix", "--column", "1000",
+                "--out", dir.resolve("p.png").toString(), "--csv", cliCsv.toString()));
+        assertEquals(Files.readString(cliCsv), Files.readString(windowCsv));
+
+        showStage(robot, "#stage-a", StepName.REFPIX);
+        showStage(robot, "#stage-b", StepName.LINEARITY);
+        robot.interact(() -> robot.lookup("#compute-light-curve").queryButton().fire());
+        waitIdle();
+        Path windowCurve = dir.resolve("window-lightcurve.csv");
+        window.plots().result("Light curve").writeCsv(windowCurve);
+        Path cliCurve = dir.resolve("cli-lightcurve.csv");
+        assertEquals(0, cli("plot", "lightcurve", uncal.toString(), "--after", "linearity", "--out",
+                dir.resolve("l.png").toString(), "--csv", cliCurve.toString()));
+        assertEquals(Files.readString(cliCurve), Files.readString(windowCurve));
+    }
+
+    private static int cli(String... args) {
+        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(sink, true, java.nio.charset.StandardCharsets.UTF_8);
+        int status = new org.tsoinspector.cli.CommandLine(out, out).run(args);
+        assertEquals(0, status, sink.toString(java.nio.charset.StandardCharsets.UTF_8));
+        return status;
+    }
+
+    /** The read-out must follow what is on screen, not the picture the mouse last moved over. */
+    @Test
+    void theReadOutFollowsAMarkAndAGroupChangeWithoutAMouseMove(FxRobot robot) throws Exception {
+        open(robot);
+        showStage(robot, "#stage-a", StepName.LINEARITY);
+        int x = 1000;
+        int y = 40;
+        FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
+        robot.interact(() -> {
+            view.viewPort().scaleProperty().set(8);
+            view.viewPort().offsetXProperty().set(view.getWidth() / 2 - (x + 0.5) * 8);
+            view.viewPort().offsetYProperty().set(view.getHeight() / 2 - (y + 0.5) * 8);
+        });
+        robot.clickOn(view.localToScreen(view.viewPort().screenX(x + 0.5), view.viewPort().screenY(y + 0.5)));
+        waitIdle();
+        Label readout = robot.lookup("#readout").queryAs(Label.class);
+        robot.interact(() -> view.hoveredProperty().set(new PixelPosition(x, y))); // the mouse rests here
+        assertTrue(readout.getText().contains("group DQ 0 GOOD"), readout.getText());
+        double group1 = value(readout.getText());
+        robot.type(KeyCode.M); // marks the pixel from the shown group (group 1) on
+        waitIdle();
+        assertTrue(readout.getText().contains("group DQ 2 SATURATED"), "no mouse move: " + readout.getText());
+        assertTrue(readout.getText().startsWith("x 1000  y 40"), readout.getText());
+        robot.type(KeyCode.RIGHT);
+        waitIdle();
+        assertTrue(readout.getText().contains("group DQ 2 SATURATED"), readout.getText());
+        assertTrue(value(readout.getText()) != group1, "the value of group 2, not group 1: " + readout.getText());
+        robot.interact(() -> robot.lookup("#clear-marks").queryButton().fire()); // a click would move the mouse away
+        waitIdle();
+        assertTrue(readout.getText().contains("group DQ 0 GOOD"), readout.getText());
+    }
+
     private void show(FxRobot robot, int integration, int group) throws Exception {
         robot.interact(() -> {
             robot.lookup("#integration-slider").queryAs(Slider.class).setValue(integration);

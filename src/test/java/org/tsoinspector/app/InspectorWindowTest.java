@@ -44,6 +44,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.inspect.CompareMode;
+import org.tsoinspector.inspect.FrameAnswer;
 import org.tsoinspector.inspect.Inspection;
 import org.tsoinspector.inspect.ReferencePolicy;
 import org.tsoinspector.inspect.OverlayKind;
@@ -85,8 +86,9 @@ class InspectorWindowTest {
             if (files.get(0).toString().contains("bad")) {
                 throw new BadInputException(files.get(0).getFileName().toString(), "not a FITS file");
             }
-            return Inspection.of(new InMemoryRampSource(3, 4), files, new ReferencePolicy(null, List.of()),
-                    configuration);
+            InMemoryRampSource source = files.get(0).toString().contains("other")
+                    ? new InMemoryRampSource("other_uncal.fits", 2, 2, 8, 32) : new InMemoryRampSource(3, 4);
+            return Inspection.of(source, files, new ReferencePolicy(null, List.of()), configuration);
         }, chooser);
         Scene scene = new Scene(window.root(), 1100, 700);
         window.installKeys(scene);
@@ -102,6 +104,40 @@ class InspectorWindowTest {
     private void waitIdle() throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.jobs().activeJobsProperty().get() == 0);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The second open used to leave empty stage lists, the old frame and an NPE in the status line. */
+    @Test
+    void openingAnotherExposureOfOtherGeometryAndFewerGroupsReplacesEverythingShown(FxRobot robot)
+            throws Exception {
+        openSample(robot);
+        robot.clickOn("#view-a");
+        robot.type(KeyCode.END).type(KeyCode.UP).type(KeyCode.UP); // group 4, integration 3 of the first
+        robot.interact(() -> window.plots().select("Profile"));
+        waitIdle();
+        assertEquals(3, window.shownFrames().a().group());
+        robot.interact(() -> window.open(List.of(Path.of("/tmp/other_uncal.fits"))));
+        waitIdle();
+        FrameAnswer f = window.shownFrames();
+        assertEquals("other_uncal.fits", f.exposureName());
+        assertEquals(8, f.a().ny());
+        assertEquals(32, f.a().nx());
+        assertTrue(f.a().group() < 2 && f.a().integration() < 2, f.where());
+        FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
+        assertTrue(view.caption().endsWith(f.where()), view.caption());
+        for (String id : List.of("#stage-a", "#stage-b")) {
+            ComboBox<?> box = robot.lookup(id).queryAs(ComboBox.class);
+            assertFalse(box.getItems().isEmpty(), id);
+            assertTrue(box.getItems().contains(box.getValue()), id + ": " + box.getValue());
+        }
+        assertTrue(window.statusText().startsWith("other_uncal.fits: NIRISS"), window.statusText());
+        PlotResult profile = window.plots().result("Profile");
+        assertTrue(profile != null && profile.captionText().startsWith("other_uncal.fits"), String.valueOf(profile));
+        assertEquals(8, profile.rowCount(), "a column of the new exposure's 8 rows");
+        assertEquals("TSO Inspector - other_uncal.fits", ((javafx.stage.Stage) view.getScene().getWindow()).getTitle());
+        robot.type(KeyCode.END);
+        waitIdle();
+        assertEquals(1, window.shownFrames().a().group(), "the new exposure's last group");
     }
 
     @Test
