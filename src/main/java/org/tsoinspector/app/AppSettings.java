@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import org.tsoinspector.inspect.WindowBounds;
 
 /** What the window remembers between runs (java.util.prefs): size, last folder, recent files, display choices. */
 public final class AppSettings {
@@ -26,17 +27,17 @@ public final class AppSettings {
         return new AppSettings(Preferences.userRoot().node(name));
     }
 
-    public double windowWidth() {
-        return prefs.getDouble("window.width", 1360);
+    /** The window's place and size when it last closed ({@link WindowBounds#NONE} before that). */
+    public WindowBounds windowBounds() {
+        return new WindowBounds(prefs.getDouble("window.x", Double.NaN), prefs.getDouble("window.y", Double.NaN),
+                prefs.getDouble("window.width", Double.NaN), prefs.getDouble("window.height", Double.NaN));
     }
 
-    public double windowHeight() {
-        return prefs.getDouble("window.height", 860);
-    }
-
-    public void setWindowSize(double w, double h) {
-        prefs.putDouble("window.width", w);
-        prefs.putDouble("window.height", h);
+    public void setWindowBounds(WindowBounds b) {
+        prefs.putDouble("window.x", b.x());
+        prefs.putDouble("window.y", b.y());
+        prefs.putDouble("window.width", b.width());
+        prefs.putDouble("window.height", b.height());
     }
 
     public boolean maximized() {

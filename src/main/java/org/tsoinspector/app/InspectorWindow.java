@@ -9,6 +9,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
@@ -24,6 +25,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.tsoinspector.model.ExposureMetadata;
 import org.tsoinspector.render.DisplayRange;
@@ -32,6 +34,7 @@ import org.tsoinspector.inspect.CompareMode;
 import org.tsoinspector.inspect.FrameAnswer;
 import org.tsoinspector.inspect.Inspection;
 import org.tsoinspector.inspect.ReferenceImage;
+import org.tsoinspector.inspect.WindowBounds;
 import org.tsoinspector.inspect.DisplaySettings;
 import org.tsoinspector.inspect.FrameRequest;
 import org.tsoinspector.inspect.OverlayKind;
@@ -121,14 +124,26 @@ public final class InspectorWindow implements InspectorActions {
         return jobs;
     }
 
-    /** Shows the window at the remembered size. */
+    /** Shows the window at the remembered place and size, brought onto the screen it opens on. */
     public void show() {
-        Scene scene = new Scene(root, settings.windowWidth(), settings.windowHeight());
+        WindowBounds saved = settings.windowBounds();
+        Rectangle2D screen = (Double.isNaN(saved.x()) ? List.of(Screen.getPrimary())
+                : Screen.getScreensForRectangle(saved.x(), saved.y(), saved.width(), saved.height())).stream()
+                .findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        WindowBounds b = saved.fitInto(screen.getMinX(), screen.getMinY(), screen.getWidth(), screen.getHeight());
+        Scene scene = new Scene(root, b.width(), b.height());
         installKeys(scene);
         stage.setScene(scene);
         stage.setTitle("TSO Inspector");
         stage.getIcons().setAll(Icons.application());
+        stage.setX(b.x());
+        stage.setY(b.y());
+        stage.setWidth(b.width());
+        stage.setHeight(b.height());
         stage.setMaximized(settings.maximized());
+        // a resize changes what fits: the frame is fitted again (zoom and pan are the user's otherwise)
+        stage.widthProperty().addListener((o, a, w) -> Platform.runLater(this::fitViews));
+        stage.heightProperty().addListener((o, a, h) -> Platform.runLater(this::fitViews));
         stage.setOnHidden(e -> close());
         stage.show();
         viewA.requestFocus();
@@ -623,7 +638,7 @@ public final class InspectorWindow implements InspectorActions {
     private void close() {
         settings.setMaximized(stage.isMaximized());
         if (!stage.isMaximized()) {
-            settings.setWindowSize(stage.getWidth(), stage.getHeight());
+            settings.setWindowBounds(new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
         }
         settings.flush();
         Inspection s = inspection.get();

@@ -20,7 +20,8 @@ final class StepOptions {
             + " [--mark-region X0,Y0,X1,Y1[,FIRST_GROUP[,INT]] ...]";
 
     static final String HELP = "                          --mark, --mark-region: SATURATED by hand from FIRST_GROUP"
-            + " (from 1, default 1) on, in integration INT (from 1, default every one); X, Y from 0, inclusive";
+            + " (from 1, default 1) on, in integration number INT (as INT_TIMES numbers it, default every one);"
+            + " X, Y from 0, inclusive";
 
     private StepConfiguration configuration = StepConfiguration.DEFAULTS;
     private Path refsDir;

@@ -361,8 +361,9 @@ public final class Inspection {
                 where = "the frame (x 0.." + (md.nx() - 1) + ", y 0.." + (md.ny() - 1) + ")";
             } else if (m.fromGroup() >= md.nGroups()) {
                 where = "groups 1.." + md.nGroups();
-            } else if (m.integration() >= source.integrationCount()) {
-                where = "integrations 1.." + source.integrationCount();
+            } else if (m.integration() >= 0 && (m.integration() < md.intStart() - 1
+                    || m.integration() >= md.intStart() - 1 + source.integrationCount())) {
+                where = "integrations " + md.intStart() + ".." + (md.intStart() - 1 + source.integrationCount());
             }
             if (where != null) {
                 throw new BadInputException(source.name(), "the saturation mark " + m.describe() + " lies outside "
