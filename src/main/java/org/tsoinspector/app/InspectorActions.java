@@ -34,6 +34,9 @@ interface InspectorActions {
     /** Marks the crosshair pixel saturated from the shown group on. */
     void markCrosshair();
 
+    /** Stops every running job (Escape, the status bar's Cancel). */
+    void cancelJobs();
+
     /** Closes the window. */
     void quit();
 }

@@ -1,34 +1,23 @@
 package org.tsoinspector.app;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.tsoinspector.model.ExposureMetadata;
-import org.tsoinspector.render.DisplayRange;
 import org.tsoinspector.inspect.BuiltInSamples;
 import org.tsoinspector.inspect.CompareMode;
 import org.tsoinspector.inspect.FrameAnswer;
@@ -37,13 +26,10 @@ import org.tsoinspector.inspect.ReferenceImage;
 import org.tsoinspector.inspect.WindowBounds;
 import org.tsoinspector.inspect.DisplaySettings;
 import org.tsoinspector.inspect.FrameRequest;
-import org.tsoinspector.inspect.OverlayKind;
 import org.tsoinspector.inspect.PixelPosition;
 import org.tsoinspector.inspect.PlotResult;
-import org.tsoinspector.inspect.StageFrame;
 import org.tsoinspector.inspect.StepConfiguration;
 import org.tsoinspector.inspect.StepState;
-import org.tsoinspector.model.SaturationMark;
 
 /**
  * The inspector window: menus and toolbar ({@link InspectorMenus}, calling this window's
@@ -63,31 +49,20 @@ public final class InspectorWindow implements InspectorActions {
     private final ExposureOpener opener;
     private final JobRunner jobs;
     private final BorderPane root = new BorderPane();
-    private final ViewPort viewPort = new ViewPort();
-    private final ObjectProperty<PixelPosition> crosshair = new SimpleObjectProperty<>();
-    private final FrameView viewA = new FrameView(viewPort, crosshair);
-    private final FrameView viewB = new FrameView(viewPort, crosshair);
-    private final BorderPane viewBox = new BorderPane();
-    private final NavigationBar navigation = new NavigationBar();
+    private final FrameArea frames;
+    private final NavigationBar navigation;
+    private final ObjectProperty<PixelPosition> crosshair;
     private final StatusBar status;
     private final StagesPanel stages;
     private final DisplayPanel displayPanel;
     private final OverlayPanel overlayPanel = new OverlayPanel();
-    private final ColorbarView colorbar = new ColorbarView();
-    /** Stage B's own colour bar: side by side with a scale per stage. */
-    private final ColorbarView colorbarB = new ColorbarView();
     private final PlotsPane plots;
     private final StepPanel stepPanel;
+    private final HandMarks marks;
     private final FileDialogs fileDialogs;
     private final InspectorMenus menus;
     /** The state shown: replaced as a whole (open, configure), never changed in place. */
     private final ObjectProperty<Inspection> inspection = new SimpleObjectProperty<>();
-    private FrameAnswer shown;
-    /** The pixels under the mouse, so the read-out follows a new picture without a mouse move. */
-    private PixelPosition hoveredA;
-    private PixelPosition hoveredB;
-    private DisplayRange dragStartRange;
-    private boolean blinkShowsB;
 
     public InspectorWindow(Stage stage, AppSettings settings, ExposureOpener opener) {
         this(stage, settings, opener, FileDialogs.SYSTEM);
@@ -101,14 +76,17 @@ public final class InspectorWindow implements InspectorActions {
         this.fileDialogs = fileDialogs;
         this.jobs = new JobRunner(this::showError);
         this.status = new StatusBar(jobs);
+        this.frames = new FrameArea(overlayPanel, status::readout);
+        this.navigation = frames.navigation();
+        this.crosshair = frames.crosshair();
         this.plots = new PlotsPane(jobs, settings, status, fileDialogs);
-        this.stepPanel = new StepPanel(this::configure, this::showReference, this::markCrosshair, this::markRegion,
+        this.marks = new HandMarks(stage, frames, inspection::get, status, this::addMark);
+        this.stepPanel = new StepPanel(this::configure, this::showReference, marks::markCrosshair, marks::markRegion,
                 fileDialogs);
         this.displayPanel = new DisplayPanel(DisplaySettings.decode(settings.get(DISPLAY_KEY, "")));
         this.menus = new InspectorMenus(stage, settings, this);
         this.stages = new StagesPanel(settings, this::refresh, mode -> {
-            blinkShowsB = false;
-            arrangeViews();
+            frames.arrange(mode);
             refresh();
         });
         buildLayout();
@@ -126,32 +104,28 @@ public final class InspectorWindow implements InspectorActions {
 
     /** Shows the window at the remembered place and size, brought onto the screen it opens on. */
     public void show() {
-        WindowBounds saved = settings.windowBounds();
-        Rectangle2D screen = (Double.isNaN(saved.x()) ? List.of(Screen.getPrimary())
-                : Screen.getScreensForRectangle(saved.x(), saved.y(), saved.width(), saved.height())).stream()
-                .findFirst().orElse(Screen.getPrimary()).getVisualBounds();
-        WindowBounds b = saved.fitInto(screen.getMinX(), screen.getMinY(), screen.getWidth(), screen.getHeight());
+        WindowBounds b = WindowPlacement.restore(settings);
         Scene scene = new Scene(root, b.width(), b.height());
         installKeys(scene);
         stage.setScene(scene);
         stage.setTitle("TSO Inspector");
         stage.getIcons().setAll(Icons.application());
-        stage.setX(b.x());
-        stage.setY(b.y());
-        stage.setWidth(b.width());
-        stage.setHeight(b.height());
-        stage.setMaximized(settings.maximized());
+        WindowPlacement.apply(stage, b, settings);
         // a resize changes what fits: the frame is fitted again (zoom and pan are the user's otherwise)
         stage.widthProperty().addListener((o, a, w) -> Platform.runLater(this::fitViews));
         stage.heightProperty().addListener((o, a, h) -> Platform.runLater(this::fitViews));
         stage.setOnHidden(e -> close());
         stage.show();
-        viewA.requestFocus();
+        frames.requestFocus();
     }
 
     /** Installs the window's keyboard shortcuts on a scene (also used by tests that build their own scene). */
     public void installKeys(Scene scene) {
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (Shortcuts.handle(e, this, navigation)) {
+                e.consume();
+            }
+        });
     }
 
     // ---------------------------------------------------------------- layout
@@ -167,18 +141,7 @@ public final class InspectorWindow implements InspectorActions {
         leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         leftScroll.setMinWidth(320);
 
-        viewA.setId("view-a");
-        viewB.setId("view-b");
-        viewA.setPrefSize(600, 200);
-        viewB.setPrefSize(600, 200);
-        arrangeViews();
-        viewA.showPlaceholder("Open a segment: File > Open, or drop *_uncal.fits files here.");
-
-        BorderPane frameArea = new BorderPane(viewBox);
-        colorbarB.setId("colorbar-b");
-        showColorbarB(false);
-        frameArea.setBottom(new VBox(colorbar, colorbarB, navigation));
-        SplitPane centre = new SplitPane(frameArea, plots);
+        SplitPane centre = new SplitPane(frames, plots);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.47);
         SplitPane split = new SplitPane(leftScroll, centre);
@@ -200,69 +163,14 @@ public final class InspectorWindow implements InspectorActions {
         });
         overlayPanel.shownProperty().addListener((o, a, b) -> refresh());
         overlayPanel.chosenFlagsProperty().addListener((o, a, b) -> refresh());
-        overlayPanel.setOnOpacityChanged(this::overlayOpacityChanged);
         crosshair.addListener((o, a, b) -> {
             if (inspection.get() != null && b != null) {
                 plots.follow(plotContext(), true);
             }
         });
-        ContextMenu menu = menus.frameMenu();
-        for (FrameView v : List.of(viewA, viewB)) {
-            v.setOnMenu((x, y) -> menu.show(v, x, y));
-            v.setOnContrastDrag(this::contrastDrag);
-        }
-        viewA.hoveredProperty().addListener((o, a, b) -> {
-            hoveredA = b;
-            showReadout();
-        });
-        viewB.hoveredProperty().addListener((o, a, b) -> {
-            hoveredB = b;
-            showReadout();
-        });
-        root.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        root.setOnDragDropped(e -> {
-            boolean ok = e.getDragboard().hasFiles();
-            if (ok) {
-                openDropped(e.getDragboard().getFiles().stream().map(File::toPath).toList());
-            }
-            e.setDropCompleted(ok);
-            e.consume();
-        });
-    }
-
-    private void onKey(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
-            return;
-        }
-        boolean handled = true;
-        switch (e.getCode()) {
-            case RIGHT -> navigation.stepGroup(1);
-            case LEFT -> navigation.stepGroup(-1);
-            case UP -> navigation.stepIntegration(1);
-            case DOWN -> navigation.stepIntegration(-1);
-            case PAGE_UP -> navigation.stepIntegration(10);
-            case PAGE_DOWN -> navigation.stepIntegration(-10);
-            case HOME -> navigation.stepGroup(-Integer.MAX_VALUE / 2);
-            case END -> navigation.lastGroup();
-            case B -> blink();
-            case D -> setMode(CompareMode.DIFFERENCE);
-            case S -> setMode(CompareMode.SIDE_BY_SIDE);
-            case F -> fitViews();
-            case DIGIT1 -> actualSize();
-            case PLUS, EQUALS, ADD -> zoomStep(true);
-            case MINUS, SUBTRACT -> zoomStep(false);
-            case ESCAPE -> jobs.cancelAll();
-            case M -> markCrosshair();
-            default -> handled = false;
-        }
-        if (handled) {
-            e.consume();
-        }
+        frames.wire(menus.frameMenu(), range -> displayPanel.set(displayPanel.settingsProperty().get()
+                .withManual(range)));
+        FileDrop.install(root, this::open, status::error);
     }
 
     @Override
@@ -277,47 +185,32 @@ public final class InspectorWindow implements InspectorActions {
             stages.setMode(CompareMode.BLINK);
             return;
         }
-        blinkShowsB = !blinkShowsB;
-        paintShown();
+        frames.swapBlink();
     }
 
     @Override
     public void fitViews() {
-        viewA.fitToWindow();
+        frames.fit();
     }
 
     @Override
     public void actualSize() {
-        viewA.actualSize();
+        frames.actualSize();
     }
 
     @Override
     public void zoomStep(boolean in) {
-        viewA.zoomStep(in);
+        frames.zoomStep(in);
+    }
+
+    @Override
+    public void cancelJobs() {
+        jobs.cancelAll();
     }
 
     @Override
     public void quit() {
         stage.close();
-    }
-
-    /**
-     * One view, or two for side by side: one above the other for frames much wider than tall (a
-     * SOSS strip), else left and right, so each keeps as many screen pixels as possible.
-     */
-    private void arrangeViews() {
-        if (stages.mode() != CompareMode.SIDE_BY_SIDE) {
-            viewBox.setCenter(viewA);
-        } else {
-            boolean wide = viewA.imageWidth() > 2 * viewA.imageHeight();
-            Pane pair = wide ? new VBox(4, viewA, viewB) : new HBox(4, viewA, viewB);
-            for (FrameView v : List.of(viewA, viewB)) {
-                HBox.setHgrow(v, Priority.ALWAYS);
-                VBox.setVgrow(v, Priority.ALWAYS);
-            }
-            viewBox.setCenter(pair);
-        }
-        Platform.runLater(this::fitViews);
     }
 
     // ---------------------------------------------------------------- opening
@@ -332,19 +225,6 @@ public final class InspectorWindow implements InspectorActions {
         if (!files.isEmpty()) {
             open(files);
         }
-    }
-
-    /** Files dropped on the window: FITS files open like File > Open, anything else is refused in one sentence. */
-    private void openDropped(List<Path> files) {
-        for (Path p : files) {
-            String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".fits") && !name.endsWith(".fits.gz") && !name.endsWith(".fit")) {
-                status.error(p.getFileName() + " is not a FITS file (.fits or .fits.gz); drop the exposure's"
-                        + " *_uncal.fits segments.");
-                return;
-            }
-        }
-        open(files);
     }
 
     /** Opens files as one exposure in the background; the current one stays shown until the new one is ready. */
@@ -393,8 +273,7 @@ public final class InspectorWindow implements InspectorActions {
     private void showInspection(Inspection s) {
         Inspection old = inspection.get();
         jobs.cancel(FRAME_SLOT);
-        shown = null;
-        crosshair.set(null);
+        frames.clear();
         ExposureMetadata md = s.metadata();
         navigation.setRanges(s.integrationCount(), s.groupCount(), md.intStart());
         stages.offer(s.stages(), old == null);
@@ -438,12 +317,7 @@ public final class InspectorWindow implements InspectorActions {
 
     /** The frame as shown (stage A, B while blinking, or the difference), as a figure with its caption and data. */
     BackgroundJob<PlotResult> frameFigure() {
-        FrameAnswer f = shown;
-        if (f == null) {
-            return null;
-        }
-        boolean showsB = blinkShowsB;
-        return m -> f.figure(showsB);
+        return frames.figureJob();
     }
 
     @Override
@@ -461,35 +335,10 @@ public final class InspectorWindow implements InspectorActions {
     /** Key M: the crosshair pixel becomes saturated from the shown group on, in the shown integration. */
     @Override
     public void markCrosshair() {
-        PixelPosition p = crosshair.get();
-        FrameAnswer f = shown;
-        if (p == null || f == null) {
-            status.error("Click a pixel first, then mark it saturated (M).");
-            return;
-        }
-        addMark(new SaturationMark(f.a().integration(), p.x(), p.y(), p.x(), p.y(), f.a().group()));
+        marks.markCrosshair();
     }
 
-    /** The Region... button: marks a rectangle of pixels saturated from a chosen group on. */
-    private void markRegion() {
-        FrameAnswer f = shown;
-        if (f == null) {
-            status.error("Open an exposure first.");
-            return;
-        }
-        PixelPosition c = crosshair.get() == null ? new PixelPosition(0, 0) : crosshair.get();
-        SaturationRegionDialog.ask(stage, f.a(), c).ifPresent(this::addMark);
-    }
-
-    private void addMark(SaturationMark mark) {
-        Inspection s = inspection.get();
-        if (s != null && !s.activeSteps().contains(org.tsoinspector.model.StepName.SATURATION)) {
-            // marks are an input of the saturation step: without it they would change nothing
-            status.error("Marks are made by the saturation step, which is " + s.stepState(
-                    org.tsoinspector.model.StepName.SATURATION).status() + " here: switch it on first.");
-            return;
-        }
-        status.info("Marked " + mark.describe() + " saturated; later steps treat it as saturated.");
+    private void addMark(org.tsoinspector.model.SaturationMark mark) {
         stepPanel.addMark(mark);
     }
 
@@ -523,13 +372,12 @@ public final class InspectorWindow implements InspectorActions {
             if (s != inspection.get()) {
                 return; // made for a state that has been replaced meanwhile
             }
-            shown = f;
             if (!f.notes().isEmpty()) {
                 status.info(f.notes() + ".");
             } else if (errorsBefore > 0 && status.showsError(errorsBefore)) {
                 status.info(s.name() + ": " + f.caption(false));
             }
-            paintShown();
+            displayPanel.showRange(frames.show(f));
         });
         plots.follow(plotContext(), false);
     }
@@ -537,76 +385,6 @@ public final class InspectorWindow implements InspectorActions {
     private PlotContext plotContext() {
         return new PlotContext(inspection.get(), stages.a(), stages.b(),
                 navigation.integrationProperty().get(), navigation.groupProperty().get(), crosshair.get());
-    }
-
-    private void paintShown() {
-        FrameAnswer f = shown;
-        if (f == null) {
-            return;
-        }
-        StageFrame a = f.a();
-        FrameAnswer.Picture main = f.mainPicture(blinkShowsB);
-        if (f.mode() == CompareMode.SIDE_BY_SIDE) {
-            if ((viewA.getParent() instanceof VBox) != (a.nx() > 2 * a.ny())) {
-                viewA.setFrame(a.nx(), a.ny(), main.image().argb(), "");
-                arrangeViews();
-            }
-            paint(viewB, f.pictureB(), f.captionB());
-        }
-        paint(viewA, main, f.caption(blinkShowsB));
-        colorbar.show(main.scale(), f.colorbarTitle(blinkShowsB));
-        showColorbarB(f.ownScaleForB());
-        if (f.ownScaleForB()) {
-            colorbarB.show(f.pictureB().scale(), f.colorbarTitleB());
-        }
-        displayPanel.showRange(main.scale().range());
-        showReadout();
-    }
-
-    private void showColorbarB(boolean show) {
-        colorbarB.setVisible(show);
-        colorbarB.setManaged(show);
-    }
-
-    private void paint(FrameView view, FrameAnswer.Picture p, String caption) {
-        for (OverlayKind k : OverlayKind.values()) {
-            view.setOverlay(k.ordinal(), p.overlays().get(k), overlayPanel.opacity(k));
-        }
-        view.setFrame(p.image().width(), p.image().height(), p.image().argb(), caption);
-    }
-
-    /**
-     * DS9's right-button drag: left-right moves the display range (bias), up-down widens or narrows
-     * it (contrast), starting from the range on screen when the drag began.
-     */
-    private void contrastDrag(double fx, double fy, boolean start) {
-        FrameAnswer f = shown;
-        if (f == null) {
-            return;
-        }
-        if (start || dragStartRange == null) {
-            dragStartRange = f.pictureA().scale().range();
-        }
-        double span = dragStartRange.high() - dragStartRange.low();
-        double centre = (dragStartRange.low() + dragStartRange.high()) / 2 + fx * span;
-        double half = span * Math.exp(2 * fy) / 2;
-        displayPanel.set(displayPanel.settingsProperty().get()
-                .withManual(new DisplayRange(centre - half, centre + half)));
-    }
-
-    private void overlayOpacityChanged() {
-        for (OverlayKind k : OverlayKind.values()) {
-            viewA.setOverlayOpacity(k.ordinal(), overlayPanel.opacity(k));
-            viewB.setOverlayOpacity(k.ordinal(), overlayPanel.opacity(k));
-        }
-    }
-
-    /** The read-out of the pixel under the mouse, from the picture on screen now (never an older one). */
-    private void showReadout() {
-        FrameAnswer f = shown;
-        boolean fromB = hoveredA == null && hoveredB != null;
-        String text = f == null ? null : f.readout(fromB ? hoveredB : hoveredA, fromB, blinkShowsB);
-        status.readout(text == null ? "" : text);
     }
 
     // ---------------------------------------------------------------- errors and closing
@@ -622,7 +400,7 @@ public final class InspectorWindow implements InspectorActions {
 
     /** The frames on screen, or null (tests). */
     FrameAnswer shownFrames() {
-        return shown;
+        return frames.shown();
     }
 
     /** The crosshair pixel, or null (tests). */
@@ -636,11 +414,7 @@ public final class InspectorWindow implements InspectorActions {
     }
 
     private void close() {
-        settings.setMaximized(stage.isMaximized());
-        if (!stage.isMaximized()) {
-            settings.setWindowBounds(new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
-        }
-        settings.flush();
+        WindowPlacement.remember(stage, settings);
         Inspection s = inspection.get();
         jobs.shutdown();
         if (s != null) {

@@ -1,6 +1,9 @@
 package org.tsoinspector.app;
 
 import java.util.List;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyEvent;
+import org.tsoinspector.inspect.CompareMode;
 
 /** The keyboard and mouse habits of the frame view (DS9-like), listed in Help > Keyboard shortcuts. */
 public final class Shortcuts {
@@ -33,5 +36,39 @@ public final class Shortcuts {
             new Entry("Ctrl+E", "Export the frame as PNG"));
 
     private Shortcuts() {
+    }
+
+    /**
+     * The frame's keys (without Ctrl or Alt, and not while typing in a field), as {@link #ALL} lists them.
+     *
+     * @return true when the key was one of them
+     */
+    static boolean handle(KeyEvent e, InspectorActions window, NavigationBar navigation) {
+        if (e.getTarget() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
+            return false;
+        }
+        switch (e.getCode()) {
+            case RIGHT -> navigation.stepGroup(1);
+            case LEFT -> navigation.stepGroup(-1);
+            case UP -> navigation.stepIntegration(1);
+            case DOWN -> navigation.stepIntegration(-1);
+            case PAGE_UP -> navigation.stepIntegration(10);
+            case PAGE_DOWN -> navigation.stepIntegration(-10);
+            case HOME -> navigation.stepGroup(-Integer.MAX_VALUE / 2);
+            case END -> navigation.lastGroup();
+            case B -> window.blink();
+            case D -> window.setMode(CompareMode.DIFFERENCE);
+            case S -> window.setMode(CompareMode.SIDE_BY_SIDE);
+            case F -> window.fitViews();
+            case DIGIT1 -> window.actualSize();
+            case PLUS, EQUALS, ADD -> window.zoomStep(true);
+            case MINUS, SUBTRACT -> window.zoomStep(false);
+            case ESCAPE -> window.cancelJobs();
+            case M -> window.markCrosshair();
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -89,6 +89,19 @@ class InspectorWindowRealDataTest {
         return robot.lookup("#readout").queryAs(Label.class).getText();
     }
 
+    /** Zooms to 8 screen pixels per image pixel with (x, y) at the centre, so a click cannot miss it, and clicks it. */
+    private static FrameView clickPixel(FxRobot robot, int x, int y) {
+        FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
+        robot.interact(() -> {
+            view.viewPort().scaleProperty().set(8);
+            view.viewPort().offsetXProperty().set(view.getWidth() / 2 - (x + 0.5) * 8);
+            view.viewPort().offsetYProperty().set(view.getHeight() / 2 - (y + 0.5) * 8);
+        });
+        Point2D click = view.localToScreen(view.viewPort().screenX(x + 0.5), view.viewPort().screenY(y + 0.5));
+        robot.clickOn(click);
+        return view;
+    }
+
     private static double value(String readout) {
         Matcher m = VALUE.matcher(readout);
         assertTrue(m.find(), readout);
@@ -149,15 +162,7 @@ class InspectorWindowRealDataTest {
         showStage(robot, "#stage-a", StepName.LINEARITY);
         double corrected = value(hover(robot, x, y));
         assertTrue(Math.abs(corrected - refpix) > 0.01, "linearity changes an unflagged sample");
-        FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
-        robot.interact(() -> {
-            // 8 screen pixels per image pixel, the pixel at the centre, so the click cannot miss it
-            view.viewPort().scaleProperty().set(8);
-            view.viewPort().offsetXProperty().set(view.getWidth() / 2 - (x + 0.5) * 8);
-            view.viewPort().offsetYProperty().set(view.getHeight() / 2 - (y + 0.5) * 8);
-        });
-        Point2D click = view.localToScreen(view.viewPort().screenX(x + 0.5), view.viewPort().screenY(y + 0.5));
-        robot.clickOn(click);
+        clickPixel(robot, x, y);
         assertEquals(new PixelPosition(x, y), window.crosshair());
         robot.type(KeyCode.LEFT); // group 2 of 3: mark groups 2 and 3
         waitIdle();
@@ -223,13 +228,7 @@ class InspectorWindowRealDataTest {
         showStage(robot, "#stage-a", StepName.LINEARITY);
         int x = 1000;
         int y = 40;
-        FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
-        robot.interact(() -> {
-            view.viewPort().scaleProperty().set(8);
-            view.viewPort().offsetXProperty().set(view.getWidth() / 2 - (x + 0.5) * 8);
-            view.viewPort().offsetYProperty().set(view.getHeight() / 2 - (y + 0.5) * 8);
-        });
-        robot.clickOn(view.localToScreen(view.viewPort().screenX(x + 0.5), view.viewPort().screenY(y + 0.5)));
+        FrameView view = clickPixel(robot, x, y);
         waitIdle();
         Label readout = robot.lookup("#readout").queryAs(Label.class);
         robot.interact(() -> view.hoveredProperty().set(new PixelPosition(x, y))); // the mouse rests here

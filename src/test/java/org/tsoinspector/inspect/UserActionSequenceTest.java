@@ -30,7 +30,6 @@ class UserActionSequenceTest {
     void everyAnswerDescribesWhatItShowsWhateverTheUserDidBefore() throws Exception {
         Random rnd = new Random(20261202);
         Inspection current = InspectionTest.open("soss96");
-        List<Inspection> opened = new ArrayList<>(List.of(current));
         RampStage a = RampStage.RAW;
         RampStage b = RampStage.after(StepName.LINEARITY);
         CompareMode mode = CompareMode.SINGLE;
@@ -41,8 +40,10 @@ class UserActionSequenceTest {
                 List<RampStage> all = RampStage.all();
                 switch (rnd.nextInt(8)) {
                     case 0 -> {
-                        current = InspectionTest.open(EXPOSURES[rnd.nextInt(EXPOSURES.length)]);
-                        opened.add(current);
+                        // as the window does: the new exposure replaces the old one, whose files close
+                        Inspection next = InspectionTest.open(EXPOSURES[rnd.nextInt(EXPOSURES.length)]);
+                        current.close();
+                        current = next;
                     }
                     case 1 -> {
                         StepName step = StepName.values()[rnd.nextInt(StepName.values().length)];
@@ -73,9 +74,7 @@ class UserActionSequenceTest {
                         "action " + action);
             }
         } finally {
-            for (Inspection s : opened) {
-                s.close();
-            }
+            current.close();
         }
     }
 
