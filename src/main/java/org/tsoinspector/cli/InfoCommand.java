@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.tsoinspector.analysis.DqSummary;
 import org.tsoinspector.analysis.DqSummaryBuilder;
+import org.tsoinspector.fits.DqDefinitions;
 import org.tsoinspector.fits.FitsFile;
 import org.tsoinspector.fits.FitsHeader;
 import org.tsoinspector.fits.FitsRampFile;
@@ -208,10 +209,21 @@ public final class InfoCommand implements Command {
                 r.window());
         out.printf(Locale.ROOT, "Applies:   USEAFTER %s%s%n", r.useAfter().isEmpty() ? "(none)" : r.useAfter(),
                 r.description().isEmpty() ? "" : "; " + r.description());
+        DqDefinitions defs = DqDefinitions.read(f);
+        printDqDefinitions(out, defs, path);
         Hdu dq = f.find("DQ").orElse(null);
         if (dq != null && dq.naxis() == 2 && dq.bitpix() > 0 && dq.elementCount() <= Integer.MAX_VALUE) {
-            int[] values = new int[(int) dq.elementCount()];
-            f.readInts(dq, 0, values, 0, values.length);
+            int[] stored = new int[(int) dq.elementCount()];
+            f.readInts(dq, 0, stored, 0, stored.length);
+            int[] values = defs.apply(stored); // counted as the steps see them
+            if (!defs.isEmpty()) {
+                long changed = 0;
+                for (int p = 0; p < stored.length; p++) {
+                    changed += stored[p] != values[p] ? 1 : 0;
+                }
+                out.printf(Locale.ROOT, "Remapped:  %d of %d pixels have another DQ after DQ_DEF than stored%n",
+                        changed, stored.length);
+            }
             Map<DqFlag, Long> counts = new java.util.EnumMap<>(DqFlag.class);
             long flagged = 0;
             for (int v : values) {
@@ -221,6 +233,26 @@ public final class InfoCommand implements Command {
                 }
             }
             out.printf(Locale.ROOT, "DQ:        %d of %d pixels flagged%s%n", flagged, values.length, flagCounts(counts));
+        }
+    }
+
+    /** The DQ_DEF table, row by row, and whether it maps stored values to other flags. */
+    private static void printDqDefinitions(PrintStream out, DqDefinitions defs, Path path) {
+        if (defs.isEmpty()) {
+            out.println("DQ_DEF:    none: the DQ values are used as stored");
+            return;
+        }
+        out.println("DQ_DEF:    " + defs.rows().size() + " rows; " + (defs.remapsAnything()
+                ? "some store a flag at another value or name no standard flag"
+                : "each stores its flag at the standard value") + "; bits no row lists are dropped");
+        for (DqDefinitions.Row r : defs.rows()) {
+            String meaning = r.standardValue().map(v -> v == r.value() ? "standard" : "-> " + v)
+                    .orElse("not a standard flag: ignored");
+            out.printf(Locale.ROOT, "           BIT %2d  VALUE %10d  %-16s %s%n", r.bit(), r.value(), r.name(), meaning);
+        }
+        String note = defs.note(path.getFileName().toString());
+        if (!note.isEmpty()) {
+            out.println("Note:      " + note);
         }
     }
 

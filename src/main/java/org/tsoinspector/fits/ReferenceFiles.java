@@ -17,7 +17,8 @@ import org.tsoinspector.model.SuperbiasReference;
 /**
  * Reads MASK, SATURATION, SUPERBIAS and LINEARITY reference files (CRDS layout, spec section 8) and
  * dq_init's user-supplied DQ image, and cuts their arrays to an exposure's window exactly as the
- * reference pipeline's reffile_utils does (spec section 2). Only the rows inside the window are read from the file.
+ * reference pipeline's reffile_utils does (spec section 2). Every reference DQ array is remapped through
+ * the file's DQ_DEF table as the reference pipeline does when it opens the file ({@link DqDefinitions}). Only the rows inside the window are read from the file.
  * A file of another type, instrument or detector, or whose window does not cover the exposure, is a
  * BadInputException naming that file.
  */
@@ -36,7 +37,8 @@ public final class ReferenceFiles {
             Hdu dq = image(f, "DQ", 2);
             ReferenceHeader header = checkedHeader(f, path, MASK, exposure, dq);
             SubarrayWindow cut = cutWindow(f, header, exposure);
-            return new MaskReference(header, exposure.window(), readIntCut(f, dq, header.window(), cut));
+            return new MaskReference(header, exposure.window(),
+                    DqDefinitions.read(f).apply(readIntCut(f, dq, header.window(), cut)));
         }
     }
 
@@ -234,6 +236,7 @@ public final class ReferenceFiles {
         return h;
     }
 
+    /** The DQ array cut to the window, remapped through the file's DQ_DEF table (zeros when it has no DQ). */
     private static int[] optionalDq(FitsFile f, ReferenceHeader header, SubarrayWindow cut)
             throws IOException, BadInputException {
         Optional<Hdu> dq = f.find("DQ");
@@ -247,7 +250,14 @@ public final class ReferenceFiles {
                     + h.dataTypeText() + "; expected integers of the science array's shape "
                     + header.window().ySize() + " x " + header.window().xSize());
         }
-        return readIntCut(f, h, header.window(), cut);
+        return DqDefinitions.read(f).apply(readIntCut(f, h, header.window(), cut));
+    }
+
+    /** A reference file's DQ_DEF table ({@link DqDefinitions#NONE} when it has none). */
+    public static DqDefinitions dqDefinitions(Path path) throws IOException, BadInputException {
+        try (FitsFile f = FitsFile.open(path)) {
+            return DqDefinitions.read(f);
+        }
     }
 
     private static float[] readFloatCut(FitsFile f, Hdu hdu, SubarrayWindow ref, SubarrayWindow cut, int planes)

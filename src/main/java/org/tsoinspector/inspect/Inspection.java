@@ -253,7 +253,7 @@ public final class Inspection {
 
     /** What the user should know about how the steps that run will run ("refpix: ..."), one line each. */
     public List<String> stepNotes() throws IOException, BadInputException {
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(references.notes());
         for (PreparedStep p : engine.preparedPipeline().steps()) {
             if (!p.note().isEmpty()) {
                 notes.add(p.name().id() + ": " + p.note());

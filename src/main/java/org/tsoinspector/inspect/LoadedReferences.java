@@ -2,7 +2,9 @@ package org.tsoinspector.inspect;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +28,8 @@ import org.tsoinspector.model.SuperbiasReference;
  * @param files    the file found or named per step (also for steps not read because they are off)
  * @param problems one sentence per step whose reference cannot be used
  */
-record LoadedReferences(ReferenceSet set, Map<StepName, Path> files, Map<StepName, BadInputException> problems) {
+record LoadedReferences(ReferenceSet set, Map<StepName, Path> files, Map<StepName, BadInputException> problems,
+        List<String> notes) {
 
     static LoadedReferences load(ExposureMetadata md, String inputName, StepConfiguration c, ReferencePolicy policy)
             throws IOException, BadInputException {
@@ -34,6 +37,7 @@ record LoadedReferences(ReferenceSet set, Map<StepName, Path> files, Map<StepNam
         Set<StepName> on = Pipeline.runnable(md, c.settings().enabled());
         Map<StepName, Path> files = new EnumMap<>(StepName.class);
         Map<StepName, BadInputException> problems = new EnumMap<>(StepName.class);
+        List<String> notes = new ArrayList<>();
         Object[] read = new Object[StepName.values().length];
         for (StepName step : StepName.values()) {
             if (step.referenceType() == null) {
@@ -58,6 +62,10 @@ record LoadedReferences(ReferenceSet set, Map<StepName, Path> files, Map<StepNam
                     case LINEARITY -> ReferenceFiles.readLinearity(p.get(), md);
                     default -> throw new IllegalStateException(step + " has no reference type");
                 };
+                String dqNote = ReferenceFiles.dqDefinitions(p.get()).note(p.get().getFileName().toString());
+                if (!dqNote.isEmpty()) {
+                    notes.add(step.id() + ": " + dqNote);
+                }
             } catch (BadInputException e) {
                 problems.put(step, e);
             }
@@ -69,7 +77,7 @@ record LoadedReferences(ReferenceSet set, Map<StepName, Path> files, Map<StepNam
                 (SaturationReference) read[StepName.SATURATION.ordinal()],
                 (SuperbiasReference) read[StepName.SUPERBIAS.ordinal()],
                 (LinearityReference) read[StepName.LINEARITY.ordinal()], userDq);
-        return new LoadedReferences(set, files, problems);
+        return new LoadedReferences(set, files, problems, List.copyOf(notes));
     }
 
     /** True when the step needs no reference or its reference was read. */
