@@ -12,6 +12,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -36,6 +37,7 @@ final class StepPanel extends VBox {
     private final Map<StepName, Label> statuses = new EnumMap<>(StepName.class);
     private final Map<StepName, Label> references = new EnumMap<>(StepName.class);
     private final Map<StepName, Button> showButtons = new EnumMap<>(StepName.class);
+    private final Map<StepName, ToggleButton> skipButtons = new EnumMap<>(StepName.class);
     private final Spinner<Integer> growSat = new Spinner<>(0, 5, 1);
     private final CheckBox useReadPatt = plainCheckBox("use_readpatt");
     private final Spinner<Double> satScale = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.05, 5, 1, 0.05));
@@ -95,12 +97,19 @@ final class StepPanel extends VBox {
                 Button choose = new Button("...");
                 choose.setTooltip(new Tooltip("Choose the " + step.referenceType().toUpperCase() + " reference file"));
                 choose.setOnAction(e -> chooseReference(step));
+                ToggleButton skip = new ToggleButton("N/A");
+                skip.setId("skip-" + step.id());
+                skip.setTooltip(new Tooltip("Skip this step as the reference pipeline does when its reference is"
+                        + " N/A (" + step.statusKeyword() + " = SKIPPED); press again to use a file"));
+                skip.setOnAction(e -> request(skip.isSelected() ? current.withReferenceNotApplicable(step)
+                        : current.withoutReference(step)));
+                skipButtons.put(step, skip);
                 Button show = new Button("Show");
                 show.setId("show-ref-" + step.id());
                 show.setTooltip(new Tooltip("Open this reference file as an image"));
                 show.setOnAction(e -> onShowRef.accept(step));
                 showButtons.put(step, show);
-                HBox refLine = new HBox(4, ref, choose, show);
+                HBox refLine = new HBox(4, ref, choose, skip, show);
                 HBox.setHgrow(ref, Priority.ALWAYS);
                 refLine.setPadding(new Insets(0, 0, 0, 22));
                 box.getChildren().add(refLine);
@@ -268,8 +277,10 @@ final class StepPanel extends VBox {
             ref.setText(st.referenceName());
             ref.setTooltip(new Tooltip(st.reference() == null ? st.referenceName() : st.reference().toString()));
             Button show = showButtons.get(st.step());
+            boolean notApplicable = applied.referenceNotApplicable(st.step());
             if (show != null) {
-                show.setDisable(st.reference() == null);
+                show.setDisable(st.reference() == null || notApplicable);
+                skipButtons.get(st.step()).setSelected(notApplicable);
             }
         }
         String userDqFile = applied.parameter("dq_init.user_supplied_dq");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.model.ExposureMetadata;
@@ -31,12 +32,20 @@ public final class Pipeline {
      */
     public static Pipeline of(String input, ExposureMetadata exposure, PipelineSettings settings,
             ReferenceSet references) throws BadInputException {
+        Optional<String> unsupported = unsupported(exposure);
+        if (unsupported.isPresent()) {
+            throw new BadInputException(input, unsupported.get());
+        }
         if (!exposure.window().fitsOnDetector()) {
             throw new BadInputException(input, "the window " + exposure.window()
                     + " does not lie inside the 2048 x 2048 detector");
         }
         List<CalibrationStep> steps = new ArrayList<>();
         for (StepName s : runnable(exposure, settings.enabled())) {
+            if (references.notApplicable().contains(s)) {
+                steps.add(new SkippedStep(s));
+                continue;
+            }
             switch (s) {
                 case DQ_INIT:
                     if (settings.dqInit().userSuppliedDq() != null && references.userSuppliedDq() == null) {
@@ -52,6 +61,10 @@ public final class Pipeline {
                     steps.add(new SuperbiasStep(present(input, s, references.superbias())));
                     break;
                 case REFPIX:
+                    if (exposure.orientation() == null) {
+                        throw new BadInputException(input, "has no FASTAXIS and SLOWAXIS keywords, which refpix needs"
+                                + " to find the detector's columns and outputs (switch refpix off: --skip refpix)");
+                    }
                     steps.add(new RefPixStep(settings.refpix()));
                     break;
                 case LINEARITY:
@@ -62,6 +75,31 @@ public final class Pipeline {
             }
         }
         return new Pipeline(steps, references);
+    }
+
+    /** The instruments whose ramps these steps serve (the NIR detectors; FGS shares their pipeline). */
+    private static final Set<String> NIR = Set.of("NIRISS", "NIRCAM", "NIRSPEC", "FGS");
+
+    /**
+     * Why no step can run on this exposure here, or empty: detectors and readouts whose algorithms are
+     * not implemented are refused in one sentence (spec 10.6) rather than calibrated with the NIR ones.
+     */
+    public static Optional<String> unsupported(ExposureMetadata exposure) {
+        String instrument = exposure.instrument();
+        if (instrument.equals("MIRI")) {
+            return Optional.of("is a MIRI exposure: MIRI's own algorithms (its refpix, and emicorr, firstframe,"
+                    + " lastframe, reset and rscd) are not implemented; this tool calibrates NIRISS, NIRCam, NIRSpec"
+                    + " and FGS ramps");
+        }
+        if (!NIR.contains(instrument)) {
+            return Optional.of("is a " + (instrument.isEmpty() ? "(no INSTRUME)" : instrument) + " exposure: only"
+                    + " NIRISS, NIRCam, NIRSpec and FGS ramps are calibrated here");
+        }
+        if (exposure.readPattern().startsWith("NRSIRS2")) {
+            return Optional.of("is read out with IRS2 (READPATT " + exposure.readPattern() + "): the IRS2"
+                    + " reference-pixel correction is not implemented");
+        }
+        return Optional.empty();
     }
 
     /** The switched-on steps that come after everything the input already went through. */

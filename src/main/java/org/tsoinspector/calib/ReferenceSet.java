@@ -16,16 +16,21 @@ import org.tsoinspector.model.SuperbiasReference;
  * Where they come from is the inspection's reference policy (inspect.ReferencePolicy), not this layer's.
  *
  * @param userSuppliedDq dq_init's user_supplied_dq flags cut to the window, or null when none was given
+ * @param notApplicable  steps whose reference was given as N/A: they are SKIPPED (spec 10.3)
  */
 public record ReferenceSet(MaskReference mask, SaturationReference saturation, SuperbiasReference superbias,
-        LinearityReference linearity, int[] userSuppliedDq) {
+        LinearityReference linearity, int[] userSuppliedDq, Set<StepName> notApplicable) {
 
     public static final ReferenceSet NONE = new ReferenceSet(null, null, null, null);
 
-    /** The reference files without a user-supplied DQ. */
+    public ReferenceSet {
+        notApplicable = Set.copyOf(notApplicable);
+    }
+
+    /** The reference files without a user-supplied DQ, every step applicable. */
     public ReferenceSet(MaskReference mask, SaturationReference saturation, SuperbiasReference superbias,
             LinearityReference linearity) {
-        this(mask, saturation, superbias, linearity, null);
+        this(mask, saturation, superbias, linearity, null, Set.of());
     }
 
     /** File names of the references the given steps use, for the products' R_xxxx keywords. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -91,8 +92,14 @@ public final class SegmentCalibration {
             for (int k : saved) {
                 Path target = outDir.resolve(root + "_" + steps.get(k).name().productSuffix() + ".fits");
                 targets.add(target);
+                EnumSet<StepName> skipped = EnumSet.noneOf(StepName.class);
+                for (PreparedStep st : steps.subList(0, k + 1)) {
+                    if (st.status().equals("SKIPPED")) {
+                        skipped.add(st.name());
+                    }
+                }
                 writers.add(RampProductWriter.create(target, source,
-                        PreparedPipeline.productMetadata(steps.subList(0, k + 1), input), referenceNames));
+                        PreparedPipeline.productMetadata(steps.subList(0, k + 1), input), referenceNames, skipped));
             }
             stream(steps, saved, writers, monitor, pool);
             for (int w = 0; w < writers.size(); w++) {

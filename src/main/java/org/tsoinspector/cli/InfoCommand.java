@@ -114,9 +114,10 @@ public final class InfoCommand implements Command {
         out.println("Kind:      " + kind);
         out.printf(Locale.ROOT, "Exposure:  %s %s, %s, READPATT %s, DATE-OBS %s%n", m.instrument(), m.detector(),
                 m.exposureType(), m.readPattern(), m.dateObs().isEmpty() ? "(none)" : m.dateObs());
-        out.printf(Locale.ROOT, "Geometry:  %s, %s, %s; %d output%s, FASTAXIS %d, SLOWAXIS %d%n", m.subarrayName(),
+        out.printf(Locale.ROOT, "Geometry:  %s, %s, %s; %d output%s, FASTAXIS %s, SLOWAXIS %s%n", m.subarrayName(),
                 m.window(), m.window().isSubarray() ? "subarray" : "full frame", m.nOutputs(),
-                m.nOutputs() == 1 ? "" : "s", m.orientation().fastAxis(), m.orientation().slowAxis());
+                m.nOutputs() == 1 ? "" : "s", m.orientation() == null ? "(none)" : m.orientation().fastAxis(),
+                m.orientation() == null ? "(none)" : m.orientation().slowAxis());
         out.printf(Locale.ROOT, "Ramp:      %d integration%s (%d..%d of %d; segment %d of %d) x %d group%s x %d rows"
                         + " x %d columns; NFRAMES %d, GROUPGAP %d; zero frame %s%n",
                 ramp.integrationCount(), ramp.integrationCount() == 1 ? "" : "s", m.intStart(), m.intEnd(), m.nInts(),

@@ -13,7 +13,7 @@ import org.tsoinspector.model.SubarrayWindow;
  * Reads {@link ExposureMetadata} from the primary header of a raw segment or a step product and the
  * shape of its SCI array.
  *
- * <p>Required: INSTRUME, DETECTOR, FASTAXIS, SLOWAXIS, NOUTPUTS (refpix cannot run without them),
+ * <p>Required: INSTRUME, DETECTOR (FASTAXIS and SLOWAXIS only by refpix; NOUTPUTS defaults to 1),
  * and SUBSTRT1/SUBSTRT2 unless the array is the full 2048 x 2048 detector. As in the reference
  * pipeline the array's shape wins over SUBSIZE1/2, NGROUPS and INTEND-INTSTART+1. Defaults for
  * the rest: NFRAMES 1, GROUPGAP 0, INTSTART 1, INTEND = INTSTART + integrations stored - 1,
@@ -51,15 +51,17 @@ public final class ExposureHeader {
                     + " must be at least 1 (1-based corner of the window)");
         }
         SubarrayWindow window = new SubarrayWindow(xStart, yStart, nx, ny);
-        DetectorOrientation orientation;
-        int fast = requiredInt(file, h, "FASTAXIS");
-        int slow = requiredInt(file, h, "SLOWAXIS");
-        try {
-            orientation = new DetectorOrientation(fast, slow);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(file, e.getMessage());
+        // only refpix reads FASTAXIS, SLOWAXIS and NOUTPUTS (spec 10.5): without the axes it refuses to run,
+        // without NOUTPUTS it treats the detector as read through one output
+        DetectorOrientation orientation = null;
+        if (h.has("FASTAXIS") || h.has("SLOWAXIS")) {
+            try {
+                orientation = new DetectorOrientation(requiredInt(file, h, "FASTAXIS"), requiredInt(file, h, "SLOWAXIS"));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(file, e.getMessage());
+            }
         }
-        int nOutputs = requiredInt(file, h, "NOUTPUTS");
+        int nOutputs = (int) h.integer("NOUTPUTS", 1);
         if (nOutputs != 1 && nOutputs != 4) {
             throw new BadInputException(file, "NOUTPUTS = " + nOutputs + " (a NIR detector is read through 1 or 4 outputs)");
         }

@@ -94,7 +94,7 @@ public final class MultiSegmentExposure implements RampSource {
         } else if (a.nGroups() != b.nGroups() || a.nFrames() != b.nFrames() || a.nInts() != b.nInts()) {
             what = "NGROUPS/NFRAMES/NINTS " + b.nGroups() + "/" + b.nFrames() + "/" + b.nInts() + " vs "
                     + a.nGroups() + "/" + a.nFrames() + "/" + a.nInts();
-        } else if (a.nOutputs() != b.nOutputs() || !a.orientation().equals(b.orientation())) {
+        } else if (a.nOutputs() != b.nOutputs() || !java.util.Objects.equals(a.orientation(), b.orientation())) {
             what = "readout (NOUTPUTS, FASTAXIS, SLOWAXIS)";
         } else if (a.segmentTotal() != b.segmentTotal()) {
             what = "EXSEGTOT " + b.segmentTotal() + " vs " + a.segmentTotal();

@@ -77,9 +77,15 @@ public final class RampProductWriter implements AutoCloseable {
      */
     public static RampProductWriter create(Path target, RampSource input, ExposureMetadata product,
             Map<StepName, String> references) throws IOException {
+        return create(target, input, product, references, Set.of());
+    }
+
+    /** As {@link #create(Path, RampSource, ExposureMetadata, Map)}, with steps that ran as SKIPPED (S_xxxx). */
+    public static RampProductWriter create(Path target, RampSource input, ExposureMetadata product,
+            Map<StepName, String> references, Set<StepName> skipped) throws IOException {
         FitsStreamWriter out = FitsStreamWriter.create(target);
         try {
-            out.writeHeader(primaryHeader(input, product, references, target.getFileName().toString()));
+            out.writeHeader(primaryHeader(input, product, references, skipped, target.getFileName().toString()));
             return new RampProductWriter(product, input.integrationTimes(), out);
         } catch (Throwable e) {
             // Errors too (a missing class, out of memory): never leave hidden files behind.
@@ -90,7 +96,7 @@ public final class RampProductWriter implements AutoCloseable {
 
     /** The product's primary header: the input file's cards (or a Level-1b header made from the metadata). */
     static HeaderCards primaryHeader(RampSource input, ExposureMetadata m, Map<StepName, String> references,
-            String fileName) {
+            Set<StepName> skipped, String fileName) {
         FitsRampFile file = sourceFile(input);
         HeaderCards h;
         if (file != null) {
@@ -115,6 +121,8 @@ public final class RampProductWriter implements AutoCloseable {
         for (StepName s : StepName.values()) {
             if (m.completedSteps().contains(s)) {
                 h.add(s.statusKeyword(), "COMPLETE", s.id() + " step status");
+            } else if (skipped.contains(s)) {
+                h.add(s.statusKeyword(), "SKIPPED", s.id() + " step status");
             }
         }
         for (Map.Entry<StepName, String> r : references.entrySet()) {

@@ -197,7 +197,9 @@ public final class ReferenceFiles {
             throw new BadInputException(name, "is a " + type + " reference file, not " + expectedType);
         }
         ReferenceHeader header = header(f, path, h, type, array);
-        if (!header.instrument().equals(exp.instrument()) || !header.detector().equals(exp.detector())) {
+        // a file that does not say its instrument or detector is used as given (spec 10.4); one naming others is refused
+        if (!header.instrument().isEmpty() && !header.instrument().equals(exp.instrument())
+                || !header.detector().isEmpty() && !header.detector().equals(exp.detector())) {
             throw new BadInputException(name, "is a reference file for " + describe(header.instrument())
                     + " detector " + describe(header.detector()) + ", but the exposure is " + exp.instrument()
                     + " detector " + exp.detector());

@@ -320,6 +320,8 @@ public final class Inspection {
                 status = "done in input";
             } else if (!available) {
                 status = references.shortProblem(step);
+            } else if (on && runnable.contains(step) && references.notApplicable(step)) {
+                status = "skipped: N/A";
             } else if (on && runnable.contains(step)) {
                 status = "applied" + note(step);
             } else {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.model.ExposureMetadata;
 import org.tsoinspector.model.LinearityReference;
 import org.tsoinspector.model.MaskReference;
+import org.tsoinspector.model.ReferenceHeader;
 import org.tsoinspector.model.SaturationReference;
 import org.tsoinspector.model.StepName;
 import org.tsoinspector.model.SuperbiasReference;
@@ -29,7 +31,12 @@ import org.tsoinspector.model.SuperbiasReference;
  * @param problems one sentence per step whose reference cannot be used
  */
 record LoadedReferences(ReferenceSet set, Map<StepName, Path> files, Map<StepName, BadInputException> problems,
-        List<String> notes) {
+        Set<StepName> notFound, List<String> notes) {
+
+    /** What a reference option says when a step does not apply (CRDS's answer then): the step is SKIPPED. */
+    static boolean isNotApplicable(Path chosen) {
+        return chosen.toString().trim().equalsIgnoreCase("N/A");
+    }
 
     static LoadedReferences load(ExposureMetadata md, String inputName, StepConfiguration c, ReferencePolicy policy)
             throws IOException, BadInputException {
@@ -38,14 +45,23 @@ record LoadedReferences(ReferenceSet set, Map<StepName, Path> files, Map<StepNam
         Map<StepName, Path> files = new EnumMap<>(StepName.class);
         Map<StepName, BadInputException> problems = new EnumMap<>(StepName.class);
         List<String> notes = new ArrayList<>();
+        Set<StepName> notFound = EnumSet.noneOf(StepName.class);
+        Set<StepName> notApplicable = EnumSet.noneOf(StepName.class);
         Object[] read = new Object[StepName.values().length];
         for (StepName step : StepName.values()) {
             if (step.referenceType() == null) {
                 continue;
             }
+            Path chosen = c.chosenReferences().get(step);
+            if (chosen != null && isNotApplicable(chosen)) {
+                notApplicable.add(step);
+                files.put(step, chosen);
+                continue;
+            }
             Optional<Path> p = policy.locate(step, c.chosenReferences(), md);
             if (p.isEmpty()) {
                 problems.put(step, new BadInputException(inputName, policy.notFound(step, md)));
+                notFound.add(step);
                 continue;
             }
             files.put(step, p.get());
@@ -55,13 +71,20 @@ record LoadedReferences(ReferenceSet set, Map<StepName, Path> files, Map<StepNam
                 continue;
             }
             try {
-                read[step.ordinal()] = switch (step) {
+                Object ref = switch (step) {
                     case DQ_INIT -> ReferenceFiles.readMask(p.get(), md);
                     case SATURATION -> ReferenceFiles.readSaturation(p.get(), md);
                     case SUPERBIAS -> ReferenceFiles.readSuperbias(p.get(), md);
                     case LINEARITY -> ReferenceFiles.readLinearity(p.get(), md);
                     default -> throw new IllegalStateException(step + " has no reference type");
                 };
+                read[step.ordinal()] = ref;
+                ReferenceHeader h = header(ref);
+                if (h.instrument().isEmpty() || h.detector().isEmpty()) {
+                    notes.add(step.id() + ": " + h.fileName() + " states no " + (h.instrument().isEmpty()
+                            ? "INSTRUME" : "DETECTOR") + ": used as given, since the reference pipeline compares"
+                            + " neither for a file named for the step");
+                }
                 String dqNote = ReferenceFiles.dqDefinitions(p.get()).note(p.get().getFileName().toString());
                 if (!dqNote.isEmpty()) {
                     notes.add(step.id() + ": " + dqNote);
@@ -73,16 +96,37 @@ record LoadedReferences(ReferenceSet set, Map<StepName, Path> files, Map<StepNam
         Path userDqFile = c.settings().dqInit().userSuppliedDq();
         int[] userDq = userDqFile == null || !on.contains(StepName.DQ_INIT) ? null
                 : ReferenceFiles.readUserDq(userDqFile, md);
+        Optional<String> unsupported = Pipeline.unsupported(md);
+        if (unsupported.isPresent()) {
+            for (StepName step : StepName.values()) {
+                problems.put(step, new BadInputException(inputName, unsupported.get()));
+            }
+        }
         ReferenceSet set = new ReferenceSet((MaskReference) read[StepName.DQ_INIT.ordinal()],
                 (SaturationReference) read[StepName.SATURATION.ordinal()],
                 (SuperbiasReference) read[StepName.SUPERBIAS.ordinal()],
-                (LinearityReference) read[StepName.LINEARITY.ordinal()], userDq);
-        return new LoadedReferences(set, files, problems, List.copyOf(notes));
+                (LinearityReference) read[StepName.LINEARITY.ordinal()], userDq, notApplicable);
+        return new LoadedReferences(set, files, problems, notFound, List.copyOf(notes));
     }
 
-    /** True when the step needs no reference or its reference was read. */
+    private static ReferenceHeader header(Object reference) {
+        if (reference instanceof MaskReference m) {
+            return m.header();
+        } else if (reference instanceof SaturationReference s) {
+            return s.header();
+        } else if (reference instanceof SuperbiasReference b) {
+            return b.header();
+        }
+        return ((LinearityReference) reference).header();
+    }
+
+    /** True when the step can run: it needs no reference, or its reference was read (or is N/A). */
     boolean usable(StepName step) {
-        return step.referenceType() == null || !problems.containsKey(step);
+        return !problems.containsKey(step);
+    }
+
+    boolean notApplicable(StepName step) {
+        return set.notApplicable().contains(step);
     }
 
     /** Why a step's reference cannot be used, naming the file, or null. */
@@ -93,7 +137,7 @@ record LoadedReferences(ReferenceSet set, Map<StepName, Path> files, Map<StepNam
     /** What the step list says of a step whose reference cannot be used. */
     String shortProblem(StepName step) {
         BadInputException e = problems.get(step);
-        return e == null ? "" : files.containsKey(step) ? e.problem() : "no reference";
+        return e == null ? "" : notFound.contains(step) ? "no reference" : e.problem();
     }
 
     /** True when these settings need no file this load has not read. */

@@ -66,6 +66,25 @@ public record StepConfiguration(PipelineSettings settings, Map<StepName, Path> c
         return settings.saturation().marks();
     }
 
+    /** The step's reference found by the policy again instead of the one named (or N/A). */
+    public StepConfiguration withoutReference(StepName step) {
+        Map<StepName, Path> m = new EnumMap<>(StepName.class);
+        m.putAll(chosenReferences);
+        m.remove(step);
+        return new StepConfiguration(settings, m);
+    }
+
+    /** The step skipped as the reference pipeline skips a step whose reference is N/A (S_xxxx = SKIPPED). */
+    public StepConfiguration withReferenceNotApplicable(StepName step) {
+        return withReference(step, Path.of("N/A"));
+    }
+
+    /** True when the step's reference is given as N/A. */
+    public boolean referenceNotApplicable(StepName step) {
+        Path p = chosenReferences.get(step);
+        return p != null && LoadedReferences.isNotApplicable(p);
+    }
+
     public StepConfiguration withMark(SaturationMark mark) {
         return withSettings(settings.withSaturation(settings.saturation().withMark(mark)));
     }

@@ -17,6 +17,14 @@ public final class VectorEdits {
         return b;
     }
 
+    /** A copy with the first card of {@code key} in that HDU made a blank COMMENT card: the keyword is gone. */
+    public static byte[] withoutCard(byte[] fits, String extname, String key) {
+        byte[] b = fits.clone();
+        byte[] card = String.format("%-80s", "COMMENT").getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(card, 0, b, cardOffset(b, extname, key), 80);
+        return b;
+    }
+
     /** Offset of the card of this keyword in the header of the HDU with this EXTNAME ("" = primary). */
     public static int cardOffset(byte[] b, String extname, String key) {
         int hduStart = 0;
