@@ -2,7 +2,9 @@ package org.tsoinspector.calib;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.tsoinspector.model.BadInputException;
+import org.tsoinspector.model.DqFlag;
 import org.tsoinspector.model.ExposureMetadata;
 import org.tsoinspector.model.Ramp;
 import org.tsoinspector.model.StepName;
@@ -124,6 +126,33 @@ public final class RefPixStep implements CalibrationStep {
         return exposure.subarrayName().toUpperCase(Locale.ROOT).contains("FULL");
     }
 
+    /** NIRSpec subarrays that hold no reference pixels (reference_pixels.py NRS_edgeless_subarrays). */
+    static final Set<String> EDGELESS_SUBARRAYS = Set.of("SUB512", "SUB512S", "SUB32");
+
+    /**
+     * The pixel DQ refpix pools its reference pixels from on an edgeless subarray (spec 10.1): the window's
+     * first four and last four detector columns, all its rows, count as reference pixels. Only refpix
+     * sees this; the step's output pixel DQ is the input's.
+     */
+    static int[] withEdgeColumnsAsReference(DetectorWindow window, int[] pixelDq) {
+        int nx = window.nx();
+        int first = Integer.MAX_VALUE;
+        int last = Integer.MIN_VALUE;
+        for (int p = 0; p < pixelDq.length; p++) {
+            int c = window.detectorColumn(p / nx, p % nx);
+            first = Math.min(first, c);
+            last = Math.max(last, c);
+        }
+        int[] out = pixelDq.clone();
+        for (int p = 0; p < out.length; p++) {
+            int c = window.detectorColumn(p / nx, p % nx);
+            if (c < first + 4 || c > last - 4) {
+                out[p] |= DqFlag.REFERENCE_PIXEL.value();
+            }
+        }
+        return out;
+    }
+
     @Override
     public PreparedStep prepare(ExposureMetadata exposure, int[] pixelDqIn) throws BadInputException {
         if (!exposure.window().fitsOnDetector()) {
@@ -141,7 +170,9 @@ public final class RefPixStep implements CalibrationStep {
         DetectorWindow window = new DetectorWindow(exposure.window(), exposure.orientation());
         FrameCorrection correction;
         if (exposure.window().isSubarray() && exposure.nOutputs() != 4) {
-            correction = SingleOutputRefPix.create(window, pixelDqIn, parameters.oddEvenColumns(),
+            int[] refDq = EDGELESS_SUBARRAYS.contains(exposure.subarrayName().toUpperCase(Locale.ROOT))
+                    ? withEdgeColumnsAsReference(window, pixelDqIn) : pixelDqIn;
+            correction = SingleOutputRefPix.create(window, refDq, parameters.oddEvenColumns(),
                     parameters.sigLimit(), "pixel DQ (mask reference)");
         } else {
             correction = new AmplifierRefPix(window, pixelDqIn, parameters.oddEvenColumns(),
