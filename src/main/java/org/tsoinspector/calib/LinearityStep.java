@@ -39,34 +39,67 @@ public final class LinearityStep implements CalibrationStep {
             throw new BadInputException(linearity.header().fileName(), "LINEARITY COEFFS hold "
                     + linearity.coeffs().length + " values, not " + n + " x " + npix);
         }
-        float[] c = linearity.coeffs().clone();
         int[] out = new int[npix];
         for (int p = 0; p < npix; p++) {
-            int dq = pixelDqIn[p] | linearity.dq()[p];
-            boolean identity = (linearity.dq()[p] & NO_LIN_CORR) != 0;
+            out[p] = pixelDqIn[p] | linearity.dq()[p];
+        }
+        float[] c = benign(linearity.coeffs(), n, npix, linearity.dq(), out);
+        // read-level correction only for groups that average frames, as jwst's linearity step decides
+        boolean readLevel = linearity.hasInverse() && exposure.nFrames() > 1;
+        if (!readLevel) {
+            return new Prepared(out, c, n, npix, null, 0, null);
+        }
+        int ni = linearity.nInverse();
+        if (ni < 1 || linearity.inverseCoeffs().length != (long) ni * npix) {
+            throw new BadInputException(linearity.header().fileName(), "LINEARITY INV_COEFFS hold "
+                    + linearity.inverseCoeffs().length + " values, not " + ni + " x " + npix);
+        }
+        float[] inverse = benign(linearity.inverseCoeffs(), ni, npix, linearity.dq(), out);
+        return new Prepared(out, c, n, npix, inverse, ni, exposure.framesPerGroup());
+    }
+
+    /**
+     * stcal's prepare_coefficients on one set of coefficients: pixels flagged NO_LIN_CORR in the reference,
+     * or with a NaN coefficient or a zero linear term, get the identity [0, 1, 0, ...]; the last two are
+     * flagged NO_LIN_CORR in {@code pixelDq} (updated in place).
+     */
+    private static float[] benign(float[] coeffs, int n, int npix, int[] referenceDq, int[] pixelDq) {
+        float[] c = coeffs.clone();
+        for (int p = 0; p < npix; p++) {
+            boolean identity = (referenceDq[p] & NO_LIN_CORR) != 0;
             boolean bad = false;
             for (int k = 0; k < n; k++) {
                 bad |= Float.isNaN(c[k * npix + p]);
             }
             bad |= n > 1 && c[npix + p] == 0f;
             if (bad) {
-                dq |= NO_LIN_CORR;
+                pixelDq[p] |= NO_LIN_CORR;
             }
             if (identity || bad) {
                 for (int k = 0; k < n; k++) {
                     c[k * npix + p] = k == 1 ? 1f : 0f;
                 }
             }
-            out[p] = dq;
         }
-        return new Prepared(out, c, n, npix);
+        return c;
     }
 
-    private record Prepared(int[] pixelDq, float[] coeffs, int nCoeffs, int npix) implements PreparedStep {
+    /**
+     * @param inverse     INV_COEFFS after the same fix-ups, for the read-level correction; null for the classic one
+     * @param readPattern the frames (1-based) averaged into each group, for the read-level correction
+     */
+    private record Prepared(int[] pixelDq, float[] coeffs, int nCoeffs, int npix, float[] inverse, int nInverse,
+            int[][] readPattern) implements PreparedStep {
 
         @Override
         public long sizeInBytes() {
-            return 4L * (pixelDq.length + coeffs.length);
+            return 4L * (pixelDq.length + coeffs.length + (inverse == null ? 0 : inverse.length));
+        }
+
+        @Override
+        public String note() {
+            return inverse == null ? "" : "read-level correction: INV_COEFFS and " + readPattern[0].length
+                    + " frames per group";
         }
 
         @Override
@@ -88,7 +121,12 @@ public final class LinearityStep implements CalibrationStep {
                 @Override
                 public void finish() {
                     Block block = new Block(nCoeffs);
-                    correct(ramp.data(), ramp.groupDq(), ramp.nGroups(), block);
+                    if (inverse == null) {
+                        correct(ramp.data(), ramp.groupDq(), ramp.nGroups(), block);
+                    } else {
+                        ReadLevelLinearity.correct(ramp.data(), ramp.groupDq(), ramp.nGroups(), npix, coeffs, nCoeffs,
+                                inverse, nInverse, readPattern);
+                    }
                     float[] zf = ramp.zeroFrame();
                     if (zf != null) {
                         byte[] zeroIsSaturated = new byte[npix];

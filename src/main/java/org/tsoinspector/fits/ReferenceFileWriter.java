@@ -75,6 +75,11 @@ public final class ReferenceFileWriter {
             out.writeHeader(HeaderCards.image(Bitpix.FLOAT, w.xSize(), w.ySize(), ref.nCoeffs())
                     .add("EXTNAME", "COEFFS", "extension name"));
             out.write(ref.coeffs(), 0, ref.coeffs().length);
+            if (ref.hasInverse()) {
+                out.writeHeader(HeaderCards.image(Bitpix.FLOAT, w.xSize(), w.ySize(), ref.nInverse())
+                        .add("EXTNAME", "INV_COEFFS", "extension name"));
+                out.write(ref.inverseCoeffs(), 0, ref.inverseCoeffs().length);
+            }
             writeDq(out, w, ref.dq());
             writeDqDef(out);
             out.commit();

@@ -57,7 +57,21 @@ public final class ReferenceFiles {
     public static LinearityReference readLinearity(Path path, ExposureMetadata exposure)
             throws IOException, BadInputException {
         Cut c = readCut(path, exposure, LINEARITY, "COEFFS", 3);
-        return new LinearityReference(c.header(), exposure.window(), c.planes(), c.values(), c.dq());
+        try (FitsFile f = FitsFile.open(path)) {
+            Optional<Hdu> inverse = f.find("INV_COEFFS");
+            if (inverse.isEmpty()) {
+                return new LinearityReference(c.header(), exposure.window(), c.planes(), c.values(), c.dq());
+            }
+            Hdu inv = image(f, "INV_COEFFS", 3);
+            if (inv.axes()[0] != c.header().window().xSize() || inv.axes()[1] != c.header().window().ySize()) {
+                throw new BadInputException(f.name(), "INV_COEFFS has shape " + inv.shapeText() + "; expected planes"
+                        + " of the COEFFS shape " + c.header().window().ySize() + " x " + c.header().window().xSize());
+            }
+            int planes = (int) inv.axes()[2];
+            float[] values = readFloatCut(f, inv, c.header().window(), cutWindow(f, c.header(), exposure), planes);
+            return new LinearityReference(c.header(), exposure.window(), c.planes(), c.values(), c.dq(), planes,
+                    values);
+        }
     }
 
     /**

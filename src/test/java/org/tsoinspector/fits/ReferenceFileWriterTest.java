@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tsoinspector.model.DetectorOrientation;
 import org.tsoinspector.model.DqFlag;
+import org.tsoinspector.model.ExposureMetadata;
 import org.tsoinspector.model.LinearityReference;
 import org.tsoinspector.model.MaskReference;
 import org.tsoinspector.model.ReferenceHeader;
@@ -64,6 +65,29 @@ class ReferenceFileWriterTest {
             assertEquals(2147483648L, t.getLong(31, 1) + def.getHeader().getLongValue("TZERO2"));
             assertEquals("REFERENCE_PIXEL", t.getString(31, 2));
         }
+    }
+
+    @Test
+    void inverseLinearityCoefficientsAreWrittenAndReadBackCutToTheExposure() throws Exception {
+        float[] c = new float[2 * 15];
+        float[] inv = new float[2 * 15];
+        for (int p = 0; p < 15; p++) {
+            c[15 + p] = 1f + p / 100f;
+            inv[15 + p] = 1f / (1f + p / 100f);
+            inv[p] = p;
+        }
+        Path f = dir.resolve("lin_inv.fits");
+        writer.writeLinearity(f, new LinearityReference(header("lin_inv.fits", "linearity"), W, 2, c, new int[15], 2,
+                inv));
+        ExposureMetadata exposure = new ExposureMetadata("NIRISS", "NIS", "NIS_SOSS", "GENERIC",
+                new SubarrayWindow(2, 1794, 3, 2), new DetectorOrientation(-2, -1), 1, 1, 4, 4, 0, 1, 4, "NISRAPID", 1,
+                1, 1, 1, "", false, java.util.Set.of());
+        LinearityReference back = ReferenceFiles.readLinearity(f, exposure);
+        assertEquals(2, back.nInverse());
+        // pixel (x 1, y 1) of the file is pixel 0 of the exposure's 2 x 3 window
+        assertEquals(6f, back.inverseCoeffs()[0]);
+        assertEquals(1f / 1.06f, back.inverseCoeffs()[6]);
+        assertEquals(1.06f, back.coeffs()[6]);
     }
 
     @Test
