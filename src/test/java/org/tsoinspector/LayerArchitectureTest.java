@@ -21,7 +21,7 @@ class LayerArchitectureTest {
 
     /** Lowest first; cli and app are side by side at the top (neither imports the other). */
     private static final List<String> LAYERS =
-            List.of("model", "fits", "sim", "calib", "analysis", "render", "inspect");
+            List.of("model", "io", "fits", "sim", "calib", "analysis", "render", "inspect");
 
     /**
      * The value types app may name from render and analysis: the vocabulary of a request (a plot kind,
@@ -73,6 +73,7 @@ class LayerArchitectureTest {
                     public boolean test(JavaClass c) {
                         String p = c.getPackageName();
                         boolean lower = p.startsWith("org.tsoinspector.fits") || p.startsWith("org.tsoinspector.sim")
+                                || p.startsWith("org.tsoinspector.io")
                                 || p.startsWith("org.tsoinspector.calib") || p.startsWith("org.tsoinspector.analysis")
                                 || p.startsWith("org.tsoinspector.render");
                         String outer = c.getName().contains("$") ? c.getName().substring(0, c.getName().indexOf('$'))

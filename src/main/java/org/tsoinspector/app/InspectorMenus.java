@@ -2,6 +2,7 @@ package org.tsoinspector.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -14,7 +15,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.cell.PropertyValueFactory;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -139,14 +139,16 @@ final class InspectorMenus {
     private void showShortcuts() {
         TableView<Shortcuts.Entry> table = new TableView<>();
         TableColumn<Shortcuts.Entry, String> keys = new TableColumn<>("Keys");
-        keys.setCellValueFactory(new PropertyValueFactory<>("keys"));
+        // a record has no JavaBean getters, so PropertyValueFactory would leave the table empty
+        keys.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().keys()));
         keys.setPrefWidth(190);
         TableColumn<Shortcuts.Entry, String> action = new TableColumn<>("Action");
-        action.setCellValueFactory(new PropertyValueFactory<>("action"));
+        action.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().action()));
         action.setPrefWidth(420);
         table.getColumns().add(keys);
         table.getColumns().add(action);
         table.getItems().setAll(Shortcuts.ALL);
+        table.setId("shortcuts-table");
         table.setPrefSize(630, 470);
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.setTitle("Keyboard shortcuts");

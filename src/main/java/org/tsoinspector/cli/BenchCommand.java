@@ -40,7 +40,7 @@ import org.tsoinspector.inspect.PlotRequest;
 import org.tsoinspector.inspect.RampStage;
 import org.tsoinspector.inspect.ReferencePolicy;
 import org.tsoinspector.inspect.StepConfiguration;
-import org.tsoinspector.fits.OutputFile;
+import org.tsoinspector.io.OutputFile;
 import org.tsoinspector.fits.RampProductWriter;
 import org.tsoinspector.model.ExposureMetadata;
 import org.tsoinspector.model.ProgressMonitor;
@@ -95,7 +95,8 @@ public final class BenchCommand implements Command {
         }
         int threads = Runtime.getRuntime().availableProcessors();
         Scenario scenario = scenario(sizeGb);
-        Path root = Path.of(System.getProperty("user.home"), ".cache", "tso-inspector");
+        String cache = System.getProperty("tso.cache");
+        Path root = cache != null ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache", "tso-inspector");
         String prefix = String.format(Locale.ROOT, "bench-substrip256-%.2fgb", sizeGb);
         Path dir = root.resolve(prefix + "-" + SampleLibrary.fingerprint(scenario));
         Path segment = segment(dir, scenario, threads, out);
@@ -123,6 +124,9 @@ public final class BenchCommand implements Command {
             // the window's Ratio tab and plot ratio make this request: after refpix vs after linearity
             result.put("ratio_plot_s", seconds(() -> inspection.plot(PlotRequest.of(PlotKind.RATIO).withStages(
                     RampStage.after(StepName.REFPIX), RampStage.after(StepName.LINEARITY)), ProgressMonitor.NONE)));
+            inspection.close();
+            result.putAll(new WindowBench(segment, refs).measure(work));
+            deleteContents(work);
             result.put("peak_heap_mb", heap.peakLiveBytes() / 1e6);
             result.put("peak_heap_in_use_mb", heap.peakInUseBytes() / 1e6);
             result.put("segment_bytes", Files.size(segment));
@@ -265,7 +269,7 @@ public final class BenchCommand implements Command {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private static double median(double[] v) {
+    static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
         int n = s.length;

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.tsoinspector.io.OutputFile;
 
 /**
  * Writes a FITS file front to back without holding its data in memory: a header, then its data unit

@@ -25,8 +25,8 @@ public record ColorScale(FrameRenderer renderer) {
         return Colorbar.ticks(renderer.range(), count);
     }
 
-    /** A tick's text: integers without decimals. */
+    /** A tick's text, as the read-out writes values (integers without decimals). */
     public static String tickLabel(double t) {
-        return PixelReadout.formatValue((float) t).replaceAll("\\.00$", "");
+        return PixelReadout.formatValue((float) t);
     }
 }

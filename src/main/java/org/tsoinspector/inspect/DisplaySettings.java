@@ -29,10 +29,14 @@ public record DisplaySettings(Limits limits, DisplayRange manual, Stretch stretc
 
     /**
      * The renderer for a difference: the diverging map, linear, limits symmetric about zero so that
-     * "no change" is always the middle colour.
+     * "no change" is always the middle colour; manual limits are honoured as given.
      */
     public FrameRenderer rendererForDifference(float[] difference) {
-        Limits rule = limits == Limits.MINMAX || limits == Limits.MANUAL ? limits : Limits.PERCENTILE_99_5;
+        if (limits == Limits.MANUAL) {
+            // the user's range as typed: -360..-330 shows the detail of an offset of about -350
+            return new FrameRenderer(Colormap.named(Colormap.DIVERGING), Stretch.LINEAR, manual);
+        }
+        Limits rule = limits == Limits.MINMAX ? limits : Limits.PERCENTILE_99_5;
         return new FrameRenderer(Colormap.named(Colormap.DIVERGING), Stretch.LINEAR,
                 rule.of(difference, manual).symmetric());
     }

@@ -47,6 +47,9 @@ public record PixelReadout(int x, int y, SubarrayWindow window, DetectorOrientat
             return "NaN";
         }
         float a = Math.abs(v);
+        if (a < 1e7 && v == Math.rint(v)) {
+            return String.format(Locale.ROOT, "%.0f", v); // raw DN are integers: no ".00"
+        }
         if (a != 0 && (a >= 1e7 || a < 1e-2)) {
             return String.format(Locale.ROOT, "%.4g", v);
         }

@@ -1,6 +1,6 @@
 package org.tsoinspector.render;
 
-import org.tsoinspector.fits.OutputFile;
+import org.tsoinspector.io.OutputFile;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.tsoinspector.fits.OutputFile;
+import org.tsoinspector.io.OutputFile;
 import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.model.CancelledException;
 import org.tsoinspector.model.ProgressMonitor;

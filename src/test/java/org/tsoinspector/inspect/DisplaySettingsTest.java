@@ -19,4 +19,22 @@ class DisplaySettingsTest {
         DisplaySettings manual = DisplaySettings.DEFAULT.withManual(new DisplayRange(1, 2));
         assertEquals(new DisplayRange(1, 2), manual.rendererForPair(a, b).range(), "a manual range is kept");
     }
+
+    @Test
+    void manualLimitsOfADifferenceAreHonouredAndTheOthersAreSymmetric() {
+        float[] d = {-360, -350, -340, -330};
+        DisplaySettings manual = DisplaySettings.DEFAULT.withManual(new DisplayRange(-360, -330));
+        assertEquals(new DisplayRange(-360, -330), manual.rendererForDifference(d).range());
+        assertEquals(new DisplayRange(-360, 360), DisplaySettings.DEFAULT.withLimits(Limits.MINMAX)
+                .rendererForDifference(d).range());
+    }
+
+    @Test
+    void wholeNumbersReadAsWholeNumbers() {
+        assertEquals("13224", PixelReadout.formatValue(13224f));
+        assertEquals("-350", PixelReadout.formatValue(-350f));
+        assertEquals("13224.50", PixelReadout.formatValue(13224.5f));
+        assertEquals("0.001250", PixelReadout.formatValue(0.00125f));
+        assertEquals("NaN", PixelReadout.formatValue(Float.NaN));
+    }
 }

@@ -1,4 +1,4 @@
-package org.tsoinspector.fits;
+package org.tsoinspector.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
