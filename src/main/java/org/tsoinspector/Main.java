@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.tsoinspector.app.InspectorApplication;
 import org.tsoinspector.cli.CommandLine;
+import org.tsoinspector.cli.WindowJvm;
 
 /**
  * The jar's entry point: the window, or a batch command. Not a JavaFX Application subclass, so that the
@@ -26,9 +27,25 @@ public final class Main {
                 System.err.println("error: " + missing);
                 System.exit(CommandLine.EXIT_BAD_INPUT);
             }
+            if (!WindowJvm.isBounded()) {
+                System.exit(relaunched(args));
+            }
             InspectorApplication.start(files);
         } else {
             System.exit(new CommandLine(System.out, System.err).run(args));
+        }
+    }
+
+    /** The window in a JVM of bounded memory ({@link WindowJvm}); its exit status, or 1 when it cannot start. */
+    private static int relaunched(String[] args) {
+        try {
+            return WindowJvm.run(WindowJvm.command(Main.class.getName(), Arrays.asList(args)));
+        } catch (IOException e) {
+            System.err.println("error: could not start the window's JVM: " + e.getMessage());
+            return CommandLine.EXIT_BAD_INPUT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CommandLine.EXIT_CANCELLED;
         }
     }
 

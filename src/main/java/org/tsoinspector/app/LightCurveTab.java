@@ -18,6 +18,7 @@ final class LightCurveTab extends PlotTab {
     private final ComboBox<LightCurveMode> mode = new ComboBox<>();
     private final Spinner<Integer> rows = new Spinner<>(1, 2048, Region.DEFAULT_TRACE_ROWS);
     private final CheckBox normalized = new CheckBox("Normalized");
+    private final StagePairChoice stages = new StagePairChoice("lightcurve-stages");
 
     LightCurveTab() {
         super("Light curve", true);
@@ -27,12 +28,17 @@ final class LightCurveTab extends PlotTab {
         rows.setEditable(true);
         rows.setPrefWidth(80);
         normalized.setSelected(true);
-        addControls(new Label("Flux from"), mode, new Label("over the brightest"), rows, new Label("rows"), normalized);
+        addControls(stages, new Label("  flux from"), mode, new Label("over the brightest"), rows, new Label("rows"), normalized);
+    }
+
+    @Override
+    void reset(PlotContext c) {
+        stages.reset(c.inspection());
     }
 
     @Override
     PlotRequest request(PlotContext c) {
-        return PlotRequest.of(PlotKind.LIGHTCURVE).withStages(c.stageA(), c.stageB())
+        return PlotRequest.of(PlotKind.LIGHTCURVE).withStages(stages.before(), stages.after())
                 .withLightCurve(mode.getValue(), null).withTrace(rows.getValue(), normalized.isSelected());
     }
 }

@@ -26,10 +26,11 @@ final class RatioTab extends PlotTab {
     private final TextField fluenceMax = number("100000");
     private final TextField ratioMin = number("0.5");
     private final TextField ratioMax = number("1.5");
+    private final StagePairChoice stages = new StagePairChoice("ratio-stages");
 
     RatioTab() {
         super("Ratio", true);
-        addControls(new Label("Groups (1-based): last pair"), lastA, lastB, new Label("/ first pair"),
+        addControls(stages, new Label("  groups (from 1): last pair"), lastA, lastB, new Label("/ first pair"),
                 firstA, firstB, new Label("  fluence"), fluenceMin, new Label("to"), fluenceMax,
                 new Label("  ratio"), ratioMin, new Label("to"), ratioMax);
         lastA.setId("ratio-last-a");
@@ -82,6 +83,7 @@ final class RatioTab extends PlotTab {
     @Override
     void reset(PlotContext c) {
         setGroups(c.inspection().groupCount());
+        stages.reset(c.inspection());
     }
 
     @Override
@@ -102,6 +104,6 @@ final class RatioTab extends PlotTab {
         RatioHistogramSpec spec = RatioHistogramSpec.defaults(nGroups).withPairs(pairs).withAxes(
                 BinAxis.logarithmic(r[0], r[1], RatioHistogramSpec.DEFAULT_FLUENCE.bins()),
                 BinAxis.linear(r[2], r[3], RatioHistogramSpec.DEFAULT_RATIO.bins()));
-        return PlotRequest.of(PlotKind.RATIO).withStages(c.stageA(), c.stageB()).withRatio(spec);
+        return PlotRequest.of(PlotKind.RATIO).withStages(stages.before(), stages.after()).withRatio(spec);
     }
 }

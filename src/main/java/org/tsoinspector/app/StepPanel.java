@@ -111,6 +111,11 @@ final class StepPanel extends VBox {
                 showButtons.put(step, show);
                 HBox refLine = new HBox(4, ref, choose, skip, show);
                 HBox.setHgrow(ref, Priority.ALWAYS);
+                // in a narrow column the file name is shortened, never the buttons
+                ref.setMinWidth(40);
+                for (javafx.scene.control.ButtonBase b : List.of(choose, skip, show)) {
+                    b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                }
                 refLine.setPadding(new Insets(0, 0, 0, 22));
                 box.getChildren().add(refLine);
             }

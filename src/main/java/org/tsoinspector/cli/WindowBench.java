@@ -135,10 +135,17 @@ final class WindowBench {
     /** Runs this class in a child JVM (same class path) {@code runs} times; each prints key=value lines. */
     private List<Map<String, Double>> child(String mode, Path work, int runs) throws Exception {
         List<Map<String, Double>> out = new ArrayList<>();
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         for (int k = 0; k < runs; k++) {
-            ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                    WindowBench.class.getName(), mode, segment.toString(), refs.toString(), work.toString());
+            // the session runs in the JVM the window runs in; the start is launched as the user launches
+            // the window, in a plain JVM that starts that one (Main does the same)
+            List<String> probe = List.of(mode, segment.toString(), refs.toString(), work.toString());
+            List<String> command = WindowJvm.command(WindowBench.class.getName(), probe);
+            if (mode.equals("start")) {
+                command = new ArrayList<>(List.of(command.get(0), "-cp", System.getProperty("java.class.path"),
+                        WindowBench.class.getName()));
+                command.addAll(probe);
+            }
+            ProcessBuilder pb = new ProcessBuilder(command);
             pb.redirectErrorStream(true);
             long t0 = System.nanoTime();
             Process p = pb.start();
@@ -172,6 +179,9 @@ final class WindowBench {
      * printing resident memory and live heap after half and after all of them.
      */
     public static void main(String[] args) throws Exception {
+        if (!WindowJvm.isBounded()) {
+            System.exit(WindowJvm.run(WindowJvm.command(WindowBench.class.getName(), List.of(args))));
+        }
         Path segment = Path.of(args[1]);
         Path refs = Path.of(args[2]);
         Path work = Path.of(args[3]);
@@ -212,8 +222,10 @@ final class WindowBench {
                     DisplaySettings.DEFAULT, Set.of(), Set.of()), ProgressMonitor.NONE);
             if (action == SESSION_ACTIONS / 2 || action == SESSION_ACTIONS) {
                 String suffix = action == SESSION_ACTIONS ? "" : "_half";
+                // after a collection, so that both say what the session keeps, not how much garbage it left
+                double heap = liveHeapMb();
                 System.out.println("session_rss" + suffix + "_mb=" + residentMb());
-                System.out.println("session_heap" + suffix + "_mb=" + liveHeapMb());
+                System.out.println("session_heap" + suffix + "_mb=" + heap);
             }
         }
         System.out.println("session_actions=" + SESSION_ACTIONS);

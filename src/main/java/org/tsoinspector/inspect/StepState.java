@@ -14,7 +14,8 @@ public record StepState(StepName step, boolean available, boolean enabled, Path 
     /** The reference's file name, or what stands in for it. */
     public String referenceName() {
         if (reference != null) {
-            return reference.getFileName().toString();
+            // "N/A" is what the reference is given as when the step is skipped, not a file
+            return LoadedReferences.isNotApplicable(reference) ? "N/A" : reference.getFileName().toString();
         }
         return step.referenceType() == null ? "(needs none)" : "(none found)";
     }

@@ -46,6 +46,7 @@ import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.inspect.CompareMode;
 import org.tsoinspector.inspect.FrameAnswer;
 import org.tsoinspector.inspect.Inspection;
+import org.tsoinspector.inspect.RampStage;
 import org.tsoinspector.inspect.ReferencePolicy;
 import org.tsoinspector.inspect.OverlayKind;
 import org.tsoinspector.inspect.PixelPosition;
@@ -315,9 +316,16 @@ class InspectorWindowTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void ratioPlotCountsEveryPixelOfEveryIntegration(FxRobot robot) throws Exception {
         openSample(robot);
         robot.interact(() -> window.plots().select("Ratio"));
+        ComboBox<RampStage> before = robot.lookup("#ratio-stages-before").queryAs(ComboBox.class);
+        ComboBox<RampStage> after = robot.lookup("#ratio-stages-after").queryAs(ComboBox.class);
+        // the notebook's stages by default, whatever the frame shows; here linearity has no reference
+        assertEquals(RampStage.after(org.tsoinspector.model.StepName.REFPIX), before.getValue());
+        assertEquals(RampStage.after(org.tsoinspector.model.StepName.REFPIX), after.getValue());
+        robot.interact(() -> before.setValue(RampStage.RAW));
         robot.clickOn("#compute-ratio");
         waitIdle();
         PlotResult r = window.plots().result("Ratio");
