@@ -95,6 +95,11 @@ public final class Pipeline {
             return Optional.of("is a " + (instrument.isEmpty() ? "(no INSTRUME)" : instrument) + " exposure: only"
                     + " NIRISS, NIRCam, NIRSpec and FGS ramps are calibrated here");
         }
+        if (exposure.subarrayName().contains("STRIPE")) {
+            // multistripe readouts (SUB164STRIPE4_DHS, SUB204STRIPE_SOSS, ...) interleave stripes of the detector
+            return Optional.of("is a multistripe (superstripe) subarray (SUBARRAY " + exposure.subarrayName()
+                    + "): its stripe reconstruction is not implemented");
+        }
         if (exposure.readPattern().startsWith("NRSIRS2")) {
             return Optional.of("is read out with IRS2 (READPATT " + exposure.readPattern() + "): the IRS2"
                     + " reference-pixel correction is not implemented");

@@ -176,6 +176,11 @@ class ReferenceRulesTest {
         assertEquals(1, i.exit());
         assertEquals("error: " + irs2 + ": is read out with IRS2 (READPATT NRSIRS2): the IRS2 reference-pixel"
                 + " correction is not implemented\n", i.err());
+        Path stripes = segment("stripes", VectorEdits.withCard(raw(), "", "SUBARRAY", "'SUB204STRIPE_SOSS'"));
+        Result st = run("calibrate", stripes.toString(), "--out", dir.toString());
+        assertEquals(1, st.exit());
+        assertTrue(st.err().endsWith(": is a multistripe (superstripe) subarray (SUBARRAY SUB204STRIPE_SOSS): its stripe"
+                + " reconstruction is not implemented\n"), st.err());
         Path hst = segment("wfc3", VectorEdits.withCard(raw(), "", "INSTRUME", "'WFC3    '"));
         Result w = run("plot", "frame", hst.toString(), "--after", "refpix", "--out", dir.resolve("x.png").toString());
         assertEquals(1, w.exit());
