@@ -145,6 +145,40 @@ final class FrameArea extends BorderPane {
         paint();
     }
 
+    /** DS9's lower-left origin, or row 0 at the top; repaints what is shown. */
+    void setOriginAtBottom(boolean bottom) {
+        viewA.setOriginAtBottom(bottom);
+        viewB.setOriginAtBottom(bottom);
+        paint();
+    }
+
+    boolean originAtBottom() {
+        return viewA.originAtBottom();
+    }
+
+    /**
+     * DS9's arrow keys: the crosshair moves one pixel, up meaning up on the screen whichever way the
+     * origin is drawn; it starts from the frame's centre and stays inside the frame.
+     */
+    void nudgeCrosshair(int dx, int dyUp) {
+        FrameAnswer f = shown;
+        if (f == null) {
+            return;
+        }
+        PixelPosition c = crosshair.get();
+        int nx = f.a().nx();
+        int ny = f.a().ny();
+        int x = c == null ? nx / 2 : c.x() + dx;
+        int y = c == null ? ny / 2 : c.y() + (originAtBottom() ? dyUp : -dyUp);
+        crosshair.set(new PixelPosition(Math.max(0, Math.min(nx - 1, x)), Math.max(0, Math.min(ny - 1, y))));
+    }
+
+    /** The crosshair on a pixel, the view centred on it. */
+    void goTo(PixelPosition p) {
+        crosshair.set(p);
+        viewA.centreOn(p);
+    }
+
     /** Forgets the picture of an exposure that is being replaced. */
     void clear() {
         shown = null;

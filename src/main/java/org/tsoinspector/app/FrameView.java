@@ -40,6 +40,8 @@ public final class FrameView extends Region {
     private Point2D lastDrag;
     private boolean fitPending = true;
     private MouseButton pressButton;
+    /** DS9 and jdaviz draw pixel (0, 0) at the lower left: row 0 at the bottom of the view. */
+    private boolean originAtBottom = true;
     private ContrastDrag contrastDrag = (fx, fy, start) -> { };
     private java.util.function.BiConsumer<Double, Double> menu = (x, y) -> { };
 
@@ -79,12 +81,52 @@ public final class FrameView extends Region {
         return crosshair;
     }
 
+    /**
+     * Draws row 0 at the bottom (true, DS9's habit) or at the top; positions, the crosshair and the
+     * read-out stay in the data's coordinates either way. Takes effect with the next pictures set.
+     */
+    public void setOriginAtBottom(boolean bottom) {
+        originAtBottom = bottom;
+    }
+
+    public boolean originAtBottom() {
+        return originAtBottom;
+    }
+
+    /** The rows in the order they are drawn, top first: reversed when row 0 is drawn at the bottom. */
+    private int[] displayed(int width, int height, int[] argb) {
+        if (!originAtBottom) {
+            return argb;
+        }
+        int[] out = new int[argb.length];
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(argb, y * width, out, (height - 1 - y) * width, width);
+        }
+        return out;
+    }
+
+    /** The view row of a data row (they differ when row 0 is drawn at the bottom). */
+    private double displayRow(double dataRow) {
+        return originAtBottom ? imageHeight - dataRow : dataRow;
+    }
+
+    /** Where the centre of data pixel (x, y) is on the screen, in this view's coordinates. */
+    public Point2D screenPointOf(int x, int y) {
+        return new Point2D(viewPort.screenX(x + 0.5), viewPort.screenY(displayRow(y + 0.5)));
+    }
+
+    /** Pans so that data pixel p is at the centre of the view (the zoom stays). */
+    public void centreOn(PixelPosition p) {
+        Point2D at = screenPointOf(p.x(), p.y());
+        viewPort.panBy(getWidth() / 2 - at.getX(), getHeight() / 2 - at.getY());
+    }
+
     /** Shows a rendered frame; the first frame of a new size is fitted to the view. */
     public void setFrame(int width, int height, int[] argb, String caption) {
         boolean newSize = width != imageWidth || height != imageHeight;
         imageWidth = width;
         imageHeight = height;
-        frame.setPixels(width, height, argb);
+        frame.setPixels(width, height, displayed(width, height, argb));
         this.caption = caption;
         this.placeholder = "";
         if (newSize) {
@@ -126,7 +168,7 @@ public final class FrameView extends Region {
         if (image == null) {
             layer.clear();
         } else {
-            layer.setPixels(image.width(), image.height(), image.argb());
+            layer.setPixels(image.width(), image.height(), displayed(image.width(), image.height(), image.argb()));
             layer.setOpacity(opacity);
         }
     }
@@ -144,9 +186,10 @@ public final class FrameView extends Region {
         return index < overlays.size() && overlays.get(index).visible();
     }
 
-    /** True when overlay layer index paints image pixel (x, y) (tests). */
+    /** True when overlay layer index paints data pixel (x, y) (tests). */
     boolean overlayCovers(int index, int x, int y) {
-        return hasOverlay(index) && overlays.get(index).image().getPixelReader().getArgb(x, y) >>> 24 != 0;
+        int row = originAtBottom ? imageHeight - 1 - y : y;
+        return hasOverlay(index) && overlays.get(index).image().getPixelReader().getArgb(x, row) >>> 24 != 0;
     }
 
     public void fitToWindow() {
@@ -200,6 +243,7 @@ public final class FrameView extends Region {
         }
         gc.setGlobalAlpha(1);
         drawCrosshair(gc, w, h);
+        drawZoom(gc, w);
         if (!caption.isEmpty()) {
             gc.setFont(Font.font(13));
             gc.setFill(Color.rgb(0, 0, 0, 0.55));
@@ -224,13 +268,30 @@ public final class FrameView extends Region {
                 viewPort.screenX(x0), viewPort.screenY(y0), (x1 - x0) * s, (y1 - y0) * s);
     }
 
+    /** The zoom factor in the top right corner, as DS9 shows it: screen pixels per image pixel. */
+    private void drawZoom(GraphicsContext gc, double w) {
+        String text = zoomText();
+        gc.setFont(Font.font(12));
+        gc.setFill(Color.rgb(0, 0, 0, 0.55));
+        gc.fillRect(w - 96, 4, 92, 20);
+        gc.setFill(Color.WHITE);
+        gc.fillText(text, w - 90, 18);
+    }
+
+    /** The zoom factor as drawn: "zoom 4" (4 screen pixels per image pixel) or "zoom 1/2.38". */
+    String zoomText() {
+        double s = viewPort.scale();
+        return s >= 1 ? String.format(java.util.Locale.ROOT, "zoom %.3g", s)
+                : String.format(java.util.Locale.ROOT, "zoom 1/%.3g", 1 / s);
+    }
+
     private void drawCrosshair(GraphicsContext gc, double w, double h) {
         PixelPosition c = crosshair.get();
         if (c == null) {
             return;
         }
         double cx = viewPort.screenX(c.x() + 0.5);
-        double cy = viewPort.screenY(c.y() + 0.5);
+        double cy = viewPort.screenY(displayRow(c.y() + 0.5));
         gc.setStroke(Color.rgb(0, 255, 140, 0.85));
         gc.setLineWidth(1);
         gc.strokeLine(0, Math.round(cy) + 0.5, w, Math.round(cy) + 0.5);
@@ -244,7 +305,8 @@ public final class FrameView extends Region {
             return null;
         }
         int x = (int) Math.floor(viewPort.imageX(sx));
-        int y = (int) Math.floor(viewPort.imageY(sy));
+        int row = (int) Math.floor(viewPort.imageY(sy));
+        int y = originAtBottom ? imageHeight - 1 - row : row;
         return x >= 0 && y >= 0 && x < imageWidth && y < imageHeight ? new PixelPosition(x, y) : null;
     }
 

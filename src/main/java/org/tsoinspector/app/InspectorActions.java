@@ -34,6 +34,17 @@ interface InspectorActions {
     /** Marks the crosshair pixel saturated from the shown group on. */
     void markCrosshair();
 
+    /** Draws row 0 at the bottom (DS9, jdaviz) or at the top (numpy's imshow default), and remembers it. */
+    void setOriginAtBottom(boolean bottom);
+
+    boolean originAtBottom();
+
+    /** Moves the crosshair by whole pixels, dy up on the screen (DS9's arrow keys). */
+    void nudgeCrosshair(int dx, int dyUp);
+
+    /** Asks for a pixel (x, y) and puts the crosshair there, the view centred on it. */
+    void goToPixel();
+
     /** Stops every running job (Escape, the status bar's Cancel). */
     void cancelJobs();
 

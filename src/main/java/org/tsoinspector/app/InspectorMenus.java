@@ -12,6 +12,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -70,7 +71,15 @@ final class InspectorMenus {
         zin.setOnAction(e -> actions.zoomStep(true));
         MenuItem zout = new MenuItem("Zoom _out   -");
         zout.setOnAction(e -> actions.zoomStep(false));
-        Menu view = new Menu("_View", null, fit, one, zin, zout);
+        CheckMenuItem origin = new CheckMenuItem("Origin at lower left (DS9)");
+        origin.setId("origin-bottom");
+        origin.setSelected(actions.originAtBottom());
+        origin.setOnAction(e -> actions.setOriginAtBottom(origin.isSelected()));
+        MenuItem goTo = new MenuItem("_Go to pixel...");
+        goTo.setId("go-to-pixel");
+        goTo.setAccelerator(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN));
+        goTo.setOnAction(e -> actions.goToPixel());
+        Menu view = new Menu("_View", null, fit, one, zin, zout, new SeparatorMenuItem(), goTo, origin);
 
         MenuItem keys = new MenuItem("_Keyboard shortcuts");
         keys.setId("help-shortcuts");

@@ -11,6 +11,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -42,6 +43,7 @@ public final class InspectorWindow implements InspectorActions {
     private static final String FRAME_SLOT = "frame";
     private static final String OPEN_SLOT = "open";
     private static final String DISPLAY_KEY = "display";
+    private static final String ORIGIN_KEY = "view.origin_bottom";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InspectorWindow.class);
 
     private final Stage stage;
@@ -79,6 +81,7 @@ public final class InspectorWindow implements InspectorActions {
         this.frames = new FrameArea(overlayPanel, status::readout);
         this.navigation = frames.navigation();
         this.crosshair = frames.crosshair();
+        frames.setOriginAtBottom(settings.getBoolean(ORIGIN_KEY, true));
         this.plots = new PlotsPane(jobs, settings, status, fileDialogs);
         this.marks = new HandMarks(stage, frames, inspection::get, status, this::addMark);
         this.stepPanel = new StepPanel(this::configure, this::showReference, marks::markCrosshair, marks::markRegion,
@@ -201,6 +204,44 @@ public final class InspectorWindow implements InspectorActions {
     @Override
     public void zoomStep(boolean in) {
         frames.zoomStep(in);
+    }
+
+    @Override
+    public void setOriginAtBottom(boolean bottom) {
+        settings.putBoolean(ORIGIN_KEY, bottom);
+        frames.setOriginAtBottom(bottom);
+    }
+
+    @Override
+    public boolean originAtBottom() {
+        return frames.originAtBottom();
+    }
+
+    @Override
+    public void nudgeCrosshair(int dx, int dyUp) {
+        frames.nudgeCrosshair(dx, dyUp);
+    }
+
+    @Override
+    public void goToPixel() {
+        FrameAnswer f = frames.shown();
+        if (f == null) {
+            status.error("Open an exposure first.");
+            return;
+        }
+        PixelPosition c = crosshair.get();
+        TextInputDialog ask = new TextInputDialog(c == null ? "" : c.x() + ", " + c.y());
+        ask.setTitle("Go to pixel");
+        ask.setHeaderText("Pixel x, y (from 0, as the read-out shows them)");
+        ask.getDialogPane().setId("go-to-pixel-dialog");
+        ask.initOwner(stage);
+        ask.showAndWait().ifPresent(text -> {
+            try {
+                frames.goTo(PixelPosition.parse(text, f.a().nx(), f.a().ny()));
+            } catch (IllegalArgumentException e) {
+                status.error(e.getMessage() + ".");
+            }
+        });
     }
 
     @Override

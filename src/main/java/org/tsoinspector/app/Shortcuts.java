@@ -15,8 +15,9 @@ public final class Shortcuts {
     public static final List<Entry> ALL = List.of(
             new Entry("Ctrl+O", "Open segments (all segments of one exposure together)"),
             new Entry("Drag files onto the window", "Open them"),
-            new Entry("Right / Left", "Next / previous group"),
-            new Entry("Up / Down", "Next / previous integration"),
+            new Entry("Arrow keys", "Move the crosshair one pixel (DS9); profile and ramp plots follow"),
+            new Entry(". / ,", "Next / previous group"),
+            new Entry("] / [", "Next / previous integration"),
             new Entry("Page Up / Page Down", "Integration +10 / -10"),
             new Entry("Home / End", "First / last group"),
             new Entry("B", "Blink: swap stage A and stage B"),
@@ -32,6 +33,7 @@ public final class Shortcuts {
             new Entry("Right click", "Export and zoom menu"),
             new Entry("Click", "Set the crosshair; profile and ramp plots follow it"),
             new Entry("M", "Mark the crosshair pixel saturated from the shown group on (Region... for a rectangle)"),
+            new Entry("Ctrl+G", "Go to pixel: type x, y; the crosshair and the plots follow"),
             new Entry("Escape", "Cancel running jobs"),
             new Entry("Ctrl+E", "Export the frame as PNG"));
 
@@ -48,10 +50,14 @@ public final class Shortcuts {
             return false;
         }
         switch (e.getCode()) {
-            case RIGHT -> navigation.stepGroup(1);
-            case LEFT -> navigation.stepGroup(-1);
-            case UP -> navigation.stepIntegration(1);
-            case DOWN -> navigation.stepIntegration(-1);
+            case RIGHT -> window.nudgeCrosshair(1, 0);
+            case LEFT -> window.nudgeCrosshair(-1, 0);
+            case UP -> window.nudgeCrosshair(0, 1);
+            case DOWN -> window.nudgeCrosshair(0, -1);
+            case PERIOD -> navigation.stepGroup(1);
+            case COMMA -> navigation.stepGroup(-1);
+            case CLOSE_BRACKET -> navigation.stepIntegration(1);
+            case OPEN_BRACKET -> navigation.stepIntegration(-1);
             case PAGE_UP -> navigation.stepIntegration(10);
             case PAGE_DOWN -> navigation.stepIntegration(-10);
             case HOME -> navigation.stepGroup(-Integer.MAX_VALUE / 2);

@@ -94,10 +94,10 @@ class InspectorWindowRealDataTest {
         FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
         robot.interact(() -> {
             view.viewPort().scaleProperty().set(8);
-            view.viewPort().offsetXProperty().set(view.getWidth() / 2 - (x + 0.5) * 8);
-            view.viewPort().offsetYProperty().set(view.getHeight() / 2 - (y + 0.5) * 8);
+            Point2D at = view.screenPointOf(x, y); // wherever the origin is drawn
+            view.viewPort().panBy(view.getWidth() / 2 - at.getX(), view.getHeight() / 2 - at.getY());
         });
-        Point2D click = view.localToScreen(view.viewPort().screenX(x + 0.5), view.viewPort().screenY(y + 0.5));
+        Point2D click = view.localToScreen(view.screenPointOf(x, y));
         robot.clickOn(click);
         return view;
     }
@@ -156,7 +156,7 @@ class InspectorWindowRealDataTest {
         int x = 1000;
         int y = 40;
         robot.clickOn("#view-a");
-        robot.type(KeyCode.RIGHT, KeyCode.RIGHT);
+        robot.type(KeyCode.PERIOD, KeyCode.PERIOD);
         waitIdle();
         double refpix = value(hover(robot, x, y));
         showStage(robot, "#stage-a", StepName.LINEARITY);
@@ -164,12 +164,12 @@ class InspectorWindowRealDataTest {
         assertTrue(Math.abs(corrected - refpix) > 0.01, "linearity changes an unflagged sample");
         clickPixel(robot, x, y);
         assertEquals(new PixelPosition(x, y), window.crosshair());
-        robot.type(KeyCode.LEFT); // group 2 of 3: mark groups 2 and 3
+        robot.type(KeyCode.COMMA); // group 2 of 3: mark groups 2 and 3
         waitIdle();
         robot.type(KeyCode.M);
         waitIdle();
         assertTrue(robot.lookup("#marks").queryAs(Label.class).getText().startsWith("pixel x 1000 y 40, groups 2+"));
-        robot.type(KeyCode.RIGHT);
+        robot.type(KeyCode.PERIOD);
         waitIdle();
         String text = hover(robot, x, y);
         assertTrue(text.contains("group DQ 2 SATURATED"), text);
@@ -221,6 +221,23 @@ class InspectorWindowRealDataTest {
         return status;
     }
 
+    /** DS9's habit by default: row 0 at the bottom; the View menu draws it at the top instead. */
+    @Test
+    void theOriginIsAtTheLowerLeftByDefaultAndTheViewMenuFlipsIt(FxRobot robot) throws Exception {
+        open(robot);
+        FrameView view = clickPixel(robot, 0, 0);
+        assertEquals(new PixelPosition(0, 0), window.crosshair());
+        // row 1 is drawn above row 0, column 1 right of column 0
+        assertTrue(view.screenPointOf(0, 1).getY() < view.screenPointOf(0, 0).getY());
+        assertTrue(view.screenPointOf(1, 0).getX() > view.screenPointOf(0, 0).getX());
+        robot.interact(() -> window.setOriginAtBottom(false));
+        waitIdle();
+        assertTrue(view.screenPointOf(0, 1).getY() > view.screenPointOf(0, 0).getY(), "row 1 below row 0 now");
+        clickPixel(robot, 3, 90);
+        assertEquals(new PixelPosition(3, 90), window.crosshair());
+        robot.interact(() -> window.setOriginAtBottom(true));
+    }
+
     /** The read-out must follow what is on screen, not the picture the mouse last moved over. */
     @Test
     void theReadOutFollowsAMarkAndAGroupChangeWithoutAMouseMove(FxRobot robot) throws Exception {
@@ -238,7 +255,7 @@ class InspectorWindowRealDataTest {
         waitIdle();
         assertTrue(readout.getText().contains("group DQ 2 SATURATED"), "no mouse move: " + readout.getText());
         assertTrue(readout.getText().startsWith("x 1000  y 40"), readout.getText());
-        robot.type(KeyCode.RIGHT);
+        robot.type(KeyCode.PERIOD);
         waitIdle();
         assertTrue(readout.getText().contains("group DQ 2 SATURATED"), readout.getText());
         assertTrue(value(readout.getText()) != group1, "the value of group 2, not group 1: " + readout.getText());

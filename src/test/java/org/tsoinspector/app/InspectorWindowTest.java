@@ -113,7 +113,7 @@ class InspectorWindowTest {
             throws Exception {
         openSample(robot);
         robot.clickOn("#view-a");
-        robot.type(KeyCode.END).type(KeyCode.UP).type(KeyCode.UP); // group 4, integration 3 of the first
+        robot.type(KeyCode.END).type(KeyCode.CLOSE_BRACKET).type(KeyCode.CLOSE_BRACKET); // group 4, integration 3 of the first
         robot.interact(() -> window.plots().select("Profile"));
         waitIdle();
         assertEquals(3, window.shownFrames().a().group());
@@ -173,10 +173,10 @@ class InspectorWindowTest {
     }
 
     @Test
-    void arrowKeysStepGroupsAndIntegrations(FxRobot robot) throws Exception {
+    void periodCommaAndBracketsStepGroupsAndIntegrations(FxRobot robot) throws Exception {
         openSample(robot);
         robot.clickOn("#view-a");
-        robot.type(KeyCode.RIGHT).type(KeyCode.RIGHT).type(KeyCode.UP);
+        robot.type(KeyCode.PERIOD).type(KeyCode.PERIOD).type(KeyCode.CLOSE_BRACKET);
         waitIdle();
         Slider group = robot.lookup("#group-slider").queryAs(Slider.class);
         Slider integration = robot.lookup("#integration-slider").queryAs(Slider.class);
@@ -185,6 +185,50 @@ class InspectorWindowTest {
         assertEquals("3 / 4", robot.lookup("#group-label").queryAs(Label.class).getText());
         FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
         assertTrue(view.caption().contains("int 2, group 3"), view.caption());
+    }
+
+    /** Ctrl+G: a typed pixel gets the crosshair, a bad one is one sentence; the zoom factor is drawn. */
+    @Test
+    void goToPixelPutsTheCrosshairThereAndABadPixelIsOneSentence(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.clickOn("#view-a");
+        robot.press(KeyCode.CONTROL).type(KeyCode.G).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.lookup("#go-to-pixel-dialog .text-field").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> robot.lookup("#go-to-pixel-dialog .text-field")
+                .queryAs(javafx.scene.control.TextField.class).setText("40, 9"));
+        robot.interact(() -> ((javafx.scene.control.Button) robot.lookup("#go-to-pixel-dialog")
+                .queryAs(javafx.scene.control.DialogPane.class).lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        waitIdle();
+        assertEquals(new PixelPosition(40, 9), window.crosshair());
+        robot.press(KeyCode.CONTROL).type(KeyCode.G).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup("#go-to-pixel-dialog .text-field")
+                .queryAs(javafx.scene.control.TextField.class).setText("64, 0"));
+        robot.interact(() -> ((javafx.scene.control.Button) robot.lookup("#go-to-pixel-dialog")
+                .queryAs(javafx.scene.control.DialogPane.class).lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        waitIdle();
+        assertEquals("pixel (64, 0) is outside the frame: x runs 0..63, y 0..15.", window.statusText());
+        assertEquals(new PixelPosition(40, 9), window.crosshair(), "the crosshair stays");
+        FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
+        assertTrue(view.zoomText().startsWith("zoom "), view.zoomText());
+    }
+
+    /** DS9's arrow keys move the crosshair one pixel; up is up on the screen (row 0 at the bottom). */
+    @Test
+    void arrowKeysMoveTheCrosshairOnePixel(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.clickOn("#view-a");
+        PixelPosition start = window.crosshair();
+        assertTrue(start != null, "a click sets the crosshair");
+        robot.type(KeyCode.RIGHT).type(KeyCode.RIGHT).type(KeyCode.UP);
+        waitIdle();
+        assertEquals(new PixelPosition(start.x() + 2, Math.min(InMemoryRampSource.NY - 1, start.y() + 1)),
+                window.crosshair());
+        robot.type(KeyCode.LEFT).type(KeyCode.DOWN).type(KeyCode.DOWN);
+        assertEquals(new PixelPosition(start.x() + 1, Math.max(0, Math.min(InMemoryRampSource.NY - 1, start.y() + 1) - 2)),
+                window.crosshair());
+        assertEquals(0.0, robot.lookup("#group-slider").queryAs(Slider.class).getValue(), "groups did not move");
     }
 
     @Test
@@ -289,7 +333,7 @@ class InspectorWindowTest {
     void differenceModeShowsSignedDifferenceInReadout(FxRobot robot) throws Exception {
         openSample(robot);
         robot.clickOn("#view-a");
-        robot.type(KeyCode.RIGHT).type(KeyCode.RIGHT);
+        robot.type(KeyCode.PERIOD).type(KeyCode.PERIOD);
         waitIdle();
         robot.type(KeyCode.D);
         waitIdle();
