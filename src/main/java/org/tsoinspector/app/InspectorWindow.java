@@ -364,10 +364,15 @@ public final class InspectorWindow implements InspectorActions {
     @Override
     public void exportFrame(boolean png) {
         BackgroundJob<PlotResult> make = frameFigure();
+        FrameAnswer f = frames.shown();
         if (make == null) {
             status.error("Open an exposure first.");
         } else if (png) {
-            plots.exportPng("frame", make);
+            // the size that keeps the frame's pixels square is worked out off the FX thread (it lays the chart out)
+            int width = 1600;
+            jobs.submit("export size", m -> new int[] {width,
+                    make.run(m).squarePixelHeight(width, f.a().ny(), f.a().nx())},
+                    size -> plots.exportPng("frame", make, size));
         } else {
             plots.exportCsv("frame", make);
         }

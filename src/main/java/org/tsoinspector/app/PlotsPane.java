@@ -259,7 +259,12 @@ final class PlotsPane extends BorderPane {
      * file appears only when complete).
      */
     void exportPng(String stem, BackgroundJob<PlotResult> make) {
-        Optional<int[]> size = askSize();
+        exportPng(stem, make, null);
+    }
+
+    /** As {@link #exportPng(String, BackgroundJob)}, the size dialog starting at {@code suggested} (w, h) when given. */
+    void exportPng(String stem, BackgroundJob<PlotResult> make, int[] suggested) {
+        Optional<int[]> size = askSize(suggested);
         if (size.isEmpty()) {
             return;
         }
@@ -299,12 +304,14 @@ final class PlotsPane extends BorderPane {
     }
 
     /** Width and height of the PNG, remembered between exports. */
-    private Optional<int[]> askSize() {
+    private Optional<int[]> askSize(int[] suggested) {
         Dialog<int[]> d = new Dialog<>();
         d.setTitle("PNG size");
         d.initOwner(window());
-        Spinner<Integer> w = new Spinner<>(100, 10000, (int) settings.getDouble("png.width", 1600), 100);
-        Spinner<Integer> h = new Spinner<>(100, 10000, (int) settings.getDouble("png.height", 900), 100);
+        int initialW = suggested != null ? suggested[0] : (int) settings.getDouble("png.width", 1600);
+        int initialH = suggested != null ? suggested[1] : (int) settings.getDouble("png.height", 900);
+        Spinner<Integer> w = new Spinner<>(100, 10000, initialW, 100);
+        Spinner<Integer> h = new Spinner<>(100, 10000, initialH, 100);
         w.setId("png-width");
         h.setId("png-height");
         w.setEditable(true);

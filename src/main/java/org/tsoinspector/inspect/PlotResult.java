@@ -7,6 +7,7 @@ import org.jfree.chart.JFreeChart;
 import org.tsoinspector.render.Caption;
 import org.tsoinspector.render.CsvTable;
 import org.tsoinspector.render.Figure;
+import org.tsoinspector.render.FigureImage;
 import org.tsoinspector.render.PngExport;
 
 /**
@@ -32,6 +33,11 @@ public record PlotResult(Figure figure, Caption caption, CsvTable table) {
 
     public int rowCount() {
         return table.rowCount();
+    }
+
+    /** For a frame of ny x nx pixels: the PNG height at this width that shows its pixels square. */
+    public int squarePixelHeight(int width, int ny, int nx) {
+        return FigureImage.squarePixelHeight(figure, caption, width, ny, nx);
     }
 
     public void writePng(Path target, int width, int height) throws IOException {

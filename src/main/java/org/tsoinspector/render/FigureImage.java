@@ -8,6 +8,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 
 /** Draws a {@link Figure} and its caption into an image of an exact size, for PNG export. */
@@ -30,7 +31,7 @@ public final class FigureImage {
             g.fillRect(0, 0, width, height);
             int captionHeight = 0;
             if (caption != null) {
-                Font font = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(10, Math.min(14, height / 40)));
+                Font font = captionFont(height);
                 g.setFont(font);
                 FontMetrics fm = g.getFontMetrics();
                 captionHeight = fm.getHeight() + 8;
@@ -50,6 +51,36 @@ public final class FigureImage {
             g.dispose();
         }
         return img;
+    }
+
+    /**
+     * The height at which a one-panel image figure of an ny x nx frame, drawn {@code width} pixels wide
+     * with its caption, shows square pixels: the chart is laid out once at a trial height, and what is
+     * not its data area (title, axes, colour bar, caption) is kept while the data area gets the frame's
+     * aspect ratio.
+     */
+    public static int squarePixelHeight(Figure figure, Caption caption, int width, int ny, int nx) {
+        int trial = Math.max(200, (int) Math.round(width * (double) ny / nx) + 200);
+        for (int pass = 0; pass < 2; pass++) {
+            BufferedImage img = new BufferedImage(width, trial, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            try {
+                int captionHeight = caption == null ? 0 : g.getFontMetrics(captionFont(trial)).getHeight() + 8;
+                ChartRenderingInfo info = new ChartRenderingInfo();
+                figure.panels().get(0).draw(g, new Rectangle2D.Double(0, 0, width, trial - captionHeight), info);
+                Rectangle2D data = info.getPlotInfo().getDataArea();
+                double overhead = trial - data.getHeight();
+                trial = (int) Math.round(overhead + data.getWidth() * ny / nx);
+            } finally {
+                g.dispose();
+            }
+        }
+        return Math.max(50, Math.min(20000, trial));
+    }
+
+    /** The caption's font for an image of this height. */
+    private static Font captionFont(int height) {
+        return new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(10, Math.min(14, height / 40)));
     }
 
     /** The text cut with an ellipsis to fit the width. */

@@ -102,6 +102,13 @@ class InspectorWindowTest {
         waitIdle();
     }
 
+    /** The PNG size dialog opens once the frame's square-pixel size is worked out in the background. */
+    private static void waitForSizeDialog() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> new org.testfx.api.FxRobot().lookup("#png-size-dialog").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private void waitIdle() throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.jobs().activeJobsProperty().get() == 0);
         WaitForAsyncUtils.waitForFxEvents();
@@ -423,7 +430,11 @@ class InspectorWindowTest {
         // the size dialog waits for its answer, so it is opened from a later pulse of the FX thread
         Button export = robot.lookup("#tool-export").queryAs(Button.class);
         Platform.runLater(export::fire);
-        WaitForAsyncUtils.waitForFxEvents();
+        waitForSizeDialog();
+        // the frame's own size by default: 1600 wide and as high as keeps its 64 x 16 pixels square
+        int suggestedHeight = robot.lookup("#png-height").<Spinner<Integer>>query().getValue();
+        assertEquals(1600, robot.lookup("#png-width").<Spinner<Integer>>query().getValue());
+        assertTrue(suggestedHeight > 400 && suggestedHeight < 900, "height " + suggestedHeight);
         robot.interact(() -> {
             robot.lookup("#png-width").<Spinner<Integer>>query().getValueFactory().setValue(640);
             robot.lookup("#png-height").<Spinner<Integer>>query().getValueFactory().setValue(360);
@@ -439,7 +450,7 @@ class InspectorWindowTest {
 
         saveAnswer = null; // cancelled in the file chooser: nothing is written
         Platform.runLater(export::fire);
-        WaitForAsyncUtils.waitForFxEvents();
+        waitForSizeDialog();
         robot.clickOn(robot.lookup("#png-size-dialog").queryAs(DialogPane.class).lookupButton(ButtonType.OK));
         waitIdle();
         assertEquals(2, saveRequests.size());
