@@ -218,6 +218,7 @@ final class FrameArea extends BorderPane {
         for (OverlayKind k : OverlayKind.values()) {
             view.setOverlay(k.ordinal(), p.overlays().get(k), overlays.opacity(k));
         }
+        view.setNote(p.emptyOverlays());
         view.setFrame(p.image().width(), p.image().height(), p.image().argb(), caption);
     }
 

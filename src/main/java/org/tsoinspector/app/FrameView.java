@@ -35,6 +35,8 @@ public final class FrameView extends Region {
     private int imageWidth;
     private int imageHeight;
     private String caption = "";
+    /** A second line under the caption: why an overlay shows nothing. */
+    private String note = "";
     private String placeholder = "";
     private Point2D pressAt;
     private Point2D lastDrag;
@@ -151,6 +153,16 @@ public final class FrameView extends Region {
         return caption;
     }
 
+    /** Shows a line under the caption ("" for none). */
+    public void setNote(String text) {
+        note = text == null ? "" : text;
+        redraw();
+    }
+
+    public String note() {
+        return note;
+    }
+
     public int imageWidth() {
         return imageWidth;
     }
@@ -250,6 +262,13 @@ public final class FrameView extends Region {
             gc.fillRect(4, 4, caption.length() * 7.2 + 12, 22);
             gc.setFill(Color.WHITE);
             gc.fillText(caption, 10, 20);
+        }
+        if (!note.isEmpty()) {
+            gc.setFont(Font.font(12));
+            gc.setFill(Color.rgb(0, 0, 0, 0.55));
+            gc.fillRect(4, 28, note.length() * 6.6 + 12, 20);
+            gc.setFill(Color.rgb(255, 220, 120));
+            gc.fillText(note, 10, 42);
         }
     }
 

@@ -23,8 +23,13 @@ import org.tsoinspector.render.PlotTables;
 public record FrameAnswer(String exposureName, ExposureMetadata metadata, CompareMode mode, boolean sharedScale,
         StageFrame a, StageFrame b, float[] difference, Picture pictureA, Picture pictureB, String notes) {
 
-    /** A rendered frame with its colour scale and its overlay masks. */
-    public record Picture(ArgbImage image, ColorScale scale, Map<OverlayKind, ArgbImage> overlays) {
+    /**
+     * A rendered frame with its colour scale and its overlay masks.
+     *
+     * @param emptyOverlays why overlays asked for draw nothing ("" when each draws something)
+     */
+    public record Picture(ArgbImage image, ColorScale scale, Map<OverlayKind, ArgbImage> overlays,
+            String emptyOverlays) {
     }
 
     /** "int 3, group 2". */

@@ -1,9 +1,12 @@
 package org.tsoinspector.inspect;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tsoinspector.analysis.PixelMask;
 import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.model.CancelledException;
 import org.tsoinspector.model.DqFlag;
@@ -62,9 +65,18 @@ public record FrameRequest(RampStage a, RampStage b, CompareMode mode, boolean s
 
     private FrameAnswer.Picture picture(StageFrame f, float[] values, FrameRenderer renderer) {
         Map<OverlayKind, org.tsoinspector.render.ArgbImage> masks = new EnumMap<>(OverlayKind.class);
-        for (OverlayKind k : overlays) {
-            masks.put(k, MaskOverlay.of(k.mask(f, flags), k.rgb(), 1.0));
+        List<String> empty = new ArrayList<>();
+        for (OverlayKind k : OverlayKind.values()) { // in their order, so the explanation reads the same each time
+            if (!overlays.contains(k)) {
+                continue;
+            }
+            PixelMask mask = k.mask(f, flags);
+            masks.put(k, MaskOverlay.of(mask, k.rgb(), 1.0));
+            if (mask.count() == 0) {
+                empty.add(k.whyEmpty(f));
+            }
         }
-        return new FrameAnswer.Picture(renderer.render(values, f.ny(), f.nx()), new ColorScale(renderer), masks);
+        return new FrameAnswer.Picture(renderer.render(values, f.ny(), f.nx()), new ColorScale(renderer), masks,
+                String.join("; ", empty));
     }
 }

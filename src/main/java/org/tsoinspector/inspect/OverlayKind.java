@@ -3,6 +3,7 @@ package org.tsoinspector.inspect;
 import java.util.Set;
 import org.tsoinspector.analysis.PixelMask;
 import org.tsoinspector.model.DqFlag;
+import org.tsoinspector.model.StepName;
 
 /** The masks that can be drawn over a frame, each in its own colour. */
 public enum OverlayKind {
@@ -26,6 +27,18 @@ public enum OverlayKind {
     /** 0xRRGGBB. */
     public int rgb() {
         return rgb;
+    }
+
+    /**
+     * Why this overlay draws nothing on a frame of this stage, for the view to say instead of staying
+     * silently empty: the stage comes before the step that sets its flags, or the frame has none.
+     */
+    public String whyEmpty(StageFrame f) {
+        StepName setBy = this == SATURATED ? StepName.SATURATION : this == FLAGS ? null : StepName.DQ_INIT;
+        if (setBy != null && f.stage().order() < setBy.ordinal()) {
+            return label() + ": these flags come from " + setBy.id() + "; choose a stage after " + setBy.id();
+        }
+        return label() + ": none in this frame";
     }
 
     /**

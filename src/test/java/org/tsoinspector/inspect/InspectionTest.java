@@ -190,4 +190,26 @@ class InspectionTest {
         }
         return n;
     }
+
+    @Test
+    void anOverlayThatDrawsNothingSaysWhy() throws Exception {
+        Inspection s = open("soss96");
+        try {
+            FrameRequest raw = request(RampStage.RAW, RampStage.RAW, CompareMode.SINGLE, 0, 2);
+            FrameAnswer f = s.frame(raw, ProgressMonitor.NONE);
+            assertEquals("Special pixels (DQ not 0, not reference): these flags come from dq_init; choose a stage after"
+                    + " dq_init; SATURATED in shown group: these flags come from saturation; choose a stage after"
+                    + " saturation", f.pictureA().emptyOverlays());
+            FrameAnswer after = s.frame(request(RampStage.after(StepName.SATURATION), RampStage.RAW,
+                    CompareMode.SINGLE, 0, 2), ProgressMonitor.NONE);
+            assertEquals("", after.pictureA().emptyOverlays(), "the mask has special pixels, group 3 saturated ones");
+            FrameAnswer first = s.frame(request(RampStage.after(StepName.SATURATION), RampStage.RAW,
+                    CompareMode.SINGLE, 0, 0), ProgressMonitor.NONE);
+            assertTrue(first.pictureA().emptyOverlays().isEmpty()
+                    || first.pictureA().emptyOverlays().equals("SATURATED in shown group: none in this frame"),
+                    first.pictureA().emptyOverlays());
+        } finally {
+            s.close();
+        }
+    }
 }
