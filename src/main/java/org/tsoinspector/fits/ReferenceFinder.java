@@ -30,7 +30,7 @@ public final class ReferenceFinder {
     }
 
     /**
-     * The folder to search: {@code --refs DIR} when given, else
+     * The folder to search: {@code refsDir} when given, else
      * {@code $CRDS_PATH/references/jwst/<instrument>/} ($CRDS_PATH defaulting to ~/crds_cache as in CRDS).
      */
     public static ReferenceFinder forExposure(Path refsDir, ExposureMetadata exposure) {
@@ -72,14 +72,6 @@ public final class ReferenceFinder {
             }
         }
         return Optional.ofNullable(best);
-    }
-
-    /** Like {@link #find}, but a missing reference is a BadInputException naming the type. */
-    public Path require(String refType, ExposureMetadata exposure) throws IOException, BadInputException {
-        return find(refType, exposure).orElseThrow(() -> new BadInputException(folder.toString(),
-                "no " + refType.toUpperCase(Locale.ROOT) + " reference file for " + exposure.instrument() + " "
-                        + exposure.detector() + " covering " + exposure.window()
-                        + (exposure.dateObs().isEmpty() ? "" : " with USEAFTER not after " + exposure.dateObs())));
     }
 
     /** USEAFTER of a file that qualifies by type, instrument, detector and window; empty otherwise. */
