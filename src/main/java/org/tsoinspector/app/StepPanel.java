@@ -70,6 +70,7 @@ final class StepPanel extends VBox {
         this.fileDialogs = fileDialogs;
         setSpacing(4);
         setPadding(new Insets(6));
+        setDisable(true); // nothing to switch until an exposure is open (show enables it)
         for (StepName step : StepName.values()) {
             CheckBox on = new CheckBox(step.id());
             on.setId("step-" + step.id());
@@ -271,6 +272,7 @@ final class StepPanel extends VBox {
 
     /** Shows what was asked (kept for the next edit) and, per step, what the inspection made of it. */
     void show(StepConfiguration applied, List<StepState> states) {
+        setDisable(false);
         updating = true;
         current = applied;
         for (StepState st : states) {
