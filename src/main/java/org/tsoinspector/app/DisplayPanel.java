@@ -4,6 +4,7 @@ import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -25,6 +26,7 @@ final class DisplayPanel extends GridPane {
     private final ComboBox<String> colormap = new ComboBox<>();
     private final TextField low = new TextField();
     private final TextField high = new TextField();
+    private final CheckBox invert = new CheckBox("Invert");
     private boolean updating;
 
     DisplayPanel(DisplaySettings initial) {
@@ -51,7 +53,10 @@ final class DisplayPanel extends GridPane {
         addRow(0, new Label("Limits"), limits);
         addRow(1, new Label("Range"), manual);
         addRow(2, new Label("Stretch"), stretch);
-        addRow(3, new Label("Colormap"), colormap);
+        invert.setId("invert-colormap");
+        HBox map = new HBox(6, colormap, invert);
+        HBox.setHgrow(colormap, Priority.ALWAYS);
+        addRow(3, new Label("Colormap"), map);
         limits.setMaxWidth(Double.MAX_VALUE);
         stretch.setMaxWidth(Double.MAX_VALUE);
         colormap.setMaxWidth(Double.MAX_VALUE);
@@ -60,6 +65,7 @@ final class DisplayPanel extends GridPane {
         limits.valueProperty().addListener((o, a, b) -> changed(s -> s.withLimits(b)));
         stretch.valueProperty().addListener((o, a, b) -> changed(s -> s.withStretch(b)));
         colormap.valueProperty().addListener((o, a, b) -> changed(s -> s.withColormap(b)));
+        invert.selectedProperty().addListener((o, a, b) -> changed(s -> s.withInverted(b)));
         low.setOnAction(e -> manualTyped());
         high.setOnAction(e -> manualTyped());
     }
@@ -81,6 +87,7 @@ final class DisplayPanel extends GridPane {
         limits.setValue(s.limits());
         stretch.setValue(s.stretch());
         colormap.setValue(s.colormap());
+        invert.setSelected(s.inverted());
         updating = false;
         settings.set(s);
     }

@@ -8,14 +8,14 @@ import org.tsoinspector.render.Limits;
 import org.tsoinspector.render.Stretch;
 
 /** How frames are coloured: limits rule (and the manual range), stretch and colormap. */
-public record DisplaySettings(Limits limits, DisplayRange manual, Stretch stretch, String colormap) {
+public record DisplaySettings(Limits limits, DisplayRange manual, Stretch stretch, String colormap, boolean inverted) {
 
     public static final DisplaySettings DEFAULT =
-            new DisplaySettings(Limits.PERCENTILE_99_5, new DisplayRange(0, 65535), Stretch.LINEAR, "gray");
+            new DisplaySettings(Limits.PERCENTILE_99_5, new DisplayRange(0, 65535), Stretch.LINEAR, "gray", false);
 
     /** The renderer for one frame of a stage. */
     public FrameRenderer rendererFor(float[] values) {
-        return new FrameRenderer(Colormap.named(colormap), stretch, limits.of(values, manual));
+        return new FrameRenderer(map(colormap), stretch, limits.of(values, manual));
     }
 
     /**
@@ -23,7 +23,7 @@ public record DisplaySettings(Limits limits, DisplayRange manual, Stretch stretc
      * each frame would get alone, so the same value has the same colour in both pictures.
      */
     public FrameRenderer rendererForPair(float[] a, float[] b) {
-        return new FrameRenderer(Colormap.named(colormap), stretch,
+        return new FrameRenderer(map(colormap), stretch,
                 limits.of(a, manual).union(limits.of(b, manual)));
     }
 
@@ -34,10 +34,10 @@ public record DisplaySettings(Limits limits, DisplayRange manual, Stretch stretc
     public FrameRenderer rendererForDifference(float[] difference) {
         if (limits == Limits.MANUAL) {
             // the user's range as typed: -360..-330 shows the detail of an offset of about -350
-            return new FrameRenderer(Colormap.named(Colormap.DIVERGING), Stretch.LINEAR, manual);
+            return new FrameRenderer(map(Colormap.DIVERGING), Stretch.LINEAR, manual);
         }
         Limits rule = limits == Limits.MINMAX ? limits : Limits.PERCENTILE_99_5;
-        return new FrameRenderer(Colormap.named(Colormap.DIVERGING), Stretch.LINEAR,
+        return new FrameRenderer(map(Colormap.DIVERGING), Stretch.LINEAR,
                 rule.of(difference, manual).symmetric());
     }
 
@@ -46,26 +46,36 @@ public record DisplaySettings(Limits limits, DisplayRange manual, Stretch stretc
         return Colormap.NAMES;
     }
 
+    /** A colormap by name, inverted when the settings say so (differences too). */
+    private Colormap map(String name) {
+        Colormap m = Colormap.named(name);
+        return inverted ? m.inverted() : m;
+    }
+
     public DisplaySettings withLimits(Limits l) {
-        return new DisplaySettings(l, manual, stretch, colormap);
+        return new DisplaySettings(l, manual, stretch, colormap, inverted);
     }
 
     public DisplaySettings withManual(DisplayRange r) {
-        return new DisplaySettings(Limits.MANUAL, r, stretch, colormap);
+        return new DisplaySettings(Limits.MANUAL, r, stretch, colormap, inverted);
     }
 
     public DisplaySettings withStretch(Stretch s) {
-        return new DisplaySettings(limits, manual, s, colormap);
+        return new DisplaySettings(limits, manual, s, colormap, inverted);
     }
 
     public DisplaySettings withColormap(String c) {
-        return new DisplaySettings(limits, manual, stretch, c);
+        return new DisplaySettings(limits, manual, stretch, c, inverted);
     }
 
-    /** Settings as stored in preferences: "limits|low|high|stretch|colormap". */
+    public DisplaySettings withInverted(boolean invert) {
+        return new DisplaySettings(limits, manual, stretch, colormap, invert);
+    }
+
+    /** Settings as stored in preferences: "limits|low|high|stretch|colormap|inverted". */
     public String encode() {
-        return String.format(Locale.ROOT, "%s|%s|%s|%s|%s", limits.name(), manual.low(),
-                manual.high(), stretch.name(), colormap);
+        return String.format(Locale.ROOT, "%s|%s|%s|%s|%s|%s", limits.name(), manual.low(),
+                manual.high(), stretch.name(), colormap, inverted);
     }
 
     public static DisplaySettings decode(String text) {
@@ -73,7 +83,8 @@ public record DisplaySettings(Limits limits, DisplayRange manual, Stretch stretc
             String[] p = text.split("\\|");
             return new DisplaySettings(Limits.valueOf(p[0]),
                     new DisplayRange(Double.parseDouble(p[1]), Double.parseDouble(p[2])),
-                    Stretch.valueOf(p[3]), Colormap.NAMES.contains(p[4]) ? p[4] : "gray");
+                    Stretch.valueOf(p[3]), Colormap.NAMES.contains(p[4]) ? p[4] : "gray",
+                    p.length > 5 && Boolean.parseBoolean(p[5])); // settings saved before inversion existed have 5 fields
         } catch (RuntimeException e) {
             return DisplaySettings.DEFAULT;
         }

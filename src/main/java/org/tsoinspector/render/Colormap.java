@@ -32,6 +32,15 @@ public record Colormap(String name, int[] argb) {
     }
 
     /** The named table; throws IllegalArgumentException for an unknown name. */
+    /** The same colours in the opposite order (DS9's Color > Invert Colormap). */
+    public Colormap inverted() {
+        int[] out = new int[SIZE];
+        for (int k = 0; k < SIZE; k++) {
+            out[k] = argb[SIZE - 1 - k];
+        }
+        return new Colormap(name + " inverted", out);
+    }
+
     public static Colormap named(String name) {
         if (!NAMES.contains(name)) {
             throw new IllegalArgumentException("unknown colormap '" + name + "' (expected one of " + NAMES + ")");

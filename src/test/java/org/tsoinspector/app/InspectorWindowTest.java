@@ -221,6 +221,21 @@ class InspectorWindowTest {
         assertTrue(view.zoomText().startsWith("zoom "), view.zoomText());
     }
 
+    @Test
+    void theInvertBoxInvertsTheColormapOfTheFrameShown(FxRobot robot) throws Exception {
+        openSample(robot);
+        int[] before = window.shownFrames().pictureA().image().argb().clone();
+        robot.interact(() -> robot.lookup("#invert-colormap").queryAs(javafx.scene.control.CheckBox.class).fire());
+        waitIdle();
+        int[] after = window.shownFrames().pictureA().image().argb();
+        int changed = 0;
+        for (int p = 0; p < before.length; p++) {
+            changed += before[p] != after[p] ? 1 : 0;
+        }
+        assertTrue(changed > before.length / 2, changed + " of " + before.length + " pixels changed colour");
+        assertEquals(before[0] & 0xFF, 255 - (after[0] & 0xFF), "gray inverted: blue channel mirrored");
+    }
+
     /** DS9's arrow keys move the crosshair one pixel; up is up on the screen (row 0 at the bottom). */
     @Test
     void arrowKeysMoveTheCrosshairOnePixel(FxRobot robot) throws Exception {

@@ -37,4 +37,19 @@ class DisplaySettingsTest {
         assertEquals("0.001250", PixelReadout.formatValue(0.00125f));
         assertEquals("NaN", PixelReadout.formatValue(Float.NaN));
     }
+
+    @Test
+    void anInvertedColormapDrawsTheLowEndInTheTopColourAndIsRemembered() {
+        float[] frame = {0, 1};
+        DisplaySettings plain = DisplaySettings.DEFAULT.withLimits(Limits.MINMAX);
+        DisplaySettings inverted = plain.withInverted(true);
+        int[] normal = plain.rendererFor(frame).render(frame, 1, 2).argb();
+        int[] flipped = inverted.rendererFor(frame).render(frame, 1, 2).argb();
+        assertEquals(normal[1], flipped[0], "gray: the lowest value is white when inverted");
+        assertEquals(normal[0], flipped[1]);
+        assertEquals(inverted, DisplaySettings.decode(inverted.encode()));
+        assertEquals(false, DisplaySettings.decode("MINMAX|0.0|1.0|LINEAR|viridis").inverted(),
+                "settings saved before inversion existed still read");
+        assertEquals("viridis", DisplaySettings.decode("MINMAX|0.0|1.0|LINEAR|viridis").colormap());
+    }
 }
