@@ -46,8 +46,4 @@ final class ByteBoundedCache<K, V> {
     synchronized long bytes() {
         return bytes;
     }
-
-    synchronized int size() {
-        return entries.size();
-    }
 }

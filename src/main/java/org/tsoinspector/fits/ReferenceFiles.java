@@ -56,8 +56,8 @@ public final class ReferenceFiles {
 
     public static LinearityReference readLinearity(Path path, ExposureMetadata exposure)
             throws IOException, BadInputException {
-        Cut c = readCut(path, exposure, LINEARITY, "COEFFS", 3);
         try (FitsFile f = FitsFile.open(path)) {
+            Cut c = readCut(f, path, exposure, LINEARITY, "COEFFS", 3);
             Optional<Hdu> inverse = f.find("INV_COEFFS");
             if (inverse.isEmpty()) {
                 return new LinearityReference(c.header(), exposure.window(), c.planes(), c.values(), c.dq());
@@ -127,13 +127,18 @@ public final class ReferenceFiles {
     private static Cut readCut(Path path, ExposureMetadata exposure, String type, String extname, int naxis)
             throws IOException, BadInputException {
         try (FitsFile f = FitsFile.open(path)) {
-            Hdu array = image(f, extname, naxis);
-            ReferenceHeader header = checkedHeader(f, path, type, exposure, array);
-            SubarrayWindow cut = cutWindow(f, header, exposure);
-            int planes = naxis == 3 ? (int) array.axes()[2] : 1;
-            float[] values = readFloatCut(f, array, header.window(), cut, planes);
-            return new Cut(header, planes, values, optionalDq(f, header, cut));
+            return readCut(f, path, exposure, type, extname, naxis);
         }
+    }
+
+    private static Cut readCut(FitsFile f, Path path, ExposureMetadata exposure, String type, String extname,
+            int naxis) throws IOException, BadInputException {
+        Hdu array = image(f, extname, naxis);
+        ReferenceHeader header = checkedHeader(f, path, type, exposure, array);
+        SubarrayWindow cut = cutWindow(f, header, exposure);
+        int planes = naxis == 3 ? (int) array.axes()[2] : 1;
+        float[] values = readFloatCut(f, array, header.window(), cut, planes);
+        return new Cut(header, planes, values, optionalDq(f, header, cut));
     }
 
     /**

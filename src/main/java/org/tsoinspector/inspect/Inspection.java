@@ -104,7 +104,7 @@ public final class Inspection {
      */
     public Inspection configure(StepConfiguration wanted) throws IOException, BadInputException {
         checkMarks(exposure.source(), wanted);
-        if (references.covers(wanted, asked)) {
+        if (references.covers(metadata(), wanted, asked)) {
             return new Inspection(exposure, wanted, references, engine);
         }
         LoadedReferences loaded = LoadedReferences.load(metadata(), messageName(exposure.source(), files()), wanted,
@@ -135,10 +135,6 @@ public final class Inspection {
     /** The files opened, first segment first. */
     public List<Path> files() {
         return exposure.files();
-    }
-
-    public ReferencePolicy referencePolicy() {
-        return exposure.policy();
     }
 
     public int integrationCount() {

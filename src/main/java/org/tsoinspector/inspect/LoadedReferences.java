@@ -40,8 +40,7 @@ record LoadedReferences(ReferenceSet set, Map<StepName, Path> files, Map<StepNam
 
     static LoadedReferences load(ExposureMetadata md, String inputName, StepConfiguration c, ReferencePolicy policy)
             throws IOException, BadInputException {
-        // steps a saved product already went through never run again, so need no file
-        Set<StepName> on = Pipeline.runnable(md, c.settings().enabled());
+        Set<StepName> needed = needed(md, c);
         Map<StepName, Path> files = new EnumMap<>(StepName.class);
         Map<StepName, BadInputException> problems = new EnumMap<>(StepName.class);
         List<String> notes = new ArrayList<>();
@@ -65,9 +64,7 @@ record LoadedReferences(ReferenceSet set, Map<StepName, Path> files, Map<StepNam
                 continue;
             }
             files.put(step, p.get());
-            // saturation's group-2 test uses the superbias when there is one
-            boolean needed = on.contains(step) || step == StepName.SUPERBIAS && on.contains(StepName.SATURATION);
-            if (!needed) {
+            if (!needed.contains(step)) {
                 continue;
             }
             try {
@@ -94,7 +91,7 @@ record LoadedReferences(ReferenceSet set, Map<StepName, Path> files, Map<StepNam
             }
         }
         Path userDqFile = c.settings().dqInit().userSuppliedDq();
-        int[] userDq = userDqFile == null || !on.contains(StepName.DQ_INIT) ? null
+        int[] userDq = userDqFile == null || !needed.contains(StepName.DQ_INIT) ? null
                 : ReferenceFiles.readUserDq(userDqFile, md);
         Optional<String> unsupported = Pipeline.unsupported(md);
         if (unsupported.isPresent()) {
@@ -140,23 +137,23 @@ record LoadedReferences(ReferenceSet set, Map<StepName, Path> files, Map<StepNam
         return e == null ? "" : notFound.contains(step) ? "no reference" : e.problem();
     }
 
-    /** True when these settings need no file this load has not read. */
-    boolean covers(StepConfiguration c, StepConfiguration loadedFor) {
-        if (!c.chosenReferences().equals(loadedFor.chosenReferences())
-                || !c.settings().dqInit().equals(loadedFor.settings().dqInit())) {
-            return false;
+    /**
+     * The steps whose reference files a configuration reads: those that will run (a saved product's
+     * done steps never run again), and the superbias for saturation's group-2 test.
+     */
+    static Set<StepName> needed(ExposureMetadata md, StepConfiguration c) {
+        Set<StepName> on = EnumSet.noneOf(StepName.class);
+        on.addAll(Pipeline.runnable(md, c.settings().enabled()));
+        if (on.contains(StepName.SATURATION)) {
+            on.add(StepName.SUPERBIAS);
         }
-        for (StepName s : c.settings().enabled()) {
-            boolean wasRead = loadedFor.settings().isEnabled(s)
-                    || s == StepName.SUPERBIAS && loadedFor.settings().isEnabled(StepName.SATURATION);
-            if (s.referenceType() != null && files.containsKey(s) && !wasRead) {
-                return false;
-            }
-        }
-        if (c.settings().isEnabled(StepName.SATURATION) && !loadedFor.settings().isEnabled(StepName.SATURATION)
-                && !loadedFor.settings().isEnabled(StepName.SUPERBIAS) && files.containsKey(StepName.SUPERBIAS)) {
-            return false;
-        }
-        return true;
+        return on;
+    }
+
+    /** True when configuration c needs no file that the load made for {@code loadedFor} has not read. */
+    boolean covers(ExposureMetadata md, StepConfiguration c, StepConfiguration loadedFor) {
+        return c.chosenReferences().equals(loadedFor.chosenReferences())
+                && c.settings().dqInit().equals(loadedFor.settings().dqInit())
+                && needed(md, loadedFor).containsAll(needed(md, c));
     }
 }
