@@ -92,6 +92,7 @@ public final class InspectorWindow implements InspectorActions {
             frames.arrange(mode);
             refresh();
         });
+        frames.arrange(stages.mode()); // the comparison remembered from the last run, before any frame
         buildLayout();
         wireEvents();
     }

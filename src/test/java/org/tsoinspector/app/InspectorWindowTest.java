@@ -221,6 +221,30 @@ class InspectorWindowTest {
         assertTrue(view.zoomText().startsWith("zoom "), view.zoomText());
     }
 
+    /** A comparison remembered from the last run lays both views out from the start (B was missing). */
+    @Test
+    void aRememberedSideBySideShowsBothViewsOnTheFirstFrame(FxRobot robot) throws Exception {
+        AppSettings remembered = AppSettings.forNode("/org/tsoinspector/app-test-mode");
+        remembered.clear();
+        remembered.put("compare.mode", CompareMode.SIDE_BY_SIDE.name());
+        InspectorWindow[] second = new InspectorWindow[1];
+        robot.interact(() -> {
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            second[0] = new InspectorWindow(stage, remembered, (files, c, m) -> Inspection.of(
+                    new InMemoryRampSource(3, 4), files, new ReferencePolicy(null, List.of()), c));
+            stage.setScene(new Scene(second[0].root(), 1100, 700));
+            stage.show();
+            second[0].open(List.of(Path.of("/tmp/memory_uncal.fits")));
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> second[0].jobs().activeJobsProperty().get() == 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        FrameView b = (FrameView) second[0].root().lookup("#view-b");
+        assertTrue(b != null && b.getScene() != null && b.getHeight() > 0, "view B is laid out");
+        assertTrue(b.caption().startsWith("B: "), b.caption());
+        robot.interact(() -> second[0].root().getScene().getWindow().hide());
+        remembered.clear();
+    }
+
     @Test
     void theInvertBoxInvertsTheColormapOfTheFrameShown(FxRobot robot) throws Exception {
         openSample(robot);
