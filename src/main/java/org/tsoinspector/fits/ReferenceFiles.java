@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Optional;
 import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.model.ExposureMetadata;
+import org.tsoinspector.model.DarkReference;
 import org.tsoinspector.model.LinearityReference;
+import org.tsoinspector.model.PixelValuesReference;
 import org.tsoinspector.model.MaskReference;
 import org.tsoinspector.model.ReferenceHeader;
 import org.tsoinspector.model.SaturationReference;
@@ -28,6 +30,9 @@ public final class ReferenceFiles {
     public static final String SATURATION = "SATURATION";
     public static final String SUPERBIAS = "SUPERBIAS";
     public static final String LINEARITY = "LINEARITY";
+    public static final String DARK = "DARK";
+    public static final String GAIN = "GAIN";
+    public static final String READNOISE = "READNOISE";
 
     private ReferenceFiles() {
     }
@@ -72,6 +77,82 @@ public final class ReferenceFiles {
             return new LinearityReference(c.header(), exposure.window(), c.planes(), c.values(), c.dq(), planes,
                     values);
         }
+    }
+
+    /**
+     * Reads a DARK (ramp.md section 2). The reference pipeline uses a DARK of the science array's shape as
+     * it is, whatever its SUBSTRT says, and fails on any other shape; a larger DARK whose window covers the
+     * exposure is cut out here like every other reference.
+     */
+    public static DarkReference readDark(Path path, ExposureMetadata exposure) throws IOException, BadInputException {
+        try (FitsFile f = FitsFile.open(path)) {
+            Hdu sci = image(f, "SCI", 3);
+            ReferenceHeader header = checkedHeader(f, path, DARK, exposure, sci);
+            SubarrayWindow w = exposure.window();
+            boolean scienceShaped = sci.axes()[0] == w.xSize() && sci.axes()[1] == w.ySize();
+            SubarrayWindow stored = scienceShaped ? new SubarrayWindow(1, 1, w.xSize(), w.ySize()) : header.window();
+            SubarrayWindow cut = scienceShaped ? stored : cutWindow(f, header, exposure);
+            int groups = (int) sci.axes()[2];
+            if (groups < 1) {
+                throw new BadInputException(f.name(), "SCI has no groups");
+            }
+            float[] frames = readFloatCut(f, sci, stored, cut, groups);
+            int[] dq = new int[cut.pixelCount()];
+            Optional<Hdu> dqHdu = f.find("DQ");
+            if (dqHdu.isPresent()) {
+                Hdu h = dqHdu.get();
+                if (h.naxis() != 2 || h.axes()[0] != stored.xSize() || h.axes()[1] != stored.ySize()
+                        || !h.holdsIntegers()) {
+                    throw new BadInputException(f.name(), "DQ has shape " + h.shapeText() + " and type "
+                            + h.dataTypeText() + "; expected integers of one SCI plane's shape " + stored.ySize()
+                            + " x " + stored.xSize());
+                }
+                dq = DqDefinitions.read(f).apply(readIntCut(f, h, stored, cut));
+            }
+            FitsHeader primary = f.primary().header();
+            try {
+                int nFrames = (int) primary.integer("NFRAMES", 1);
+                int groupGap = (int) primary.integer("GROUPGAP", 0);
+                double keyword = primary.real("AVDRKCUR", 0.0);
+                return new DarkReference(header, groups, frames, dq, nFrames, groupGap,
+                        hasNonZeroArray(f, "AVDRKCUR") ? 0.0 : keyword);
+            } catch (FitsHeader.HeaderValueException e) {
+                throw new BadInputException(f.name(), e.getMessage());
+            }
+        }
+    }
+
+    private static boolean hasNonZeroArray(FitsFile f, String extname) throws IOException {
+        Optional<Hdu> h = f.find(extname);
+        if (h.isEmpty() || h.get().naxis() == 0) {
+            return false;
+        }
+        long n = 1;
+        for (long a : h.get().axes()) {
+            n *= a;
+        }
+        float[] values = new float[(int) n];
+        f.readFloats(h.get(), 0, values, 0, values.length);
+        for (float v : values) {
+            if (v != 0f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reads a GAIN reference (e-/DN per pixel), cut to the exposure's window. */
+    public static PixelValuesReference readGain(Path path, ExposureMetadata exposure)
+            throws IOException, BadInputException {
+        Cut c = readCut(path, exposure, GAIN, "SCI", 2);
+        return new PixelValuesReference(c.header(), c.values());
+    }
+
+    /** Reads a READNOISE reference (DN per pixel, for a two-read difference), cut to the exposure's window. */
+    public static PixelValuesReference readReadNoise(Path path, ExposureMetadata exposure)
+            throws IOException, BadInputException {
+        Cut c = readCut(path, exposure, READNOISE, "SCI", 2);
+        return new PixelValuesReference(c.header(), c.values());
     }
 
     /**

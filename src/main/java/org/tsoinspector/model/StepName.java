@@ -1,12 +1,18 @@
 package org.tsoinspector.model;
 
-/** The five calibration steps in pipeline order, with the reference pipeline's names and keywords. */
+/**
+ * The calibration steps in pipeline order, with the reference pipeline's names and keywords: the five
+ * detector steps, then the three that turn ramps into rate images (ramp.md).
+ */
 public enum StepName {
     DQ_INIT("dq_init", "DQInitStep", "S_DQINIT", "mask"),
     SATURATION("saturation", "SaturationStep", "S_SATURA", "saturation"),
     SUPERBIAS("superbias", "SuperBiasStep", "S_SUPERB", "superbias"),
     REFPIX("refpix", "RefPixStep", "S_REFPIX", null),
-    LINEARITY("linearity", "LinearityStep", "S_LINEAR", "linearity");
+    LINEARITY("linearity", "LinearityStep", "S_LINEAR", "linearity"),
+    DARK_CURRENT("dark_current", "DarkCurrentStep", "S_DARK", "dark"),
+    JUMP("jump", "JumpStep", "S_JUMP", "gain"),
+    RAMP_FIT("ramp_fit", "RampFitStep", "S_RAMP", "gain");
 
     private final String id;
     private final String className;
@@ -44,6 +50,26 @@ public enum StepName {
         return referenceType;
     }
 
+    /**
+     * The steps that run when none are named: the five detector steps. The ramp steps need DARK, GAIN
+     * and READNOISE references, which detector-level inputs often come without, so they run when asked.
+     */
+    public static final java.util.Set<StepName> DEFAULT_STEPS = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.range(DQ_INIT, LINEARITY));
+
+    /** Whether the step corrects one integration at a time (jump and ramp_fit need the whole segment). */
+    public boolean perIntegration() {
+        return ordinal() <= DARK_CURRENT.ordinal();
+    }
+
+    /** The reference types the step needs (jump and ramp_fit need two), lower case. */
+    public java.util.List<String> referenceTypes() {
+        if (this == JUMP || this == RAMP_FIT) {
+            return java.util.List.of("gain", "readnoise");
+        }
+        return referenceType == null ? java.util.List.of() : java.util.List.of(referenceType);
+    }
+
     public static StepName fromId(String id) {
         for (StepName s : values()) {
             if (s.id.equalsIgnoreCase(id)) {
@@ -51,6 +77,6 @@ public enum StepName {
             }
         }
         throw new IllegalArgumentException("unknown step '" + id
-                + "' (expected dq_init, saturation, superbias, refpix or linearity)");
+                + "' (expected dq_init, saturation, superbias, refpix, linearity, dark_current, jump or ramp_fit)");
     }
 }

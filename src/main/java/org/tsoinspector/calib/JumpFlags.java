@@ -1,0 +1,71 @@
+package org.tsoinspector.calib;
+
+import org.tsoinspector.model.DqFlag;
+import org.tsoinspector.model.Ramp;
+
+/**
+ * Where a segment's group DQ has JUMP_DET after the jump step: one bit per sample (1/40 of the samples'
+ * size), so that every later view of an integration after jump, and the ramp fit, is immediate.
+ */
+public final class JumpFlags {
+
+    private static final int JUMP = DqFlag.JUMP_DET.value();
+
+    private final int nGroups;
+    private final int framePixels;
+    private final long[] bits;
+
+    public JumpFlags(int nInts, int nGroups, int framePixels) {
+        this.nGroups = nGroups;
+        this.framePixels = framePixels;
+        long samples = (long) nInts * nGroups * framePixels;
+        this.bits = new long[(int) ((samples + 63) >>> 6)];
+    }
+
+    private long index(int integration, int group, int pixel) {
+        return ((long) integration * nGroups + group) * framePixels + pixel;
+    }
+
+    void set(int integration, int group, int pixel, boolean jump) {
+        long k = index(integration, group, pixel);
+        if (jump) {
+            bits[(int) (k >>> 6)] |= 1L << (k & 63);
+        } else {
+            bits[(int) (k >>> 6)] &= ~(1L << (k & 63));
+        }
+    }
+
+    public boolean get(int integration, int group, int pixel) {
+        long k = index(integration, group, pixel);
+        return (bits[(int) (k >>> 6)] & (1L << (k & 63))) != 0;
+    }
+
+    /**
+     * Sets the group DQ of one integration (after dark_current) to what jump left: JUMP_DET exactly where found.
+     *
+     * @param integration the integration's index within the segment
+     */
+    public void apply(Ramp ramp, int integration) {
+        byte[] gdq = ramp.groupDq();
+        for (int g = 0; g < nGroups; g++) {
+            for (int p = 0; p < framePixels; p++) {
+                int k = g * framePixels + p;
+                int dq = gdq[k] & ~JUMP;
+                gdq[k] = (byte) (get(integration, g, p) ? dq | JUMP : dq);
+            }
+        }
+    }
+
+    /** The number of samples flagged. */
+    public long count() {
+        long n = 0;
+        for (long w : bits) {
+            n += Long.bitCount(w);
+        }
+        return n;
+    }
+
+    public long sizeInBytes() {
+        return 8L * bits.length;
+    }
+}

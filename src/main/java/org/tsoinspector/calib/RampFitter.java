@@ -1,0 +1,479 @@
+package org.tsoinspector.calib;
+
+import java.util.Arrays;
+import org.tsoinspector.model.DqFlag;
+import org.tsoinspector.model.Ramp;
+
+/**
+ * ramp_fit with the reference's OLS_C algorithm and optimal weighting (ramp.md section 4): per pixel and
+ * integration, segments split at jumps and saturation, each fitted by weighted least squares, combined
+ * into the integration's slope (rateints) and, over the integrations, the exposure's (rate).
+ *
+ * <p>The only quantity that needs every integration is the mean median rate of each pixel (section 4.3,
+ * for the Poisson variance): {@link #addMedianRates} collects it integration by integration, after which
+ * each integration is fitted on its own ({@link #fit}) and the fits are summed into the rate
+ * ({@link RateSums}). All arithmetic is double; the products are float32.
+ */
+public final class RampFitter {
+
+    private static final int DNU = DqFlag.DO_NOT_USE.value();
+    private static final int SAT = DqFlag.SATURATED.value();
+    private static final int JUMP = DqFlag.JUMP_DET.value();
+    private static final int PERSISTENCE = DqFlag.PERSISTENCE.value();
+    private static final int INVALID = DNU | SAT;
+    private static final double LARGE_VARIANCE_THRESHOLD = 1e6;
+
+    private final int nGroups;
+    private final int pixels;
+    private final int[] pixelDq;
+    private final double[] gain;
+    private final double[] readNoise;
+    private final double[] darkCurrent;
+    private final double groupTime;
+    private final double frameTime;
+    private final double oneGroupTime;
+    private final boolean suppressOneGroup;
+
+    /**
+     * @param pixelDqIn        the pixel DQ after jump
+     * @param gain             e-/DN per pixel
+     * @param readNoise        the READNOISE reference, DN per pixel (a two-read difference)
+     * @param darkCurrent      the average dark current, e-/s (section 2.7)
+     * @param suppressOneGroup the step's suppress_one_group (true by default)
+     */
+    public RampFitter(int nGroups, int[] pixelDqIn, float[] gain, float[] readNoise, double darkCurrent,
+            double groupTime, double frameTime, int nFrames, boolean suppressOneGroup) {
+        this.nGroups = nGroups;
+        this.pixels = pixelDqIn.length;
+        this.pixelDq = new int[pixels];
+        this.gain = new double[pixels];
+        this.readNoise = new double[pixels];
+        // readnoise_2d *= gain_2d / np.sqrt(2 * nframes), all in float32 as numpy 1 does it: per read, electrons
+        float root = (float) Math.sqrt(2.0 * Math.max(1, nFrames));
+        for (int p = 0; p < pixels; p++) {
+            float g = gain[p];
+            this.gain[p] = g;
+            pixelDq[p] = pixelDqIn[p] | (g <= 0f || Float.isNaN(g) ? DNU | DqFlag.NO_GAIN_VALUE.value() : 0);
+            this.readNoise[p] = readNoise[p] * (g / root);
+        }
+        this.darkCurrent = new double[pixels];
+        Arrays.fill(this.darkCurrent, (float) darkCurrent);
+        this.groupTime = groupTime;
+        this.frameTime = frameTime;
+        this.oneGroupTime = (nFrames + 1) * frameTime / 2;
+        this.suppressOneGroup = suppressOneGroup && nGroups > 1; // the reference never suppresses one-group exposures
+    }
+
+    /** The pixel DQ every rate image starts from: the input's, with DO_NOT_USE|NO_GAIN_VALUE where the gain is bad. */
+    public int[] pixelDq() {
+        return pixelDq.clone();
+    }
+
+    /** One pixel's ramp in one integration as ramp_fit sees it (section 4.2). */
+    private final class PixelRamp {
+        final double[] y = new double[nGroups];
+        final int[] dq = new int[nGroups];
+        boolean zeroGroupOnly;
+        boolean fromZeroFrame;
+        int saturatedGroups;
+        int unusableGroups;
+        boolean jump;
+        boolean persistence;
+
+        void load(Ramp ramp, int p) {
+            int n = ramp.framePixels();
+            int good = 0;
+            for (int g = 0; g < nGroups; g++) {
+                dq[g] = ramp.groupDq()[g * n + p] & 0xFF;
+                if ((dq[g] & ~PERSISTENCE) == 0) {
+                    good++;
+                }
+            }
+            if (suppressOneGroup && good == 1) {
+                for (int g = 0; g < nGroups; g++) {
+                    dq[g] |= DNU;
+                }
+            }
+            zeroGroupOnly = false;
+            fromZeroFrame = false;
+            saturatedGroups = 0;
+            unusableGroups = 0;
+            jump = false;
+            persistence = false;
+            good = 0;
+            for (int g = 0; g < nGroups; g++) {
+                int f = dq[g];
+                jump |= (f & JUMP) != 0;
+                persistence |= (f & PERSISTENCE) != 0;
+                if (f == 0) {
+                    good++;
+                }
+                if ((f & INVALID) != 0) {
+                    unusableGroups++;
+                }
+                if ((f & SAT) != 0) {
+                    saturatedGroups++;
+                    y[g] = Double.NaN;
+                } else {
+                    y[g] = ramp.data()[g * n + p];
+                }
+            }
+            if (!suppressOneGroup) {
+                if (good == 1 && dq[0] == 0) {
+                    zeroGroupOnly = true;
+                } else if (good == 0 && ramp.zeroFrame() != null && ramp.zeroFrame()[p] != 0f) {
+                    y[0] = ramp.zeroFrame()[p];
+                    boolean wasSaturated = (dq[0] & SAT) != 0;
+                    dq[0] = 0;
+                    unusableGroups--;
+                    if (wasSaturated && saturatedGroups == nGroups) {
+                        saturatedGroups--;
+                    }
+                    fromZeroFrame = true;
+                }
+            }
+        }
+
+        /** The integration's median rate (section 4.3), 0 when undefined. */
+        double medianRate() {
+            double rate;
+            if (zeroGroupOnly) {
+                rate = y[0] / oneGroupTime;
+            } else if (fromZeroFrame) {
+                rate = y[0] / frameTime;
+            } else if (nGroups == 1) {
+                rate = (dq[0] & DNU) != 0 ? Double.NaN : y[0] / groupTime;
+            } else {
+                double[] r = new double[nGroups];
+                for (int g = 0; g < nGroups; g++) {
+                    r[g] = (dq[g] & DNU) != 0 ? Double.NaN : y[g] / groupTime;
+                }
+                double first = r[0];
+                double[] d = new double[nGroups - 1];
+                int finite = 0;
+                for (int k = 0; k < nGroups - 1; k++) {
+                    d[k] = (dq[k + 1] & JUMP) != 0 ? Double.NaN : r[k + 1] - r[k];
+                    if (!Double.isNaN(d[k])) {
+                        d[finite++] = d[k];
+                    }
+                }
+                if (finite == 0 && !Double.isNaN(first)) {
+                    d[0] = first;
+                    finite = 1;
+                }
+                rate = median(d, finite);
+            }
+            return Double.isNaN(rate) ? 0 : rate;
+        }
+    }
+
+    /** Adds each pixel's median rate of this integration to {@code sums} (ny*nx); divide by the integrations. */
+    public void addMedianRates(Ramp ramp, double[] sums) {
+        PixelRamp pr = new PixelRamp();
+        for (int p = 0; p < pixels; p++) {
+            pr.load(ramp, p);
+            sums[p] += pr.medianRate();
+        }
+    }
+
+    /**
+     * One integration's rate image and the sums the exposure's rate is made of.
+     *
+     * @param saturatedAll whether every group was saturated (group 0 saturated counts) — for the rate's DQ
+     */
+    public record IntegrationFit(float[] sci, float[] err, float[] varPoisson, float[] varReadNoise, int[] dq,
+            double[] inverseVarPoisson, double[] inverseVarReadNoise, double[] slopeSum, boolean[] unusable,
+            boolean[] saturatedAll, boolean[] saturatedAny) {
+    }
+
+    /**
+     * Fits one integration (its samples after dark_current, its group DQ after jump).
+     *
+     * @param medianRate the mean over the segment's integrations of each pixel's median rate
+     */
+    public IntegrationFit fit(Ramp ramp, double[] medianRate) {
+        IntegrationFit out = new IntegrationFit(new float[pixels], new float[pixels], new float[pixels],
+                new float[pixels], new int[pixels], new double[pixels], new double[pixels], new double[pixels],
+                new boolean[pixels], new boolean[pixels], new boolean[pixels]);
+        PixelRamp pr = new PixelRamp();
+        for (int p = 0; p < pixels; p++) {
+            pr.load(ramp, p);
+            fitPixel(pr, p, medianRate[p], out);
+        }
+        return out;
+    }
+
+    private void fitPixel(PixelRamp pr, int p, double medianRate, IntegrationFit out) {
+        int dq = pixelDq[p];
+        if (pr.jump) {
+            dq |= JUMP;
+        }
+        if (pr.persistence) {
+            dq |= PERSISTENCE;
+        }
+        double slope = Double.NaN;
+        double varPoisson = 0;
+        double varReadNoise = 0;
+        double err = 0;
+        if ((pr.dq[0] & SAT) != 0) {
+            dq |= DNU | SAT;
+        } else if (pr.unusableGroups == nGroups) {
+            dq |= DNU;
+            if (pr.saturatedGroups == nGroups) {
+                dq |= SAT;
+            }
+        } else {
+            double g = gain[p];
+            double rn = readNoise[p];
+            double poissonRate = medianRate > 0 ? medianRate + darkCurrent[p] : darkCurrent[p];
+            double invR = 0;
+            double invP = 0;
+            double invE = 0;
+            double num = 0;
+            int start = -1;
+            int[] segments = segments(pr.dq);
+            for (int s = 0; s < segments.length; s += 2) {
+                int from = segments[s];
+                int length = segments[s + 1];
+                double segSlope;
+                double varP;
+                double varR;
+                if (length == 1) {
+                    double t = !suppressOneGroup && pr.zeroGroupOnly ? oneGroupTime
+                            : !suppressOneGroup && pr.fromZeroFrame ? frameTime : groupTime;
+                    segSlope = pr.y[from] / t;
+                    varP = poissonRate / (t * g);
+                    double r = rn / t;
+                    varR = 12 * r * r / (6 * g * g);
+                } else if (length == 2) {
+                    segSlope = (pr.y[from + 1] - pr.y[from]) / groupTime;
+                    varP = poissonRate / (groupTime * g);
+                    double r = rn / groupTime;
+                    varR = 12 * r * r / (6 * g * g);
+                } else {
+                    segSlope = weightedSlope(pr.y, from, length, g, rn) / groupTime;
+                    varP = poissonRate / (groupTime * g * (length - 1.0));
+                    double r = rn / groupTime;
+                    varR = 12 * r * r / (((double) length * length * length - length) * g * g);
+                }
+                double varE = varP + varR;
+                invR += 1 / varR;
+                if (varP > 0) {
+                    invP += 1 / varP;
+                }
+                invE += 1 / varE;
+                num += segSlope / varR;
+                start = from;
+            }
+            if (start >= 0) {
+                varPoisson = invP > 0 ? 1 / invP : 0;
+                if (varPoisson >= LARGE_VARIANCE_THRESHOLD) {
+                    varPoisson = 0;
+                }
+                varReadNoise = 1 / invR;
+                if (varReadNoise >= LARGE_VARIANCE_THRESHOLD) {
+                    varReadNoise = 0;
+                }
+                if ((dq & INVALID) != 0) {
+                    varPoisson = 0;
+                    varReadNoise = 0;
+                } else {
+                    slope = num * varReadNoise;
+                    double varE = 1 / invE;
+                    err = varE > LARGE_VARIANCE_THRESHOLD ? 0 : Math.sqrt(varE);
+                }
+                out.inverseVarPoisson()[p] = invP;
+                out.inverseVarReadNoise()[p] = invR;
+                out.slopeSum()[p] = num;
+            }
+        }
+        out.unusable()[p] = (dq & DNU) != 0;
+        out.saturatedAll()[p] = (dq & SAT) != 0;
+        if ((dq & DNU) != 0 || (dq & SAT) != 0) {
+            slope = Double.NaN;
+        }
+        if (pr.saturatedGroups > 0) {
+            dq |= SAT;
+        }
+        out.saturatedAny()[p] = pr.saturatedGroups > 0;
+        out.sci()[p] = (float) slope;
+        out.err()[p] = (float) err;
+        out.varPoisson()[p] = (float) varPoisson;
+        out.varReadNoise()[p] = (float) varReadNoise;
+        out.dq()[p] = dq;
+    }
+
+    /**
+     * The segments of one integration as (start, length) pairs (section 4.4): maximal runs of good groups
+     * (PERSISTENCE ignored), each starting one group earlier when that group is flagged JUMP_DET alone;
+     * one-group segments are dropped when a longer one exists, and only the first kept when none does.
+     */
+    static int[] segments(int[] dq) {
+        int[] found = new int[2 * dq.length];
+        int count = 0;
+        int start = -1;
+        for (int g = 0; g <= dq.length; g++) {
+            boolean good = g < dq.length && (dq[g] & ~PERSISTENCE) == 0;
+            if (good && start < 0) {
+                start = g > 0 && (dq[g - 1] & ~PERSISTENCE) == JUMP ? g - 1 : g;
+            } else if (!good && start >= 0) {
+                found[count++] = start;
+                found[count++] = g - start;
+                start = -1;
+            }
+        }
+        boolean longer = false;
+        for (int s = 1; s < count; s += 2) {
+            longer |= found[s] > 1;
+        }
+        int[] kept = new int[count];
+        int k = 0;
+        for (int s = 0; s < count; s += 2) {
+            if (found[s + 1] > 1 || !longer && k == 0) {
+                kept[k++] = found[s];
+                kept[k++] = found[s + 1];
+            }
+        }
+        return Arrays.copyOf(kept, k);
+    }
+
+    /**
+     * The optimally weighted least-squares slope (per group) of a segment of 3 or more groups: weights
+     * {@code powf(|k - mid| / mid, P) / rn²} with P from the segment's signal-to-noise (section 4.5).
+     */
+    static double weightedSlope(double[] y, int from, int length, double gain, double rn) {
+        double signal = y[from + length - 1] - y[from];
+        double den = rn * rn + signal * gain;
+        double snr = den <= 0 || gain == 0 ? 0 : Math.max(0, signal * gain / Math.sqrt(den));
+        float power = snr < 5 ? 0f : snr < 10 ? 0.4f : snr < 20 ? 1f : snr < 50 ? 3f : snr < 100 ? 6f : 10f;
+        double mid = (length - 1) / 2.0;
+        double invMid = 1 / mid;
+        double invRn2 = 1 / (rn * rn);
+        double sumW = 0;
+        double sumX = 0;
+        double sumXX = 0;
+        double sumY = 0;
+        double sumXY = 0;
+        for (int k = 0; k < length; k++) {
+            float base = (float) Math.abs((k - mid) * invMid);
+            double w = powf(base, power) * invRn2;
+            double x = k + from;
+            double v = y[from + k];
+            if (Double.isNaN(v)) {
+                v = 0;
+            }
+            double xw = x * w;
+            sumW += w;
+            sumX += xw;
+            sumXX += x * xw;
+            sumY += v * w;
+            sumXY += v * xw;
+        }
+        return (sumW * sumXY - sumX * sumY) / (sumW * sumXX - sumX * sumX);
+    }
+
+    /** C's single-precision powf: the power in double rounded to float32 (exact for these bases and powers to 1 ulp). */
+    static float powf(float base, float power) {
+        if (power == 0f) {
+            return 1f;
+        }
+        return (float) Math.pow(base, power);
+    }
+
+    private static double median(double[] a, int n) {
+        if (n == 0) {
+            return Double.NaN;
+        }
+        Arrays.sort(a, 0, n);
+        return n % 2 == 1 ? a[n / 2] : (a[n / 2 - 1] + a[n / 2]) / 2;
+    }
+
+    /** The exposure's rate (section 4.7), summed integration by integration. */
+    public static final class RateSums {
+        private final double[] inverseVarPoisson;
+        private final double[] inverseVarReadNoise;
+        private final double[] slopeSum;
+        private final int[] dq;
+        private final int[] unusable;
+        private final int[] saturatedAll;
+        private final boolean[] saturatedAny;
+        private int integrations;
+
+        public RateSums(int[] pixelDq) {
+            int n = pixelDq.length;
+            inverseVarPoisson = new double[n];
+            inverseVarReadNoise = new double[n];
+            slopeSum = new double[n];
+            dq = pixelDq.clone();
+            unusable = new int[n];
+            saturatedAll = new int[n];
+            saturatedAny = new boolean[n];
+        }
+
+        public void add(IntegrationFit fit) {
+            integrations++;
+            for (int p = 0; p < dq.length; p++) {
+                if (fit.inverseVarPoisson()[p] > 0) {
+                    inverseVarPoisson[p] += fit.inverseVarPoisson()[p];
+                }
+                inverseVarReadNoise[p] += fit.inverseVarReadNoise()[p];
+                slopeSum[p] += fit.slopeSum()[p];
+                dq[p] |= fit.dq()[p] & (JUMP | PERSISTENCE);
+                if (fit.unusable()[p]) {
+                    unusable[p]++;
+                }
+                if (fit.saturatedAll()[p]) {
+                    saturatedAll[p]++;
+                }
+                saturatedAny[p] |= fit.saturatedAny()[p];
+            }
+        }
+
+        /** The rate image: SCI, ERR, VAR_POISSON, VAR_RNOISE (float32) and DQ. */
+        public RateImage image() {
+            int n = dq.length;
+            RateImage r = new RateImage(new float[n], new float[n], new float[n], new float[n], new int[n]);
+            for (int p = 0; p < n; p++) {
+                int f = dq[p];
+                if (unusable[p] == integrations) {
+                    f |= DNU;
+                }
+                if (saturatedAll[p] == integrations) {
+                    f |= SAT;
+                }
+                double vp = inverseVarPoisson[p] > 0 ? 1 / inverseVarPoisson[p] : 0;
+                if (vp >= LARGE_VARIANCE_THRESHOLD || vp < 0) {
+                    vp = 0;
+                }
+                double vr = inverseVarReadNoise[p] > 0 ? 1 / inverseVarReadNoise[p] : 0;
+                if (vr >= LARGE_VARIANCE_THRESHOLD) {
+                    vr = 0;
+                }
+                double err = Math.sqrt(vp + vr);
+                double slope = slopeSum[p];
+                if ((f & INVALID) != 0) {
+                    slope = Double.NaN;
+                    vp = 0;
+                    vr = 0;
+                    err = 0;
+                }
+                if (saturatedAny[p]) {
+                    f |= SAT;
+                }
+                if (!Double.isNaN(slope)) {
+                    slope *= vr;
+                }
+                r.sci()[p] = (float) slope;
+                r.err()[p] = (float) err;
+                r.varPoisson()[p] = (float) vp;
+                r.varReadNoise()[p] = (float) vr;
+                r.dq()[p] = f;
+            }
+            return r;
+        }
+    }
+
+    /** A rate image (one integration's or the exposure's): DN/s, variances in (DN/s)². */
+    public record RateImage(float[] sci, float[] err, float[] varPoisson, float[] varReadNoise, int[] dq) {
+    }
+}
