@@ -441,11 +441,12 @@ public final class RampFitter {
                 if (saturatedAll[p] == integrations) {
                     f |= SAT;
                 }
-                double vp = inverseVarPoisson[p] > 0 ? 1 / inverseVarPoisson[p] : 0;
+                // as the reference: a sum that is not positive (0, or NaN from a NaN read noise) stays as it is
+                double vp = inverseVarPoisson[p] > 0 ? 1 / inverseVarPoisson[p] : inverseVarPoisson[p];
                 if (vp >= LARGE_VARIANCE_THRESHOLD || vp < 0) {
                     vp = 0;
                 }
-                double vr = inverseVarReadNoise[p] > 0 ? 1 / inverseVarReadNoise[p] : 0;
+                double vr = inverseVarReadNoise[p] > 0 ? 1 / inverseVarReadNoise[p] : inverseVarReadNoise[p];
                 if (vr >= LARGE_VARIANCE_THRESHOLD) {
                     vr = 0;
                 }
