@@ -84,6 +84,11 @@ public final class CalibrationEngine {
         return other.equals(settings) ? this : new CalibrationEngine(shared, other);
     }
 
+    /** jump and ramp_fit as configured: they run on the whole segment after the per-integration steps. */
+    public SegmentSteps segmentSteps() throws BadInputException {
+        return Pipeline.of(shared.source.name(), shared.source.metadata(), settings, shared.references).segmentSteps();
+    }
+
     /** The steps that would run for "after the last step": switched on and not already done in the input. */
     public List<StepName> activeSteps() {
         return List.copyOf(Pipeline.runnable(shared.source.metadata(), settings.enabled()));

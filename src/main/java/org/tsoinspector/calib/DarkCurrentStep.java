@@ -167,18 +167,34 @@ public final class DarkCurrentStep implements CalibrationStep {
             return StepName.DARK_CURRENT;
         }
 
+        /**
+         * Subtracts in {@link IntegrationPass#finish}: linearity corrects the whole ramp there, and its
+         * finish comes first, so the dark is subtracted from linearized samples as in the reference.
+         */
         @Override
         public IntegrationPass open(Ramp ramp) {
-            return (g, frame, from, to) -> {
-                if (perGroupWide != null) {
-                    double[] d = perGroupWide[g];
-                    for (int p = from; p < to; p++) {
-                        frame[p] = (float) (frame[p] - d[p]);
-                    }
-                } else {
-                    float[] d = perGroup[g];
-                    for (int p = from; p < to; p++) {
-                        frame[p] -= d[p];
+            return new IntegrationPass() {
+                @Override
+                public void rows(int g, float[] frame, int from, int to) {
+                }
+
+                @Override
+                public void finish() {
+                    float[] data = ramp.data();
+                    int n = ramp.framePixels();
+                    for (int g = 0; g < ramp.nGroups(); g++) {
+                        int base = g * n;
+                        if (perGroupWide != null) {
+                            double[] d = perGroupWide[g];
+                            for (int p = 0; p < n; p++) {
+                                data[base + p] = (float) (data[base + p] - d[p]);
+                            }
+                        } else {
+                            float[] d = perGroup[g];
+                            for (int p = 0; p < n; p++) {
+                                data[base + p] -= d[p];
+                            }
+                        }
                     }
                 }
             };

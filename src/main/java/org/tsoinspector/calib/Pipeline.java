@@ -19,10 +19,12 @@ public final class Pipeline {
 
     private final List<CalibrationStep> steps;
     private final ReferenceSet references;
+    private final SegmentSteps segmentSteps;
 
-    private Pipeline(List<CalibrationStep> steps, ReferenceSet references) {
+    private Pipeline(List<CalibrationStep> steps, ReferenceSet references, SegmentSteps segmentSteps) {
         this.steps = List.copyOf(steps);
         this.references = references;
+        this.segmentSteps = segmentSteps;
     }
 
     /**
@@ -70,11 +72,30 @@ public final class Pipeline {
                 case LINEARITY:
                     steps.add(new LinearityStep(present(input, s, references.linearity())));
                     break;
+                case DARK_CURRENT:
+                    steps.add(new DarkCurrentStep(present(input, s, references.dark())));
+                    break;
+                case JUMP:
+                case RAMP_FIT:
+                    // they need the whole segment: SegmentSteps runs them after the per-integration steps
+                    present(input, s, references.gain());
+                    if (references.readNoise() == null) {
+                        throw new BadInputException(input, "no READNOISE reference file was given or found, and "
+                                + s.id() + " needs one");
+                    }
+                    break;
                 default:
                     throw new IllegalStateException(s.toString());
             }
         }
-        return new Pipeline(steps, references);
+        Set<StepName> run = runnable(exposure, settings.enabled());
+        double darkCurrent = references.dark() == null || !run.contains(StepName.DARK_CURRENT) ? 0
+                : references.dark().averageDarkCurrent();
+        SegmentSteps segment = new SegmentSteps(
+                run.contains(StepName.JUMP) && !references.notApplicable().contains(StepName.JUMP),
+                run.contains(StepName.RAMP_FIT) && !references.notApplicable().contains(StepName.RAMP_FIT),
+                references.gain(), references.readNoise(), darkCurrent, settings.jump(), settings.rampFit());
+        return new Pipeline(steps, references, segment);
     }
 
     /** The instruments whose ramps these steps serve (the NIR detectors; FGS shares their pipeline). */
@@ -120,6 +141,11 @@ public final class Pipeline {
             }
         }
         return out;
+    }
+
+    /** jump and ramp_fit, which need every integration of the segment (null fields: not run). */
+    public SegmentSteps segmentSteps() {
+        return segmentSteps;
     }
 
     private static <T> T present(String input, StepName step, T reference) throws BadInputException {

@@ -12,10 +12,18 @@ import org.tsoinspector.model.StepName;
  * {@code --param STEP.NAME=VALUE} with the reference pipeline's parameter names.
  */
 public record PipelineSettings(Set<StepName> enabled, DqInitStep.Parameters dqInit,
-        SaturationStep.Parameters saturation, RefPixStep.Parameters refpix) {
+        SaturationStep.Parameters saturation, RefPixStep.Parameters refpix, JumpDetection.Parameters jump,
+        SegmentSteps.RampFitParameters rampFit) {
 
-    public static final PipelineSettings DEFAULTS = new PipelineSettings(EnumSet.allOf(StepName.class),
-            DqInitStep.Parameters.DEFAULTS, SaturationStep.Parameters.DEFAULTS, RefPixStep.Parameters.DEFAULTS);
+    public static final PipelineSettings DEFAULTS = new PipelineSettings(StepName.DEFAULT_STEPS,
+            DqInitStep.Parameters.DEFAULTS, SaturationStep.Parameters.DEFAULTS, RefPixStep.Parameters.DEFAULTS,
+            JumpDetection.Parameters.DEFAULTS, SegmentSteps.RampFitParameters.DEFAULTS);
+
+    public PipelineSettings(Set<StepName> enabled, DqInitStep.Parameters dqInit,
+            SaturationStep.Parameters saturation, RefPixStep.Parameters refpix) {
+        this(enabled, dqInit, saturation, refpix, JumpDetection.Parameters.DEFAULTS,
+                SegmentSteps.RampFitParameters.DEFAULTS);
+    }
 
     public PipelineSettings {
         enabled = enabled.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(enabled));
@@ -33,27 +41,27 @@ public record PipelineSettings(Set<StepName> enabled, DqInitStep.Parameters dqIn
         } else {
             s.remove(step);
         }
-        return new PipelineSettings(s, dqInit, saturation, refpix);
+        return new PipelineSettings(s, dqInit, saturation, refpix, jump, rampFit);
     }
 
     /** The same settings with exactly these steps switched on. */
     public PipelineSettings withEnabled(Set<StepName> steps) {
-        return new PipelineSettings(steps, dqInit, saturation, refpix);
+        return new PipelineSettings(steps, dqInit, saturation, refpix, jump, rampFit);
     }
 
     /** The same settings with other dq_init parameters. */
     public PipelineSettings withDqInit(DqInitStep.Parameters parameters) {
-        return new PipelineSettings(enabled, parameters, saturation, refpix);
+        return new PipelineSettings(enabled, parameters, saturation, refpix, jump, rampFit);
     }
 
     /** The same settings with other saturation parameters. */
     public PipelineSettings withSaturation(SaturationStep.Parameters parameters) {
-        return new PipelineSettings(enabled, dqInit, parameters, refpix);
+        return new PipelineSettings(enabled, dqInit, parameters, refpix, jump, rampFit);
     }
 
     /** The same settings with other refpix parameters. */
     public PipelineSettings withRefpix(RefPixStep.Parameters parameters) {
-        return new PipelineSettings(enabled, dqInit, saturation, parameters);
+        return new PipelineSettings(enabled, dqInit, saturation, parameters, jump, rampFit);
     }
 
     /** The parameters of a step, or null for a step without parameters (they are part of a cache key). */
@@ -97,10 +105,12 @@ public record PipelineSettings(Set<StepName> enabled, DqInitStep.Parameters dqIn
             case "refpix.odd_even_rows" -> withRefpix(refpix.withOddEvenRows(bool(name, value)));
             case "refpix.siglimit" -> withRefpix(refpix.withSigLimit(real(name, value)));
             case "refpix.refpix_algorithm" -> withRefpix(refpix.withAlgorithm(RefPixStep.Algorithm.fromId(value)));
+            case "ramp_fit.suppress_one_group" -> new PipelineSettings(enabled, dqInit, saturation, refpix, jump,
+                    new SegmentSteps.RampFitParameters(bool(name, value)));
             default -> throw new IllegalArgumentException("unknown parameter " + step.id() + "." + name + " (known: "
                     + "dq_init.user_supplied_dq, saturation.n_pix_grow_sat, saturation.use_readpatt, saturation.threshold_scale, "
                     + "refpix.odd_even_columns, refpix.use_side_ref_pixels, refpix.side_smoothing_length, refpix.side_gain, "
-                    + "refpix.odd_even_rows, refpix.siglimit, refpix.refpix_algorithm)");
+                    + "refpix.odd_even_rows, refpix.siglimit, refpix.refpix_algorithm, ramp_fit.suppress_one_group)");
         };
     }
 
@@ -124,6 +134,7 @@ public record PipelineSettings(Set<StepName> enabled, DqInitStep.Parameters dqIn
             case "refpix.odd_even_rows" -> String.valueOf(refpix.oddEvenRows());
             case "refpix.siglimit" -> String.valueOf(refpix.sigLimit());
             case "refpix.refpix_algorithm" -> refpix.algorithm().id();
+            case "ramp_fit.suppress_one_group" -> String.valueOf(rampFit.suppressOneGroup());
             default -> throw new IllegalArgumentException("unknown parameter " + stepDotName);
         };
     }

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import org.tsoinspector.model.DarkReference;
 import org.tsoinspector.model.LinearityReference;
 import org.tsoinspector.model.MaskReference;
+import org.tsoinspector.model.PixelValuesReference;
 import org.tsoinspector.model.ReferenceHeader;
 import org.tsoinspector.model.SaturationReference;
 import org.tsoinspector.model.StepName;
@@ -19,7 +21,8 @@ import org.tsoinspector.model.SuperbiasReference;
  * @param notApplicable  steps whose reference was given as N/A: they are SKIPPED (spec 10.3)
  */
 public record ReferenceSet(MaskReference mask, SaturationReference saturation, SuperbiasReference superbias,
-        LinearityReference linearity, int[] userSuppliedDq, Set<StepName> notApplicable) {
+        LinearityReference linearity, DarkReference dark, PixelValuesReference gain, PixelValuesReference readNoise,
+        int[] userSuppliedDq, Set<StepName> notApplicable) {
 
     public static final ReferenceSet NONE = new ReferenceSet(null, null, null, null);
 
@@ -30,7 +33,14 @@ public record ReferenceSet(MaskReference mask, SaturationReference saturation, S
     /** The reference files without a user-supplied DQ, every step applicable. */
     public ReferenceSet(MaskReference mask, SaturationReference saturation, SuperbiasReference superbias,
             LinearityReference linearity) {
-        this(mask, saturation, superbias, linearity, null, Set.of());
+        this(mask, saturation, superbias, linearity, null, null, null, null, Set.of());
+    }
+
+    /** The same references with the three that dark_current, jump and ramp_fit use. */
+    public ReferenceSet withRampReferences(DarkReference darkReference, PixelValuesReference gainReference,
+            PixelValuesReference readNoiseReference) {
+        return new ReferenceSet(mask, saturation, superbias, linearity, darkReference, gainReference,
+                readNoiseReference, userSuppliedDq, notApplicable);
     }
 
     /** File names of the references the given steps use, for the products' R_xxxx keywords. */
@@ -40,6 +50,9 @@ public record ReferenceSet(MaskReference mask, SaturationReference saturation, S
         put(names, steps, StepName.SATURATION, saturation == null ? null : saturation.header());
         put(names, steps, StepName.SUPERBIAS, superbias == null ? null : superbias.header());
         put(names, steps, StepName.LINEARITY, linearity == null ? null : linearity.header());
+        put(names, steps, StepName.DARK_CURRENT, dark == null ? null : dark.header());
+        put(names, steps, StepName.JUMP, gain == null ? null : gain.header());
+        put(names, steps, StepName.RAMP_FIT, readNoise == null ? null : readNoise.header());
         return names;
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.tsoinspector.fits.RampProductWriter;
+import org.tsoinspector.fits.SpillFile;
 import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.model.CancelledException;
 import org.tsoinspector.model.ExposureMetadata;
@@ -30,16 +31,27 @@ public final class SegmentCalibration {
 
     private final RampSource source;
     private final PreparedPipeline pipeline;
+    private final SegmentSteps segmentSteps;
     private final Map<StepName, String> referenceNames;
     private final int threads;
 
-    /** @param referenceNames reference file names by step, for the products' R_xxxx keywords */
-    public SegmentCalibration(RampSource source, PreparedPipeline pipeline, Map<StepName, String> referenceNames,
-            int threads) {
+    /**
+     * @param segmentSteps   jump and ramp_fit, run after the per-integration steps (or none)
+     * @param referenceNames reference file names by step, for the products' R_xxxx keywords
+     */
+    public SegmentCalibration(RampSource source, PreparedPipeline pipeline, SegmentSteps segmentSteps,
+            Map<StepName, String> referenceNames, int threads) {
         this.source = source;
         this.pipeline = pipeline;
+        this.segmentSteps = segmentSteps;
         this.referenceNames = referenceNames;
         this.threads = Math.max(1, threads);
+    }
+
+    /** A run of per-integration steps only. */
+    public SegmentCalibration(RampSource source, PreparedPipeline pipeline, Map<StepName, String> referenceNames,
+            int threads) {
+        this(source, pipeline, null, referenceNames, threads);
     }
 
     /**
@@ -55,6 +67,11 @@ public final class SegmentCalibration {
         }
         if (root.endsWith("_uncal")) {
             return root.substring(0, root.length() - "_uncal".length());
+        }
+        for (String suffix : new String[] {"_rateints", "_rate"}) {
+            if (root.endsWith(suffix)) {
+                return root.substring(0, root.length() - suffix.length());
+            }
         }
         for (StepName s : StepName.values()) {
             if (root.endsWith("_" + s.productSuffix())) {
@@ -73,11 +90,12 @@ public final class SegmentCalibration {
     public List<Path> run(Path outDir, String root, boolean saveEach, ProgressMonitor monitor)
             throws IOException, BadInputException, CancelledException {
         List<PreparedStep> steps = pipeline.steps();
-        if (steps.isEmpty()) {
+        boolean segmentWide = segmentSteps != null && segmentSteps.any();
+        if (steps.isEmpty() && !segmentWide) {
             throw new BadInputException(source.name(), "no step to run (all switched off or already done)");
         }
         List<Integer> saved = new ArrayList<>();
-        for (int k = saveEach ? 0 : steps.size() - 1; k < steps.size(); k++) {
+        for (int k = saveEach ? 0 : segmentWide ? steps.size() : steps.size() - 1; k < steps.size(); k++) {
             saved.add(k);
         }
         ExposureMetadata input = source.metadata();
@@ -101,9 +119,28 @@ public final class SegmentCalibration {
                 writers.add(RampProductWriter.create(target, source,
                         PreparedPipeline.productMetadata(steps.subList(0, k + 1), input), referenceNames, skipped));
             }
-            stream(steps, saved, writers, monitor, pool);
-            for (int w = 0; w < writers.size(); w++) {
-                writers.get(w).commit(steps.get(saved.get(w)).pixelDq());
+            if (!segmentWide) {
+                stream(steps, saved, writers, monitor, pool, null);
+                for (int w = 0; w < writers.size(); w++) {
+                    writers.get(w).commit(steps.get(saved.get(w)).pixelDq());
+                }
+                return targets;
+            }
+            try (SpillFile spill = new SpillFile(outDir, source.integrationCount(), input.nGroups(), input.ny(),
+                    input.nx(), input.hasZeroFrame())) {
+                boolean[] wholeFrameDnu = stream(steps, saved, writers, monitor, pool, spill);
+                for (int w = 0; w < writers.size(); w++) {
+                    writers.get(w).commit(steps.get(saved.get(w)).pixelDq());
+                }
+                EnumSet<StepName> skipped = EnumSet.noneOf(StepName.class);
+                for (PreparedStep st : steps) {
+                    if (st.status().equals("SKIPPED")) {
+                        skipped.add(st.name());
+                    }
+                }
+                targets.addAll(new SegmentRates(source, segmentSteps, referenceNames).run(spill,
+                        wholeFrameDnu, pipeline.productMetadata(input), pipeline.pixelDq(), skipped, outDir, root,
+                        saveEach, monitor));
             }
             return targets;
         } finally {
@@ -122,10 +159,17 @@ public final class SegmentCalibration {
         }
     }
 
-    private void stream(List<PreparedStep> steps, List<Integer> saved, List<RampProductWriter> writers,
-            ProgressMonitor monitor, ExecutorService pool)
+    /**
+     * Streams the integrations through the steps into the writers and, when given, the spill file.
+     *
+     * @return per (integration, group): DO_NOT_USE in every pixel after the steps (jump's path selection)
+     */
+    private boolean[] stream(List<PreparedStep> steps, List<Integer> saved, List<RampProductWriter> writers,
+            ProgressMonitor monitor, ExecutorService pool, SpillFile spill)
             throws IOException, CancelledException, BadInputException {
         int n = source.integrationCount();
+        int nGroups = source.metadata().nGroups();
+        boolean[] wholeFrameDnu = new boolean[n * nGroups];
         int window = threads + 1;
         ArrayDeque<Future<List<Ramp>>> inFlight = new ArrayDeque<>();
         int next = 0;
@@ -139,14 +183,32 @@ public final class SegmentCalibration {
             for (int w = 0; w < writers.size(); w++) {
                 writers.get(w).writeIntegration(stages.get(w));
             }
+            if (spill != null) {
+                Ramp last = stages.get(stages.size() - 1);
+                spill.write(done, last);
+                for (int g = 0; g < nGroups; g++) {
+                    wholeFrameDnu[done * nGroups + g] = allDoNotUse(last, g);
+                }
+            }
             monitor.progress(done + 1, n, "integration " + (done + 1) + " of " + n);
         }
         monitor.checkCancelled();
+        return wholeFrameDnu;
+    }
+
+    private static boolean allDoNotUse(Ramp ramp, int group) {
+        int n = ramp.framePixels();
+        for (int p = group * n; p < (group + 1) * n; p++) {
+            if ((ramp.groupDq()[p] & org.tsoinspector.model.DqFlag.DO_NOT_USE.value()) == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The stages to save of one integration: copies where a later step still has to run. */
     private List<Ramp> correct(Ramp ramp, List<PreparedStep> steps, List<Integer> saved) {
-        if (saved.size() == 1) {
+        if (saved.size() <= 1) { // none kept (a spill follows) or only the last step's
             PreparedPipeline.apply(steps, ramp);
             return List.of(ramp);
         }

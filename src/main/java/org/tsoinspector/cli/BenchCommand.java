@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -106,7 +107,7 @@ public final class BenchCommand implements Command {
         Map<String, Object> result = new LinkedHashMap<>();
         try (HeapSampler heap = new HeapSampler(); FitsRampFile source = FitsRampFile.open(segment)) {
             ExposureMetadata e = source.metadata();
-            EnumSet<StepName> all = EnumSet.allOf(StepName.class);
+            Set<StepName> all = StepName.DEFAULT_STEPS;
             Inspection inspection = Inspection.of(source, List.of(segment), ReferencePolicy.of(segment, refs, e),
                     StepConfiguration.DEFAULTS);
             inspection.requireSwitchedOnSteps();

@@ -76,7 +76,12 @@ public final class CalibrateCommand implements Command {
                 throw new BadInputException(f.toString(), "no such file");
             }
         }
-        Set<StepName> wanted = steps != null ? steps : EnumSet.complementOf(toEnumSet(skip));
+        Set<StepName> wanted = EnumSet.copyOf(StepName.DEFAULT_STEPS);
+        if (steps != null) {
+            wanted = steps;
+        } else {
+            wanted.removeAll(skip);
+        }
         Inspection inspection = Inspection.open(files, options.refsDir(), options.configuration().withSettings(
                 options.configuration().settings().withEnabled(wanted)), ProgressMonitor.NONE);
         try {
@@ -122,10 +127,6 @@ public final class CalibrateCommand implements Command {
     private static Path absoluteParent(Path file) {
         Path parent = file.toAbsolutePath().getParent();
         return parent == null ? Path.of(".") : parent;
-    }
-
-    private static EnumSet<StepName> toEnumSet(Set<StepName> s) {
-        return s.isEmpty() ? EnumSet.noneOf(StepName.class) : EnumSet.copyOf(s);
     }
 
     private static Set<StepName> stepList(String option, String list) throws UsageException {

@@ -184,11 +184,18 @@ public final class PlotCommand implements Command {
         if (id.equalsIgnoreCase("raw")) {
             return RampStage.RAW;
         }
+        StepName step;
         try {
-            return RampStage.after(StepName.fromId(id));
+            step = StepName.fromId(id);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--after: " + e.getMessage() + " (or raw)");
         }
+        if (!step.perIntegration()) {
+            throw new UsageException("--after " + step.id() + ": plots show one integration up to dark_current;"
+                    + " jump and ramp_fit need the whole segment (run calibrate --steps ...,jump,ramp_fit and open"
+                    + " its rateints product)");
+        }
+        return RampStage.after(step);
     }
 
     private static int positive(String option, String v) throws UsageException {

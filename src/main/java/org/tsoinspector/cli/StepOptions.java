@@ -15,7 +15,8 @@ import org.tsoinspector.model.StepName;
  */
 final class StepOptions {
 
-    static final String USAGE = "[--mask F] [--saturation F] [--superbias F] [--linearity F] [--refs DIR]"
+    static final String USAGE = "[--mask F] [--saturation F] [--superbias F] [--linearity F] [--dark F] [--gain F]"
+            + " [--readnoise F] [--refs DIR]"
             + " [--param STEP.NAME=VALUE ...] [--mark X,Y[,FIRST_GROUP[,INT]] ...]"
             + " [--mark-region X0,Y0,X1,Y1[,FIRST_GROUP[,INT]] ...]";
 
@@ -38,6 +39,9 @@ final class StepOptions {
             case "--saturation" -> StepName.SATURATION;
             case "--superbias" -> StepName.SUPERBIAS;
             case "--linearity" -> StepName.LINEARITY;
+            case "--dark" -> StepName.DARK_CURRENT;
+            case "--gain" -> StepName.JUMP;
+            case "--readnoise" -> StepName.RAMP_FIT;
             default -> null;
         };
         if (step == null && !List.of("--refs", "--param", "--mark", "--mark-region").contains(a)) {

@@ -199,7 +199,7 @@ final class WindowBench {
         for (int action = 1; action <= SESSION_ACTIONS; action++) {
             switch (rnd.nextInt(10)) {
                 case 0 -> {
-                    StepName step = StepName.values()[rnd.nextInt(StepName.values().length)];
+                    StepName step = StepName.values()[rnd.nextInt(StepName.DEFAULT_STEPS.size())];
                     s = s.configure(s.askedConfiguration().withStep(step, !s.askedConfiguration().settings()
                             .isEnabled(step)));
                 }

@@ -14,6 +14,7 @@ import org.tsoinspector.calib.PreparedStep;
 import org.tsoinspector.calib.RefPixStep;
 import org.tsoinspector.calib.ReferenceSet;
 import org.tsoinspector.calib.SegmentCalibration;
+import org.tsoinspector.calib.SegmentSteps;
 import org.tsoinspector.fits.MultiSegmentExposure;
 import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.model.CancelledException;
@@ -177,7 +178,9 @@ public final class Inspection {
         List<RampStage> out = new ArrayList<>();
         out.add(RampStage.RAW);
         for (StepName s : activeSteps()) {
-            out.add(RampStage.after(s));
+            if (s.perIntegration()) {
+                out.add(RampStage.after(s));
+            }
         }
         return out;
     }
@@ -268,11 +271,12 @@ public final class Inspection {
     public List<Path> calibrate(Path dir, boolean saveEach, ProgressMonitor monitor)
             throws IOException, BadInputException, CancelledException {
         PreparedPipeline prepared = engine.preparedPipeline();
+        SegmentSteps segmentSteps = engine.segmentSteps();
         RampSource source = exposure.source();
         List<RampSource> segments = source instanceof MultiSegmentExposure m ? m.segments() : List.of(source);
         List<Path> written = new ArrayList<>();
         for (RampSource segment : segments) {
-            written.addAll(new SegmentCalibration(segment, prepared, referenceFileNames(),
+            written.addAll(new SegmentCalibration(segment, prepared, segmentSteps, referenceFileNames(),
                     Runtime.getRuntime().availableProcessors())
                     .run(dir, SegmentCalibration.productRoot(segment.name()), saveEach, monitor));
         }

@@ -13,9 +13,11 @@ import org.tsoinspector.calib.Pipeline;
 import org.tsoinspector.calib.ReferenceSet;
 import org.tsoinspector.fits.ReferenceFiles;
 import org.tsoinspector.model.BadInputException;
+import org.tsoinspector.model.DarkReference;
 import org.tsoinspector.model.ExposureMetadata;
 import org.tsoinspector.model.LinearityReference;
 import org.tsoinspector.model.MaskReference;
+import org.tsoinspector.model.PixelValuesReference;
 import org.tsoinspector.model.ReferenceHeader;
 import org.tsoinspector.model.SaturationReference;
 import org.tsoinspector.model.StepName;
@@ -73,6 +75,9 @@ record LoadedReferences(ReferenceSet set, Map<StepName, Path> files, Map<StepNam
                     case SATURATION -> ReferenceFiles.readSaturation(p.get(), md);
                     case SUPERBIAS -> ReferenceFiles.readSuperbias(p.get(), md);
                     case LINEARITY -> ReferenceFiles.readLinearity(p.get(), md);
+                    case DARK_CURRENT -> ReferenceFiles.readDark(p.get(), md);
+                    case JUMP -> ReferenceFiles.readGain(p.get(), md);
+                    case RAMP_FIT -> ReferenceFiles.readReadNoise(p.get(), md);
                     default -> throw new IllegalStateException(step + " has no reference type");
                 };
                 read[step.ordinal()] = ref;
@@ -102,7 +107,10 @@ record LoadedReferences(ReferenceSet set, Map<StepName, Path> files, Map<StepNam
         ReferenceSet set = new ReferenceSet((MaskReference) read[StepName.DQ_INIT.ordinal()],
                 (SaturationReference) read[StepName.SATURATION.ordinal()],
                 (SuperbiasReference) read[StepName.SUPERBIAS.ordinal()],
-                (LinearityReference) read[StepName.LINEARITY.ordinal()], userDq, notApplicable);
+                (LinearityReference) read[StepName.LINEARITY.ordinal()],
+                (DarkReference) read[StepName.DARK_CURRENT.ordinal()],
+                (PixelValuesReference) read[StepName.JUMP.ordinal()],
+                (PixelValuesReference) read[StepName.RAMP_FIT.ordinal()], userDq, notApplicable);
         return new LoadedReferences(set, files, problems, notFound, List.copyOf(notes));
     }
 
@@ -113,6 +121,10 @@ record LoadedReferences(ReferenceSet set, Map<StepName, Path> files, Map<StepNam
             return s.header();
         } else if (reference instanceof SuperbiasReference b) {
             return b.header();
+        } else if (reference instanceof DarkReference d) {
+            return d.header();
+        } else if (reference instanceof PixelValuesReference v) {
+            return v.header();
         }
         return ((LinearityReference) reference).header();
     }
@@ -139,13 +151,18 @@ record LoadedReferences(ReferenceSet set, Map<StepName, Path> files, Map<StepNam
 
     /**
      * The steps whose reference files a configuration reads: those that will run (a saved product's
-     * done steps never run again), and the superbias for saturation's group-2 test.
+     * done steps never run again), the superbias for saturation's group-2 test, and both GAIN and
+     * READNOISE for either of jump and ramp_fit.
      */
     static Set<StepName> needed(ExposureMetadata md, StepConfiguration c) {
         Set<StepName> on = EnumSet.noneOf(StepName.class);
         on.addAll(Pipeline.runnable(md, c.settings().enabled()));
         if (on.contains(StepName.SATURATION)) {
             on.add(StepName.SUPERBIAS);
+        }
+        if (on.contains(StepName.JUMP) || on.contains(StepName.RAMP_FIT)) {
+            on.add(StepName.JUMP); // both read GAIN (jump's file) and READNOISE (ramp_fit's)
+            on.add(StepName.RAMP_FIT);
         }
         return on;
     }

@@ -17,12 +17,17 @@ public record RampStage(StepName after) {
         return new RampStage(step);
     }
 
-    /** Raw, then after each step in pipeline order. */
+    /**
+     * Raw, then after each per-integration step in pipeline order (the stages after jump and ramp_fit,
+     * which need the whole segment, are not views of one integration yet).
+     */
     public static List<RampStage> all() {
         List<RampStage> stages = new ArrayList<>();
         stages.add(RAW);
         for (StepName s : StepName.values()) {
-            stages.add(new RampStage(s));
+            if (s.perIntegration()) {
+                stages.add(new RampStage(s));
+            }
         }
         return stages;
     }

@@ -12,7 +12,7 @@ public enum StepName {
     LINEARITY("linearity", "LinearityStep", "S_LINEAR", "linearity"),
     DARK_CURRENT("dark_current", "DarkCurrentStep", "S_DARK", "dark"),
     JUMP("jump", "JumpStep", "S_JUMP", "gain"),
-    RAMP_FIT("ramp_fit", "RampFitStep", "S_RAMP", "gain");
+    RAMP_FIT("ramp_fit", "RampFitStep", "S_RAMP", "readnoise");
 
     private final String id;
     private final String className;
@@ -45,7 +45,11 @@ public enum StepName {
         return statusKeyword;
     }
 
-    /** The CRDS reference type (lower case) the step needs, or null (refpix needs none for NIR non-IRS2). */
+    /**
+     * The CRDS reference type (lower case) the step's option names, or null (refpix needs none for NIR
+     * non-IRS2). jump and ramp_fit both use GAIN and READNOISE: jump is keyed to the GAIN file (--gain),
+     * ramp_fit to the READNOISE file (--readnoise), and each step reads the other's file too.
+     */
     public String referenceType() {
         return referenceType;
     }
@@ -60,14 +64,6 @@ public enum StepName {
     /** Whether the step corrects one integration at a time (jump and ramp_fit need the whole segment). */
     public boolean perIntegration() {
         return ordinal() <= DARK_CURRENT.ordinal();
-    }
-
-    /** The reference types the step needs (jump and ramp_fit need two), lower case. */
-    public java.util.List<String> referenceTypes() {
-        if (this == JUMP || this == RAMP_FIT) {
-            return java.util.List.of("gain", "readnoise");
-        }
-        return referenceType == null ? java.util.List.of() : java.util.List.of(referenceType);
     }
 
     public static StepName fromId(String id) {

@@ -70,7 +70,7 @@ class CalibrationEngineTest {
             assertArrayEquals(fused.groupDq(), stage.ramp().groupDq());
             assertArrayEquals(fused.zeroFrame(), stage.ramp().zeroFrame());
         }
-        assertEquals(List.of(StepName.values()), engine.stage(0, StepName.LINEARITY).applied());
+        assertEquals(List.copyOf(StepName.DEFAULT_STEPS), engine.stage(0, StepName.LINEARITY).applied());
         assertArrayEquals(all.pixelDq(), engine.pixelDq(StepName.LINEARITY));
     }
 
@@ -87,7 +87,7 @@ class CalibrationEngineTest {
         MemoryRampSource source = new MemoryRampSource(e, 2, 11);
         ReferenceSet references = references(e);
         int[][] edges = {{15, 100}, {16, 101}, {31, 2000}, {32, 7}, {39, 2047}};
-        for (EnumSet<StepName> steps : List.of(EnumSet.allOf(StepName.class),
+        for (EnumSet<StepName> steps : List.of(EnumSet.copyOf(StepName.DEFAULT_STEPS),
                 EnumSet.of(StepName.REFPIX, StepName.LINEARITY))) {
             PreparedPipeline pipeline = Pipeline.of("memory", e, PipelineSettings.DEFAULTS.withEnabled(steps),
                     references).prepare(e, new int[e.ny() * e.nx()]);

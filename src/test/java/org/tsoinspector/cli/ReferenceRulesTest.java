@@ -92,12 +92,12 @@ class ReferenceRulesTest {
             assertEquals(0, r.exit(), r.err());
             assertTrue(r.out().contains("note: " + steps[k].id() + ": its reference is N/A: skipped"), r.out());
             List<Path> products = new ArrayList<>();
-            for (StepName s : StepName.values()) {
+            for (StepName s : StepName.DEFAULT_STEPS) {
                 products.add(out.resolve("na" + k + "_" + s.productSuffix() + ".fits"));
             }
             Path skipped = products.get(steps[k].ordinal());
             assertEquals("SKIPPED", status(skipped, steps[k]), steps[k].id());
-            for (StepName s : StepName.values()) {
+            for (StepName s : StepName.DEFAULT_STEPS) {
                 String expected = s == steps[k] ? "SKIPPED" : "COMPLETE";
                 assertEquals(expected, status(products.get(4), s), "linearity product, " + s.id());
             }

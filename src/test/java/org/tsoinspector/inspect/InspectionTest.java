@@ -43,9 +43,13 @@ class InspectionTest {
     void referencesBesideTheSegmentAreFoundAndEveryStepRuns() throws Exception {
         Inspection s = open("soss96");
         try {
-            assertEquals(List.of(StepName.values()), s.activeSteps());
+            assertEquals(List.copyOf(StepName.DEFAULT_STEPS), s.activeSteps());
             for (StepState st : s.stepStates()) {
-                assertEquals("applied", st.status(), st.step().id());
+                if (StepName.DEFAULT_STEPS.contains(st.step())) {
+                    assertEquals("applied", st.status(), st.step().id());
+                } else {
+                    assertEquals("no reference", st.status(), st.step().id()); // the detector1 vectors have no DARK
+                }
             }
             assertEquals(vector("soss96", "_mask.fits.gz"), s.stepState(StepName.DQ_INIT).reference());
         } finally {
