@@ -1,0 +1,204 @@
+package org.tsoinspector.calib;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.tsoinspector.model.DqFlag;
+import org.tsoinspector.model.Ramp;
+
+/**
+ * The rules of ramp.md sections 3 and 4 on hand-made ramps whose expected flags and slopes follow from
+ * the spec's formulas (derived in each test's comment), independently of the reference vectors.
+ */
+class RampRulesTest {
+
+    private static final int JUMP = DqFlag.JUMP_DET.value();
+    private static final int SAT = DqFlag.SATURATED.value();
+    private static final int DNU = DqFlag.DO_NOT_USE.value();
+
+    /** A 1 x 3 band of one integration: every pixel rises 100 e- per group; the middle one jumps by j before group 3. */
+    private static JumpDetection.Band band(int groups, double j, float readNoise) {
+        int n = 3;
+        float[] e = new float[groups * n];
+        for (int g = 0; g < groups; g++) {
+            for (int p = 0; p < n; p++) {
+                e[g * n + p] = (float) (1000 + 100 * g + (p == 1 && g >= 3 ? j : 0));
+            }
+        }
+        float[] rn = new float[n];
+        Arrays.fill(rn, readNoise);
+        return new JumpDetection.Band(1, groups, 1, n, e, new byte[groups * n], rn);
+    }
+
+    private static int flags(JumpDetection.Band b, int g, int p) {
+        return b.groupDq()[g * b.pixels() + p] & 0xFF;
+    }
+
+    private static JumpDetection iterative() {
+        return new JumpDetection(JumpDetection.Parameters.DEFAULTS, JumpDetection.Method.ITERATIVE, 1);
+    }
+
+    /*
+     * Differences 100, 100, 100 + j, 100, 100: the largest dropped, median m = 100, sigma = sqrt(100 + 10²)
+     * = 14.142; the jump's ratio is j / 14.142 against 4 (five usable differences): flagged from j = 56.6.
+     */
+    @Test
+    void aJumpJustAboveTheThresholdIsFlaggedAndJustBelowIsNot() {
+        JumpDetection.Band above = band(6, 57, 10f);
+        iterative().detect(above, 0, 1, null);
+        assertEquals(JUMP, flags(above, 3, 1));
+        assertEquals(0, flags(above, 2, 1) | flags(above, 4, 1));
+        JumpDetection.Band below = band(6, 56, 10f);
+        iterative().detect(below, 0, 1, null);
+        assertEquals(0, flags(below, 3, 1));
+    }
+
+    /* Neighbours get JUMP_DET when 10 < j / 14.142 < 1000: j = 142 (10.04) yes, 141 (9.97) no, 14143 (1000.07) no. */
+    @Test
+    void neighboursAreFlaggedOnlyBetweenTheLimits() {
+        for (double j : new double[] {141, 142, 14141, 14143}) {
+            JumpDetection.Band b = band(6, j, 10f);
+            iterative().detect(b, 0, 1, null);
+            assertEquals(JUMP, flags(b, 3, 1), "the jump itself, j = " + j);
+            boolean expected = j / Math.sqrt(200) > 10 && j / Math.sqrt(200) < 1000;
+            assertEquals(expected ? JUMP : 0, flags(b, 3, 0), "left neighbour, j = " + j);
+            assertEquals(expected ? JUMP : 0, flags(b, 3, 2), "right neighbour, j = " + j);
+            assertEquals(0, flags(b, 2, 0) | flags(b, 4, 2), "other groups of the neighbours, j = " + j);
+        }
+    }
+
+    /* A neighbour SATURATED (or DO_NOT_USE) in that group is not flagged, and a flag never sits beside those. */
+    @Test
+    void aSaturatedNeighbourIsNotFlaggedAndJumpsMeetingSaturationAreCleared() {
+        JumpDetection.Band b = band(6, 500, 10f);
+        b.groupDq()[3 * 3] = (byte) SAT;
+        b.groupDq()[3 * 3 + 2] = (byte) DNU;
+        iterative().detect(b, 0, 1, null);
+        assertEquals(JUMP, flags(b, 3, 1));
+        assertEquals(SAT, flags(b, 3, 0));
+        assertEquals(DNU, flags(b, 3, 2));
+    }
+
+    /*
+     * Sigma clip across 100 integrations of one difference: 99 equal values v and one v + j give std 0.0995 j
+     * about the median v, so v + j is outside v ± 4 std and flagged; with the jump in 10 of them, std = 0.3 j
+     * and v + j lies inside v ± 1.2 j: not found (the spec's "10 % escape").
+     */
+    @Test
+    void theSigmaClipFindsAnOutlierIntegrationButNotAJumpInTenPercentOfThem() {
+        for (int repeated : new int[] {1, 10}) {
+            int ints = 100;
+            int groups = 3;
+            float[] e = new float[ints * groups];
+            for (int i = 0; i < ints; i++) {
+                for (int g = 0; g < groups; g++) {
+                    e[i * groups + g] = 1000 + 50 * g + (i < repeated && g >= 2 ? 400 : 0);
+                }
+            }
+            JumpDetection.Band b = new JumpDetection.Band(ints, groups, 1, 1, e, new byte[ints * groups],
+                    new float[] {5f});
+            new JumpDetection(JumpDetection.Parameters.DEFAULTS, JumpDetection.Method.SIGMA_CLIP, 1)
+                    .detect(b, 0, 1, null);
+            int flagged = 0;
+            for (byte f : b.groupDq()) {
+                flagged += (f & JUMP) != 0 ? 1 : 0;
+            }
+            assertEquals(repeated == 1 ? 1 : 0, flagged, repeated + " integrations with the jump");
+            if (repeated == 1) {
+                assertEquals(JUMP, b.groupDq()[2] & 0xFF);
+            }
+        }
+    }
+
+    @Test
+    void thePathFollowsTheIntegrationAndGroupCounts() {
+        JumpDetection.Parameters p = JumpDetection.Parameters.DEFAULTS;
+        assertEquals(JumpDetection.Method.SIGMA_CLIP, JumpDetection.method(p, 100, 4, 0));
+        assertEquals(JumpDetection.Method.ITERATIVE, JumpDetection.method(p, 99, 10, 0));
+        assertEquals(JumpDetection.Method.SINGLE_PASS, JumpDetection.method(p, 2, 11, 0));
+        assertEquals(JumpDetection.Method.ITERATIVE, JumpDetection.method(p, 2, 11, 1), "a whole-frame DNU group");
+        assertEquals(null, JumpDetection.method(p, 2, 4, 2), "fewer than 3 usable groups: skipped");
+    }
+
+    private static final double TG = 5.0;
+
+    private static RampFitter fitter(int groups, float gain, float readNoise, boolean suppress) {
+        return new RampFitter(groups, new int[1], new float[] {gain}, new float[] {readNoise}, 0, TG, TG, 1,
+                suppress);
+    }
+
+    private static Ramp ramp(double[] values, int[] dq) {
+        Ramp r = Ramp.zeros(0, values.length, 1, 1, false);
+        for (int g = 0; g < values.length; g++) {
+            r.data()[g] = (float) values[g];
+            r.groupDq()[g] = (byte) dq[g];
+        }
+        return r;
+    }
+
+    private static RampFitter.IntegrationFit fit(RampFitter f, Ramp r) {
+        double[] median = new double[1];
+        f.addMedianRates(r, median);
+        return f.fit(r, median);
+    }
+
+    /* A linear ramp gives its slope whatever the weights: 250 DN per group over TGROUP 5 s is 50 DN/s. */
+    @Test
+    void aStraightRampGivesItsSlopeAndTheMiddleGroupOfAnOddSegmentHasNoWeightAtHighSignal() {
+        double[] y = {1000, 1250, 1500, 1750, 2000};
+        RampFitter f = fitter(5, 2f, 10f, true);
+        assertEquals(50.0, fit(f, ramp(y, new int[5])).sci()[0], 1e-4);
+        // S/N = 1000 * 2 / sqrt(7.07² + 2000) = 43.9: power 3, so |k - 2| / 2 = 0 gives the middle group weight 0
+        double[] bent = y.clone();
+        bent[2] += 300;
+        assertEquals(50.0, fit(f, ramp(bent, new int[5])).sci()[0], 1e-4);
+    }
+
+    /* Two good groups then saturation: one segment of two, slope (y1 - y0) / TGROUP, and SATURATED in the DQ. */
+    @Test
+    void aTwoGroupSegmentIsItsDifferenceOverTheGroupTime() {
+        RampFitter.IntegrationFit fit = fit(fitter(4, 2f, 10f, true),
+                ramp(new double[] {100, 160, 0, 0}, new int[] {0, 0, SAT, SAT}));
+        assertEquals(12.0, fit.sci()[0], 1e-5);
+        assertEquals(SAT, fit.dq()[0]);
+        // var_r = 2 (rn / TG)² / g² with rn = 10 * 2 / sqrt 2 = 14.142 e-: 2 * 8 / 4 = 4 (DN/s)²
+        assertEquals(4.0, fit.varReadNoise()[0], 1e-5);
+    }
+
+    /* Saturated from group 1: one good group, suppressed (DO_NOT_USE), SATURATED from the later groups; no slope. */
+    @Test
+    void aPixelSaturatedFromGroupOneHasNoSlope() {
+        RampFitter.IntegrationFit fit = fit(fitter(4, 2f, 10f, true),
+                ramp(new double[] {100, 0, 0, 0}, new int[] {0, SAT, SAT, SAT}));
+        assertTrue(Float.isNaN(fit.sci()[0]));
+        assertEquals(DNU | SAT, fit.dq()[0]);
+        assertEquals(0f, fit.err()[0]);
+    }
+
+    /* A NaN gain: DO_NOT_USE | NO_GAIN_VALUE and no slope, even for a clean ramp. */
+    @Test
+    void aNanGainGivesNoSlopeAndSaysWhy() {
+        RampFitter f = fitter(4, Float.NaN, 10f, true);
+        RampFitter.IntegrationFit fit = fit(f, ramp(new double[] {100, 200, 300, 400}, new int[4]));
+        assertTrue(Float.isNaN(fit.sci()[0]));
+        assertEquals(DNU | DqFlag.NO_GAIN_VALUE.value(), fit.dq()[0]);
+    }
+
+    /* A jump splits the ramp: the segment after it starts at the jump group, each slope 100 / TG = 20 DN/s. */
+    @Test
+    void aJumpSplitsTheRampAndTheSegmentsAgree() {
+        assertArrayEqualsInt(new int[] {0, 3, 3, 3}, RampFitter.segments(new int[] {0, 0, 0, JUMP, 0, 0}));
+        RampFitter.IntegrationFit fit = fit(fitter(6, 2f, 10f, true),
+                ramp(new double[] {0, 100, 200, 5300, 5400, 5500}, new int[] {0, 0, 0, JUMP, 0, 0}));
+        assertEquals(20.0, fit.sci()[0], 1e-4);
+        assertEquals(JUMP, fit.dq()[0]);
+        assertFalse(Float.isNaN(fit.err()[0]));
+    }
+
+    private static void assertArrayEqualsInt(int[] expected, int[] got) {
+        assertEquals(Arrays.toString(expected), Arrays.toString(got));
+    }
+}
