@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.tsoinspector.model.DetectorOrientation;
 import org.tsoinspector.model.DqFlag;
+import org.tsoinspector.model.DarkReference;
 import org.tsoinspector.model.LinearityReference;
+import org.tsoinspector.model.PixelValuesReference;
 import org.tsoinspector.model.MaskReference;
 import org.tsoinspector.model.ReferenceHeader;
 import org.tsoinspector.model.SaturationReference;
@@ -82,6 +84,37 @@ public final class ReferenceFileWriter {
             }
             writeDq(out, w, ref.dq());
             writeDqDef(out);
+            out.commit();
+        }
+    }
+
+    /** A DARK (ramp.md section 2): dark signal per group in DN, ERR, DQ, and its frame structure. */
+    public void writeDark(Path target, DarkReference ref, SubarrayWindow w) throws IOException {
+        try (FitsStreamWriter out = FitsStreamWriter.create(target)) {
+            out.writeHeader(primary(ref.header(), "DarkModel")
+                    .add("NFRAMES", ref.nFrames(), "Number of frames per group")
+                    .add("NGROUPS", ref.groups(), "Number of groups in integration")
+                    .add("GROUPGAP", ref.groupGap(), "Number of frames dropped between groups")
+                    .add("AVDRKCUR", ref.averageDarkCurrent(), "Average dark current, e-/s"));
+            out.writeHeader(HeaderCards.image(Bitpix.FLOAT, w.xSize(), w.ySize(), ref.groups())
+                    .add("EXTNAME", "SCI", "extension name").add("BUNIT", "DN", "physical units of the array values"));
+            out.write(ref.frames(), 0, ref.frames().length);
+            float[] err = new float[ref.frames().length];
+            out.writeHeader(HeaderCards.image(Bitpix.FLOAT, w.xSize(), w.ySize(), ref.groups())
+                    .add("EXTNAME", "ERR", "extension name").add("BUNIT", "DN", "physical units of the array values"));
+            out.write(err, 0, err.length);
+            writeDq(out, w, ref.dq());
+            writeDqDef(out);
+            out.commit();
+        }
+    }
+
+    /** A GAIN (e-/DN) or READNOISE (DN) reference: one value per pixel in SCI. */
+    public void writePixelValues(Path target, PixelValuesReference ref, SubarrayWindow w, String dataModel,
+            String unit) throws IOException {
+        try (FitsStreamWriter out = FitsStreamWriter.create(target)) {
+            out.writeHeader(primary(ref.header(), dataModel));
+            writeFloatImage(out, "SCI", w, ref.values(), unit);
             out.commit();
         }
     }

@@ -9,7 +9,9 @@ import java.util.SplittableRandom;
 import org.tsoinspector.fits.ReferenceFileWriter;
 import org.tsoinspector.model.DetectorOrientation;
 import org.tsoinspector.model.DqFlag;
+import org.tsoinspector.model.DarkReference;
 import org.tsoinspector.model.LinearityReference;
+import org.tsoinspector.model.PixelValuesReference;
 import org.tsoinspector.model.MaskReference;
 import org.tsoinspector.model.ReferenceHeader;
 import org.tsoinspector.model.SaturationReference;
@@ -136,7 +138,7 @@ public final class DetectorModel {
         return orientation;
     }
 
-    /** Names of the four reference files, e.g. {@code tsosim_niriss_mask_s43.fits}. */
+    /** Names of the reference files, e.g. {@code tsosim_niriss_mask_s43.fits}. */
     public static String referenceFileName(String type, long seed) {
         return "tsosim_niriss_" + type + "_s" + Long.toUnsignedString(seed) + ".fits";
     }
@@ -169,6 +171,44 @@ public final class DetectorModel {
         w.writeLinearity(lin, new LinearityReference(header(lin, "linearity", "Simulated linearity", window,
                 subarrayName), window, N_COEFFS, c, cut(linearityDq, window)));
         return List.of(mask, sat, sb, lin);
+    }
+
+    /**
+     * Writes DARK, GAIN and READNOISE for an exposure's window (the reference pipeline's dark_current
+     * uses a DARK of the science array's shape only): the dark signal each group of this exposure holds
+     * ({@code (g + 1) * TGROUP} seconds of the dark current, NFRAMES = 1), the gain in e-/DN and the noise
+     * of a two-read difference, {@code sqrt 2} times the per-read noise.
+     *
+     * @param darkOn  whether the exposure holds dark signal (its DARK is zeros otherwise)
+     * @param perRead the per-read noise in DN; gain e-/DN
+     */
+    public List<Path> writeRampReferenceFiles(Path dir, long seed, SubarrayWindow window, String subarrayName,
+            int groups, double tGroup, boolean darkOn, double gain, double perRead) throws IOException {
+        Files.createDirectories(dir);
+        ReferenceFileWriter w = new ReferenceFileWriter(orientation, "TSO Inspector simulator");
+        float[] rate = darkOn ? cut(dark, window) : new float[window.pixelCount()];
+        int n = window.pixelCount();
+        float[] frames = new float[groups * n];
+        for (int g = 0; g < groups; g++) {
+            for (int p = 0; p < n; p++) {
+                frames[g * n + p] = (float) (rate[p] * tGroup * (g + 1));
+            }
+        }
+        Path darkFile = dir.resolve(referenceFileName("dark", seed));
+        w.writeDark(darkFile, new DarkReference(header(darkFile, "dark", "Simulated dark", window, subarrayName),
+                groups, frames, new int[n], 1, 0, 0.0), window);
+        Path gainFile = dir.resolve(referenceFileName("gain", seed));
+        float[] g = new float[n];
+        Arrays.fill(g, (float) gain);
+        w.writePixelValues(gainFile, new PixelValuesReference(header(gainFile, "gain", "Simulated gain", window,
+                subarrayName), g), window, "GainModel", "electrons/DN");
+        Path noiseFile = dir.resolve(referenceFileName("readnoise", seed));
+        float[] rn = new float[n];
+        Arrays.fill(rn, (float) (perRead * Math.sqrt(2)));
+        w.writePixelValues(noiseFile, new PixelValuesReference(header(noiseFile, "readnoise",
+                "Simulated read noise of a two-read difference", window, subarrayName), rn), window,
+                "ReadnoiseModel", "DN");
+        return List.of(darkFile, gainFile, noiseFile);
     }
 
     private static float[] cut(float[] full, SubarrayWindow w) {

@@ -376,9 +376,12 @@ public final class ExposureSimulator {
     public Result write(Path dir, int threads, ProgressMonitor monitor) throws IOException, CancelledException {
         long t0 = System.nanoTime();
         Files.createDirectories(dir);
-        List<Path> refs = run.subarrayReferences()
+        List<Path> refs = new ArrayList<>(run.subarrayReferences()
                 ? detector.writeReferenceFiles(dir.resolve("refs"), run.seed(), window, run.geometry().subarrayName())
-                : detector.writeReferenceFiles(dir.resolve("refs"), run.seed(), SubarrayWindow.FULL_FRAME, "FULL");
+                : detector.writeReferenceFiles(dir.resolve("refs"), run.seed(), SubarrayWindow.FULL_FRAME, "FULL"));
+        refs.addAll(detector.writeRampReferenceFiles(dir.resolve("refs"), run.seed(), window,
+                run.geometry().subarrayName(), nGroups, tFrame, effects.has(Effect.DARK), effects.gain(),
+                effects.readNoise()));
         List<Path> segments = new ArrayList<>();
         long bytes = 0;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
