@@ -1,6 +1,5 @@
 package org.tsoinspector.calib;
 
-import java.util.Arrays;
 import org.tsoinspector.model.DqFlag;
 
 /**
@@ -94,19 +93,23 @@ public final class JumpDetection {
         int diffs = b.nInts() * (b.nGroups() - 1);
         double[] median = new double[n];
         double[] sigma = new double[n];
-        double[] fd = new double[diffs];
-        double[] scratch = new double[diffs];
-        for (int p = 0; p < n; p++) {
-            firstDifferences(b, p, fd);
-            double rn2 = readNoiseSquared(b, p);
-            median[p] = nanMedian(fd, scratch);
-            sigma[p] = sigma(median[p], rn2);
-            switch (method) {
-                case ITERATIVE -> iterative(b, p, fd, scratch, rn2);
-                case SINGLE_PASS -> singlePass(b, p, fd, median[p], sigma[p]);
-                case SIGMA_CLIP -> sigmaClip(b, p, fd, scratch);
+        // pixels are independent until neighbour flagging: chunks of them on every core
+        int chunk = Math.max(b.nx(), 4096);
+        java.util.stream.IntStream.range(0, (n + chunk - 1) / chunk).parallel().forEach(c -> {
+            double[] fd = new double[diffs];
+            double[] scratch = new double[diffs];
+            for (int p = c * chunk; p < Math.min(n, (c + 1) * chunk); p++) {
+                firstDifferences(b, p, fd);
+                double rn2 = readNoiseSquared(b, p);
+                median[p] = nanMedian(fd, scratch);
+                sigma[p] = sigma(median[p], rn2);
+                switch (method) {
+                    case ITERATIVE -> iterative(b, p, fd, scratch, rn2);
+                    case SINGLE_PASS -> singlePass(b, p, fd, median[p], sigma[p]);
+                    case SIGMA_CLIP -> sigmaClip(b, p, fd, scratch);
+                }
             }
-        }
+        });
         int keptPixelsFrom = keptFrom * b.nx();
         int keptPixelsTo = keptTo * b.nx();
         if (method == Method.SIGMA_CLIP && clearJumpOnlyPlanes != null) {
@@ -384,7 +387,7 @@ public final class JumpDetection {
                 scratch[k++] = v;
             }
         }
-        return median(scratch, k);
+        return Medians.median(scratch, k);
     }
 
     /** numpy's nanmedian: the mean of the two middle values for an even count, NaN when all are NaN. */
@@ -395,14 +398,7 @@ public final class JumpDetection {
                 scratch[k++] = v;
             }
         }
-        return median(scratch, k);
+        return Medians.median(scratch, k);
     }
 
-    private static double median(double[] a, int n) {
-        if (n == 0) {
-            return Double.NaN;
-        }
-        Arrays.sort(a, 0, n);
-        return n % 2 == 1 ? a[n / 2] : (a[n / 2 - 1] + a[n / 2]) / 2;
-    }
 }

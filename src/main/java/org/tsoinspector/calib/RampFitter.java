@@ -33,6 +33,7 @@ public final class RampFitter {
     private final double frameTime;
     private final double oneGroupTime;
     private final boolean suppressOneGroup;
+    private final float[][][] weights;
 
     /**
      * @param pixelDqIn        the pixel DQ after jump
@@ -62,6 +63,7 @@ public final class RampFitter {
         this.frameTime = frameTime;
         this.oneGroupTime = (nFrames + 1) * frameTime / 2;
         this.suppressOneGroup = suppressOneGroup && nGroups > 1; // the reference never suppresses one-group exposures
+        this.weights = weightTable(nGroups);
     }
 
     /** The pixel DQ every rate image starts from: the input's, with DO_NOT_USE|NO_GAIN_VALUE where the gain is bad. */
@@ -161,7 +163,7 @@ public final class RampFitter {
                     d[0] = first;
                     finite = 1;
                 }
-                rate = median(d, finite);
+                rate = Medians.median(d, finite);
             }
             return Double.isNaN(rate) ? 0 : rate;
         }
@@ -195,11 +197,14 @@ public final class RampFitter {
         IntegrationFit out = new IntegrationFit(new float[pixels], new float[pixels], new float[pixels],
                 new float[pixels], new int[pixels], new double[pixels], new double[pixels], new double[pixels],
                 new boolean[pixels], new boolean[pixels], new boolean[pixels]);
-        PixelRamp pr = new PixelRamp();
-        for (int p = 0; p < pixels; p++) {
-            pr.load(ramp, p);
-            fitPixel(pr, p, medianRate[p], out);
-        }
+        int chunk = 8192; // pixels are independent: chunks of them on every core
+        java.util.stream.IntStream.range(0, (pixels + chunk - 1) / chunk).parallel().forEach(c -> {
+            PixelRamp pr = new PixelRamp();
+            for (int p = c * chunk; p < Math.min(pixels, (c + 1) * chunk); p++) {
+                pr.load(ramp, p);
+                fitPixel(pr, p, medianRate[p], out);
+            }
+        });
         return out;
     }
 
@@ -341,13 +346,12 @@ public final class RampFitter {
      * The optimally weighted least-squares slope (per group) of a segment of 3 or more groups: weights
      * {@code powf(|k - mid| / mid, P) / rn²} with P from the segment's signal-to-noise (section 4.5).
      */
-    static double weightedSlope(double[] y, int from, int length, double gain, double rn) {
+    private double weightedSlope(double[] y, int from, int length, double gain, double rn) {
         double signal = y[from + length - 1] - y[from];
         double den = rn * rn + signal * gain;
         double snr = den <= 0 || gain == 0 ? 0 : Math.max(0, signal * gain / Math.sqrt(den));
-        float power = snr < 5 ? 0f : snr < 10 ? 0.4f : snr < 20 ? 1f : snr < 50 ? 3f : snr < 100 ? 6f : 10f;
-        double mid = (length - 1) / 2.0;
-        double invMid = 1 / mid;
+        int power = snr < 5 ? 0 : snr < 10 ? 1 : snr < 20 ? 2 : snr < 50 ? 3 : snr < 100 ? 4 : 5;
+        float[] relative = weights[power][length];
         double invRn2 = 1 / (rn * rn);
         double sumW = 0;
         double sumX = 0;
@@ -355,8 +359,7 @@ public final class RampFitter {
         double sumY = 0;
         double sumXY = 0;
         for (int k = 0; k < length; k++) {
-            float base = (float) Math.abs((k - mid) * invMid);
-            double w = powf(base, power) * invRn2;
+            double w = relative[k] * invRn2;
             double x = k + from;
             double v = y[from + k];
             if (Double.isNaN(v)) {
@@ -372,6 +375,25 @@ public final class RampFitter {
         return (sumW * sumXY - sumX * sumY) / (sumW * sumXX - sumX * sumX);
     }
 
+    /** The powers of section 4.5 by signal-to-noise class. */
+    private static final float[] POWERS = {0f, 0.4f, 1f, 3f, 6f, 10f};
+    /** powf(|k - mid| / mid, P) per power class, segment length and group: the same for every pixel. */
+    private static float[][][] weightTable(int maxLength) {
+        float[][][] table = new float[POWERS.length][maxLength + 1][];
+        for (int c = 0; c < POWERS.length; c++) {
+            for (int length = 3; length <= maxLength; length++) {
+                double mid = (length - 1) / 2.0;
+                double invMid = 1 / mid;
+                float[] w = new float[length];
+                for (int k = 0; k < length; k++) {
+                    w[k] = powf((float) Math.abs((k - mid) * invMid), POWERS[c]);
+                }
+                table[c][length] = w;
+            }
+        }
+        return table;
+    }
+
     /** C's single-precision powf: the power in double rounded to float32 (exact for these bases and powers to 1 ulp). */
     static float powf(float base, float power) {
         if (power == 0f) {
@@ -380,13 +402,6 @@ public final class RampFitter {
         return (float) Math.pow(base, power);
     }
 
-    private static double median(double[] a, int n) {
-        if (n == 0) {
-            return Double.NaN;
-        }
-        Arrays.sort(a, 0, n);
-        return n % 2 == 1 ? a[n / 2] : (a[n / 2 - 1] + a[n / 2]) / 2;
-    }
 
     /** The exposure's rate (section 4.7), summed integration by integration. */
     public static final class RateSums {

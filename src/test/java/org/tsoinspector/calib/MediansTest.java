@@ -1,0 +1,28 @@
+package org.tsoinspector.calib;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class MediansTest {
+
+    /** Against the sorted array's middle (mean of the two middle values for even counts), ties included. */
+    @Test
+    void selectionGivesTheSortedMedian() {
+        SplittableRandom rng = new SplittableRandom(7);
+        for (int trial = 0; trial < 5000; trial++) {
+            int n = 1 + rng.nextInt(40);
+            double[] a = new double[n + 3];
+            for (int k = 0; k < n; k++) {
+                a[k] = rng.nextInt(trial % 2 == 0 ? 5 : 1000) - 2.5;
+            }
+            double[] sorted = Arrays.copyOf(a, n);
+            Arrays.sort(sorted);
+            double expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            assertEquals(expected, Medians.median(a, n), Arrays.toString(sorted));
+        }
+        assertEquals(Double.NaN, Medians.median(new double[3], 0));
+    }
+}
