@@ -350,6 +350,17 @@ public final class ExposureSimulator {
         return out;
     }
 
+    /**
+     * The cosmic-ray hits planted in integration i (0-based), as (pixel << 8 | group), sorted: the same
+     * draws as {@link #simulate} makes, so that jump detection can be scored against them.
+     */
+    public long[] plantedCosmicRays(int i) {
+        SplittableRandom rng = new SplittableRandom(mix(run.seed(), i));
+        channelOffsets(rng);
+        oneOverF(rng);
+        return cosmicRays(rng);
+    }
+
     /** Cosmic-ray hits of one integration as (pixel << 8 | group), sorted. */
     private long[] cosmicRays(SplittableRandom rng) {
         if (!effects.has(Effect.COSMIC_RAYS)) {
