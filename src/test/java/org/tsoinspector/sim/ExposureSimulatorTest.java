@@ -244,9 +244,23 @@ class ExposureSimulatorTest {
         ExposureSimulator sim = new ExposureSimulator(sc);
         ExposureSimulator.Result r = sim.write(dir, 2, ProgressMonitor.NONE);
         assertEquals(List.of("tsosim_niriss_mask_s43.fits", "tsosim_niriss_saturation_s43.fits",
-                "tsosim_niriss_superbias_s43.fits", "tsosim_niriss_linearity_s43.fits"),
+                "tsosim_niriss_superbias_s43.fits", "tsosim_niriss_linearity_s43.fits", "tsosim_niriss_dark_s43.fits",
+                "tsosim_niriss_gain_s43.fits", "tsosim_niriss_readnoise_s43.fits"),
                 r.references().stream().map(p -> p.getFileName().toString()).toList());
         ExposureMetadata m = sim.segmentMetadata(1);
+        org.tsoinspector.model.DarkReference dark = ReferenceFiles.readDark(r.references().get(4), m);
+        float[] gain = ReferenceFiles.readGain(r.references().get(5), m).values();
+        float[] noise = ReferenceFiles.readReadNoise(r.references().get(6), m).values();
+        assertEquals(2, dark.groups());
+        for (int p = 0; p < 96 * 2048; p++) {
+            float rate = sim.detector().dark[1802 * 2048 + p];
+            for (int g = 0; g < 2; g++) {
+                // the dark signal a group holds: (g + 1) frames of the detector's dark current (NISRAPID)
+                assertEquals((float) (rate * m.tGroup() * (g + 1)), dark.frames()[g * 96 * 2048 + p]);
+            }
+            assertEquals((float) sc.detector().gain(), gain[p]);
+            assertEquals((float) (sc.detector().readNoise() * Math.sqrt(2)), noise[p]);
+        }
         MaskReference mask = ReferenceFiles.readMask(r.references().get(0), m);
         SaturationReference sat = ReferenceFiles.readSaturation(r.references().get(1), m);
         SuperbiasReference bias = ReferenceFiles.readSuperbias(r.references().get(2), m);

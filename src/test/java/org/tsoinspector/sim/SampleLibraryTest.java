@@ -50,7 +50,7 @@ class SampleLibraryTest {
         assertEquals("tiny", s.name());
         assertEquals(List.of(lib.folderOf(s.scenario()).resolve("tiny-seg001_uncal.fits")), s.segments());
         try (Stream<Path> refs = Files.list(s.refsDir())) {
-            assertEquals(4, refs.count());
+            assertEquals(7, refs.count()); // MASK, SATURATION, SUPERBIAS, LINEARITY, DARK, GAIN, READNOISE
         }
         long modified = Files.getLastModifiedTime(s.segments().get(0)).toMillis();
         SampleLibrary.Sample again = lib.ensure(file, 2, ProgressMonitor.NONE);
