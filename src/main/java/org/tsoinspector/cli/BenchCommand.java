@@ -120,6 +120,14 @@ public final class BenchCommand implements Command {
             result.put("calibrate_s", seconds(() -> new SegmentCalibration(source, pipeline,
                     references.fileNames(all), threads).run(work, "bench", false, ProgressMonitor.NONE)));
             deleteContents(work);
+            // all eight steps, rateints and rate written: the detector steps, then jump and ramp_fit on the segment
+            Inspection rates = inspection.configure(StepConfiguration.DEFAULTS.withSettings(
+                    PipelineSettings.DEFAULTS.withEnabled(EnumSet.allOf(StepName.class))));
+            rates.requireSwitchedOnSteps();
+            double rampSeconds = seconds(() -> rates.calibrate(work, false, ProgressMonitor.NONE));
+            result.put("ramp_calibrate_s", rampSeconds);
+            result.put("ramp_samples_per_s", e.samplesPerIntegration() * source.integrationCount() / rampSeconds);
+            deleteContents(work);
             result.put("io_floor_s", seconds(() -> copyWithoutComputing(source, work.resolve("floor.fits"))));
             deleteContents(work);
             // the window's Ratio tab and plot ratio make this request: after refpix vs after linearity

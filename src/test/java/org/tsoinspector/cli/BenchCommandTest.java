@@ -37,6 +37,7 @@ class BenchCommandTest {
                 v.put(m.group(1), Double.parseDouble(m.group(2)));
             }
             for (String key : List.of("first_frame_ms", "one_integration_ms", "compute_samples_per_s", "calibrate_s",
+                    "ramp_calibrate_s", "ramp_samples_per_s",
                     "io_floor_s", "ratio_plot_s", "start_ms", "toggle_step_ms", "toggle_last_step_ms",
                     "switch_stage_ms", "move_group_ms", "move_integration_ms", "open_second_ms",
                     "session_rss_half_mb", "session_heap_half_mb", "session_rss_mb", "session_heap_mb",
