@@ -60,8 +60,9 @@ final class SegmentRates {
             flags = jump.method() == null ? null : jump.flags();
             if (saveEach || !steps.rampFit()) {
                 Path target = outDir.resolve(root + "_" + StepName.JUMP.productSuffix() + ".fits");
+                Map<String, Double> cards = jump.method() == null ? Map.of() : Map.of("PRIMECRS", jump.primeCrs());
                 try (RampProductWriter w = RampProductWriter.create(target, source, before.withCompletedSteps(done),
-                        referenceNames, notRun)) {
+                        referenceNames, notRun, cards)) {
                     for (int i = 0; i < nInts; i++) {
                         monitor.checkCancelled();
                         Ramp r = spill.read(i, first + i);

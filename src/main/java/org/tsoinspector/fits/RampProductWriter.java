@@ -83,9 +83,18 @@ public final class RampProductWriter implements AutoCloseable {
     /** As {@link #create(Path, RampSource, ExposureMetadata, Map)}, with steps that ran as SKIPPED (S_xxxx). */
     public static RampProductWriter create(Path target, RampSource input, ExposureMetadata product,
             Map<StepName, String> references, Set<StepName> skipped) throws IOException {
+        return create(target, input, product, references, skipped, Map.of());
+    }
+
+    /** As above, with extra primary-header cards that a step records (jump's PRIMECRS), name to number. */
+    public static RampProductWriter create(Path target, RampSource input, ExposureMetadata product,
+            Map<StepName, String> references, Set<StepName> skipped, Map<String, Double> stepCards)
+            throws IOException {
         FitsStreamWriter out = FitsStreamWriter.create(target);
         try {
-            out.writeHeader(primaryHeader(input, product, references, skipped, target.getFileName().toString()));
+            HeaderCards h = primaryHeader(input, product, references, skipped, target.getFileName().toString());
+            stepCards.forEach((key, value) -> h.add(key, value, null));
+            out.writeHeader(h);
             return new RampProductWriter(product, input.integrationTimes(), out);
         } catch (Throwable e) {
             // Errors too (a missing class, out of memory): never leave hidden files behind.

@@ -64,6 +64,11 @@ class RateProductsTest {
         assertArrayEquals(VectorArrays.ints(expectedJump, "PIXELDQ"), VectorArrays.ints(jump, "PIXELDQ"), "jump PIXELDQ");
         assertArrayEquals(VectorArrays.bytes(expectedJump, "GROUPDQ"), VectorArrays.bytes(jump, "GROUPDQ"), "jump GROUPDQ");
         assertArrayEquals(VectorArrays.floats(expectedDark, "SCI"), VectorArrays.floats(jump, "SCI"), "jump SCI");
+        try (FitsFile expectedFile = FitsFile.open(expectedJump); FitsFile got = FitsFile.open(jump)) {
+            double primeCrs = expectedFile.primary().header().real("PRIMECRS", Double.NaN);
+            assertEquals(primeCrs, got.primary().header().real("PRIMECRS", Double.NaN), 1e-6 * primeCrs + 1e-12,
+                    "PRIMECRS");
+        }
         for (String product : new String[] {"rateints", "rate"}) {
             compareRates(dir.resolve(name + "_" + product + ".fits.gz"), outDir.resolve(name + "_" + product + ".fits"));
         }
