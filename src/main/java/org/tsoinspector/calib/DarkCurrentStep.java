@@ -47,7 +47,9 @@ public final class DarkCurrentStep implements CalibrationStep {
         }
         int[] out = pixelDqIn.clone();
         if (dark.nFrames() > exposure.nFrames() || dark.groupGap() > exposure.groupGap()) {
-            return new Skipped(out);
+            // a DARK with more frames per group, or a larger gap, than the science: the reference skips the step
+            return SkippedStep.prepared(StepName.DARK_CURRENT, out,
+                    "the DARK has more frames per group or a larger group gap than the exposure: not subtracted");
         }
         double[] frames = darkFrames(groups, n, extrapolated);
         for (int p = 0; p < n; p++) {
@@ -130,29 +132,6 @@ public final class DarkCurrentStep implements CalibrationStep {
         return out;
     }
 
-    /** A DARK with more frames per group, or a larger gap, than the science: the reference skips the step. */
-    private record Skipped(int[] pixelDq) implements PreparedStep {
-        @Override
-        public StepName name() {
-            return StepName.DARK_CURRENT;
-        }
-
-        @Override
-        public String status() {
-            return "SKIPPED";
-        }
-
-        @Override
-        public String note() {
-            return "the DARK has more frames per group or a larger group gap than the exposure: not subtracted";
-        }
-
-        @Override
-        public IntegrationPass open(Ramp ramp) {
-            return IntegrationPass.NOTHING;
-        }
-    }
-
     /** Dark signal per science group: float32 when the DARK is used as stored, double when extrapolated or averaged. */
     private record Prepared(int[] pixelDq, float[][] perGroup, double[][] perGroupWide) implements PreparedStep {
 
@@ -173,31 +152,24 @@ public final class DarkCurrentStep implements CalibrationStep {
          */
         @Override
         public IntegrationPass open(Ramp ramp) {
-            return new IntegrationPass() {
-                @Override
-                public void rows(int g, float[] frame, int from, int to) {
-                }
-
-                @Override
-                public void finish() {
-                    float[] data = ramp.data();
-                    int n = ramp.framePixels();
-                    for (int g = 0; g < ramp.nGroups(); g++) {
-                        int base = g * n;
-                        if (perGroupWide != null) {
-                            double[] d = perGroupWide[g];
-                            for (int p = 0; p < n; p++) {
-                                data[base + p] = (float) (data[base + p] - d[p]);
-                            }
-                        } else {
-                            float[] d = perGroup[g];
-                            for (int p = 0; p < n; p++) {
-                                data[base + p] -= d[p];
-                            }
+            return IntegrationPass.atFinish(() -> {
+                float[] data = ramp.data();
+                int n = ramp.framePixels();
+                for (int g = 0; g < ramp.nGroups(); g++) {
+                    int base = g * n;
+                    if (perGroupWide != null) {
+                        double[] d = perGroupWide[g];
+                        for (int p = 0; p < n; p++) {
+                            data[base + p] = (float) (data[base + p] - d[p]);
+                        }
+                    } else {
+                        float[] d = perGroup[g];
+                        for (int p = 0; p < n; p++) {
+                            data[base + p] -= d[p];
                         }
                     }
                 }
-            };
+            });
         }
     }
 }

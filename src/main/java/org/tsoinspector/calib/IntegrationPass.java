@@ -20,6 +20,20 @@ public interface IntegrationPass {
     IntegrationPass NOTHING = (g, frame, from, to) -> {
     };
 
+    /** A pass that does all its work in {@link #finish}, on the whole ramp (linearity, dark_current). */
+    static IntegrationPass atFinish(Runnable work) {
+        return new IntegrationPass() {
+            @Override
+            public void rows(int g, float[] frame, int from, int to) {
+            }
+
+            @Override
+            public void finish() {
+                work.run();
+            }
+        };
+    }
+
     /** Corrects pixels [from, to) of group g (whole rows), whose samples are in {@code frame[from .. to)}. */
     void rows(int g, float[] frame, int from, int to);
 

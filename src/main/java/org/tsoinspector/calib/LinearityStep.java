@@ -113,30 +113,23 @@ public final class LinearityStep implements CalibrationStep {
          */
         @Override
         public IntegrationPass open(Ramp ramp) {
-            return new IntegrationPass() {
-                @Override
-                public void rows(int g, float[] frame, int from, int to) {
+            return IntegrationPass.atFinish(() -> {
+                Block block = new Block(nCoeffs);
+                if (inverse == null) {
+                    correct(ramp.data(), ramp.groupDq(), ramp.nGroups(), block);
+                } else {
+                    ReadLevelLinearity.correct(ramp.data(), ramp.groupDq(), ramp.nGroups(), npix, coeffs, nCoeffs,
+                            inverse, nInverse, readPattern);
                 }
-
-                @Override
-                public void finish() {
-                    Block block = new Block(nCoeffs);
-                    if (inverse == null) {
-                        correct(ramp.data(), ramp.groupDq(), ramp.nGroups(), block);
-                    } else {
-                        ReadLevelLinearity.correct(ramp.data(), ramp.groupDq(), ramp.nGroups(), npix, coeffs, nCoeffs,
-                                inverse, nInverse, readPattern);
+                float[] zf = ramp.zeroFrame();
+                if (zf != null) {
+                    byte[] zeroIsSaturated = new byte[npix];
+                    for (int p = 0; p < npix; p++) {
+                        zeroIsSaturated[p] = (byte) (zf[p] == 0f ? SAT : 0);
                     }
-                    float[] zf = ramp.zeroFrame();
-                    if (zf != null) {
-                        byte[] zeroIsSaturated = new byte[npix];
-                        for (int p = 0; p < npix; p++) {
-                            zeroIsSaturated[p] = (byte) (zf[p] == 0f ? SAT : 0);
-                        }
-                        correct(zf, zeroIsSaturated, 1, block);
-                    }
+                    correct(zf, zeroIsSaturated, 1, block);
                 }
-            };
+            });
         }
 
         /**

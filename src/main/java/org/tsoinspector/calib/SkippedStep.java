@@ -23,6 +23,11 @@ final class SkippedStep implements CalibrationStep {
 
     @Override
     public PreparedStep prepare(ExposureMetadata exposure, int[] pixelDqIn) {
+        return prepared(step, pixelDqIn, "its reference is N/A: skipped, as the reference pipeline skips it");
+    }
+
+    /** A prepared step that changes nothing and records SKIPPED, saying why in its note. */
+    static PreparedStep prepared(StepName step, int[] pixelDqIn, String why) {
         return new PreparedStep() {
             @Override
             public StepName name() {
@@ -41,7 +46,7 @@ final class SkippedStep implements CalibrationStep {
 
             @Override
             public String note() {
-                return "its reference is N/A: skipped, as the reference pipeline skips it";
+                return why;
             }
 
             @Override
