@@ -69,5 +69,8 @@ public final class Main {
         } catch (IOException e) {
             // no writable cache folder: the log stays on stderr, where slf4j-simple puts it by default
         }
+        // JSAMP and STIL log through java.util.logging: into the same log, not onto the console
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
     }
 }

@@ -26,7 +26,8 @@ import org.tsoinspector.render.PlotKind;
 /**
  * {@code plot KIND FILE... [step options] [--after STEP|raw] [--int I] [--group G] [--column C | --row R]
  * [--pixel X,Y] [--pairs A-B,C-D] [--region X0,Y0,X1,Y1] [--width W] [--height H] --out FILE.png
- * [--csv FILE.csv]}: draws one of the notebook's plots to a PNG (and its data to CSV) by asking an
+ * [--csv FILE.csv] [--votable FILE.vot] [--fits FILE.fits]}: draws one of the notebook's plots to a PNG (its
+ * numbers to CSV or VOTable, an image's values to FITS) by asking an
  * {@link Inspection} the same request the window's plot tabs make.
  */
 public final class PlotCommand implements Command {
@@ -42,7 +43,7 @@ public final class PlotCommand implements Command {
     public String usage() {
         return "plot KIND FILE... " + StepOptions.USAGE + " [--after STEP|raw] [--int I] [--group G] [--column C"
                 + " | --row R] [--pixel X,Y] [--pairs A-B,C-D] [--region X0,Y0,X1,Y1] [--width W] [--height H]"
-                + " --out FILE.png [--csv FILE.csv]\n"
+                + " --out FILE.png [--csv FILE.csv] [--votable FILE.vot] [--fits FILE.fits]\n"
                 + "                          KIND: frame, mask, saturated, profile, ramp, ratio, lightcurve, dq;"
                 + " I and G count from 1, C, R, X and Y from 0\n"
                 + "                          --pairs (ratio): (GB - GA) / (GD - GC), groups from 1, default the last"
@@ -60,6 +61,8 @@ public final class PlotCommand implements Command {
         List<Path> files = new ArrayList<>();
         Path png = null;
         Path csv = null;
+        Path fits = null;
+        Path votable = null;
         RampStage after = null;
         int integration = 0;
         int group = 0;
@@ -105,6 +108,8 @@ public final class PlotCommand implements Command {
                 case "--height" -> height = size(a, v);
                 case "--out" -> png = Path.of(v);
                 case "--csv" -> csv = Path.of(v);
+                case "--fits" -> fits = Path.of(v);
+                case "--votable" -> votable = Path.of(v);
                 default -> throw new UsageException("unknown option '" + a + "'");
             }
             i += 2;
@@ -114,6 +119,10 @@ public final class PlotCommand implements Command {
         }
         if (png == null) {
             throw new UsageException("plot needs --out FILE.png");
+        }
+        if (fits != null && !kind.isImage()) {
+            throw new UsageException("--fits applies to the images (frame, mask, saturated); a " + kind.id()
+                    + " plot's numbers export with --csv or --votable");
         }
         if (pairs != null && kind != PlotKind.RATIO) {
             throw new UsageException("--pairs applies to the ratio plot only");
@@ -164,6 +173,14 @@ public final class PlotCommand implements Command {
             if (csv != null) {
                 plot.writeCsv(csv);
                 out.println("wrote " + csv);
+            }
+            if (votable != null) {
+                plot.writeVoTable(votable);
+                out.println("wrote " + votable);
+            }
+            if (fits != null) {
+                plot.writeFits(fits);
+                out.println("wrote " + fits);
             }
         } finally {
             inspection.close();

@@ -138,7 +138,9 @@ final class DiagnosticPlots {
         JFreeChart chart = ImageCharts.frame(inspection.name() + ": integration " + integration + ", group " + group
                 + ", " + label, frame, r.ny(), r.nx(), renderer, "Counts (DN)");
         return new PlotResult(Figure.of("frame", chart), caption(integration, group, label),
-                PlotTables.frame(frame, r.ny(), r.nx()));
+                PlotTables.frame(frame, r.ny(), r.nx()), new FitsImage(frame, r.ny(), r.nx(),
+                        FitsImage.describe("frame", inspection.name(), inspection.metadata(), integration, group,
+                                "DN", label, inspection.stepsApplied(stage), null)));
     }
 
     private PlotResult mask(RampStage stage) throws IOException, BadInputException {
@@ -146,7 +148,8 @@ final class DiagnosticPlots {
         String label = inspection.label(stage);
         PixelMask m = PixelMask.special(engine.pixelDq(stage.after()), e.ny(), e.nx());
         JFreeChart chart = ImageCharts.mask("Special pixels in the " + e.subarrayName() + " frame, " + label, m);
-        return new PlotResult(Figure.of("mask", chart), caption(0, 0, label), PlotTables.mask(m));
+        return new PlotResult(Figure.of("mask", chart), caption(0, 0, label), PlotTables.mask(m),
+                mapImage("mask", m, 0, 0, stage, label));
     }
 
     private PlotResult saturated(RampStage stage, int integration, int group) throws IOException, BadInputException {
@@ -156,7 +159,20 @@ final class DiagnosticPlots {
         String which = group == 1 ? "first " : group == r.nGroups() ? "last " : "";
         JFreeChart chart = ImageCharts.mask("Saturated pixels in " + which + "group " + group + ", integration "
                 + integration + ", " + label, m);
-        return new PlotResult(Figure.of("saturated", chart), caption(integration, group, label), PlotTables.mask(m));
+        return new PlotResult(Figure.of("saturated", chart), caption(integration, group, label), PlotTables.mask(m),
+                mapImage("saturated", m, integration, group, stage, label));
+    }
+
+    /** A 0/1 map as a FITS image (1 where set). */
+    private FitsImage mapImage(String kind, PixelMask m, int integration, int group, RampStage stage, String label) {
+        float[] values = new float[m.ny() * m.nx()];
+        for (int y = 0; y < m.ny(); y++) {
+            for (int x = 0; x < m.nx(); x++) {
+                values[y * m.nx() + x] = m.get(y, x) ? 1f : 0f;
+            }
+        }
+        return new FitsImage(values, m.ny(), m.nx(), FitsImage.describe(kind, inspection.name(),
+                inspection.metadata(), integration, group, "", label, inspection.stepsApplied(stage), null));
     }
 
     private PlotResult profile(PlotRequest req, List<RampStage> stages, int integration, int group)

@@ -97,10 +97,15 @@ public record FrameAnswer(String exposureName, ExposureMetadata metadata, Compar
         StageFrame frame = mode == CompareMode.BLINK && blinkShowsB ? b : a;
         float[] values = difference != null ? difference : frame.values();
         String stageText = difference != null ? a.label() + " - " + b.label() : frame.label();
+        boolean isDifference = difference != null;
+        FitsImage image = new FitsImage(values, frame.ny(), frame.nx(), FitsImage.describe(
+                isDifference ? "difference" : "frame", exposureName, metadata, frame.integration() + 1,
+                frame.group() + 1, "DN", stageText, frame.applied(), isDifference ? b.applied() : null));
         return new PlotResult(
-                Figure.of("frame", ImageCharts.frame(exposureName + ": " + stageText, values, frame.ny(), frame.nx(),
-                        mainPicture(blinkShowsB).scale().renderer(), difference != null ? "difference (DN)" : "DN")),
+                Figure.of(isDifference ? "difference" : "frame", ImageCharts.frame(exposureName + ": " + stageText,
+                        values, frame.ny(), frame.nx(), mainPicture(blinkShowsB).scale().renderer(),
+                        isDifference ? "difference (DN)" : "DN")),
                 new Caption(exposureName, frame.integration() + 1, frame.group() + 1, stageText),
-                PlotTables.frame(values, frame.ny(), frame.nx()));
+                PlotTables.frame(values, frame.ny(), frame.nx()), image);
     }
 }

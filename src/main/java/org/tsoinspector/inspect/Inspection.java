@@ -217,6 +217,20 @@ public final class Inspection {
         return lastDone == null ? "raw" : "input (after " + lastDone.id() + ")";
     }
 
+    /** The steps a stage's values have been through, in pipeline order: a saved product's, then those that ran. */
+    public List<StepName> stepsApplied(RampStage stage) {
+        RampStage s = resolve(stage);
+        java.util.SortedSet<StepName> applied = new java.util.TreeSet<>(metadata().completedSteps());
+        if (!s.isRaw()) {
+            for (StepName step : activeSteps()) {
+                if (step.ordinal() <= s.after().ordinal()) {
+                    applied.add(step);
+                }
+            }
+        }
+        return List.copyOf(applied);
+    }
+
     /**
      * What the user is told when a wanted stage cannot be shown: "after linearity is not available
      * (linearity is off): showing after refpix", or "" when it is shown as asked.
@@ -235,7 +249,7 @@ public final class Inspection {
     public StageFrame stageFrame(RampStage stage, int integration, int group) throws IOException, BadInputException {
         RampStage shown = resolve(stage);
         CalibrationEngine.Stage s = engine.stage(integration, shown.after());
-        return StageFrame.of(shown, label(shown), s.ramp(), group, s.pixelDq());
+        return StageFrame.of(shown, label(shown), stepsApplied(shown), s.ramp(), group, s.pixelDq());
     }
 
     /** The pictures and words of a frame request. */

@@ -5,17 +5,26 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.tsoinspector.render.Caption;
-import org.tsoinspector.render.CsvTable;
+import org.tsoinspector.render.DataTable;
 import org.tsoinspector.render.Figure;
 import org.tsoinspector.render.FigureImage;
 import org.tsoinspector.render.PngExport;
+import org.tsoinspector.render.VoTableExport;
 
 /**
- * A finished plot: the figure to show and export, the caption naming what it shows, and the numbers
- * behind it. The window shows its panels; both the window and the command line write it with
- * {@link #writePng} and {@link #writeCsv} (temporary name, then renamed).
+ * A finished plot: the figure to show and export, the caption naming what it shows, the numbers
+ * behind it, and for a frame, difference or map the image itself. The window shows its panels; both
+ * the window and the command line write it with {@link #writePng}, {@link #writeCsv},
+ * {@link #writeVoTable} and {@link #writeFits} (temporary name, then renamed).
+ *
+ * @param image the picture's values as a FITS image, or null for a plot that is not an image
  */
-public record PlotResult(Figure figure, Caption caption, CsvTable table) {
+public record PlotResult(Figure figure, Caption caption, DataTable table, FitsImage image) {
+
+    /** A plot that is not an image. */
+    public PlotResult(Figure figure, Caption caption, DataTable table) {
+        this(figure, caption, table, null);
+    }
 
     /** The charts, left to right and top to bottom in {@link #columns} columns. */
     public List<JFreeChart> panels() {
@@ -46,5 +55,30 @@ public record PlotResult(Figure figure, Caption caption, CsvTable table) {
 
     public void writeCsv(Path target) throws IOException {
         table.write(target);
+    }
+
+    /** The numbers as a VOTable named after the figure, the caption's parts as its parameters. */
+    public void writeVoTable(Path target) throws IOException {
+        VoTableExport.write(table, figure.name(), List.of(
+                new VoTableExport.Param("file", caption.file(), "exposure the numbers were taken from"),
+                new VoTableExport.Param("integration", caption.integration() > 0
+                        ? Integer.toString(caption.integration()) : "all", "integration, from 1"),
+                new VoTableExport.Param("group", caption.group() > 0 ? Integer.toString(caption.group()) : "all",
+                        "group, from 1"),
+                new VoTableExport.Param("stage", caption.stage(), "calibration stages shown"),
+                new VoTableExport.Param("origin", "TSO Inspector", "who wrote this table")), target);
+    }
+
+    /** True for a frame, difference or map, which also exports as a FITS image. */
+    public boolean hasImage() {
+        return image != null;
+    }
+
+    /** Writes the image as FITS; only for a result that {@link #hasImage has one}. */
+    public void writeFits(Path target) throws IOException {
+        if (image == null) {
+            throw new IllegalStateException(figure.name() + " is not an image");
+        }
+        image.write(target);
     }
 }

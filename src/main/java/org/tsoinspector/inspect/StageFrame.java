@@ -1,6 +1,8 @@
 package org.tsoinspector.inspect;
 
+import java.util.List;
 import org.tsoinspector.model.Ramp;
+import org.tsoinspector.model.StepName;
 
 /**
  * One group of one integration at one stage: the integration's ramp (shared, read-only), the group's
@@ -8,11 +10,14 @@ import org.tsoinspector.model.Ramp;
  *
  * @param stage the stage shown (as resolved: a switched-off step's stage is the one before it)
  * @param label what the stage is called ("after refpix", "raw"), from what ran
+ * @param applied the steps the values have been through, in pipeline order (those of a saved product too)
  */
-public record StageFrame(RampStage stage, String label, int group, Ramp ramp, float[] values, int[] pixelDq) {
+public record StageFrame(RampStage stage, String label, List<StepName> applied, int group, Ramp ramp,
+        float[] values, int[] pixelDq) {
 
-    public static StageFrame of(RampStage stage, String label, Ramp ramp, int group, int[] pixelDq) {
-        return new StageFrame(stage, label, group, ramp, ramp.frame(group), pixelDq);
+    public static StageFrame of(RampStage stage, String label, List<StepName> applied, Ramp ramp, int group,
+            int[] pixelDq) {
+        return new StageFrame(stage, label, List.copyOf(applied), group, ramp, ramp.frame(group), pixelDq);
     }
 
     public int integration() {

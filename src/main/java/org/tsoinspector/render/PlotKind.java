@@ -60,6 +60,11 @@ public enum PlotKind {
         return defaultHeight;
     }
 
+    /** True for the kinds that are images (frame and the two maps), which also export as FITS images. */
+    public boolean isImage() {
+        return this == FRAME || this == MASK || this == SATURATED;
+    }
+
     /** The kind of a command-line word. */
     public static PlotKind fromId(String id) {
         for (PlotKind k : values()) {

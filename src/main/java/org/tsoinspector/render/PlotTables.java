@@ -11,15 +11,21 @@ import org.tsoinspector.analysis.RampFit;
 import org.tsoinspector.analysis.Staged;
 import org.tsoinspector.model.DqFlag;
 
+import static org.tsoinspector.render.DataTable.column;
+
 /** The data behind each plot as a CSV table: what a user exports to redo the plot elsewhere. */
 public final class PlotTables {
+
+    private static final DataTable.Column ROW = column("row", "pixel", "row of the frame as stored, from 0");
+    private static final DataTable.Column COLUMN = column("column", "pixel", "column of the frame as stored, from 0");
+    private static final DataTable.Column STAGE = column("stage", "", "the calibration stage the values are from");
 
     private PlotTables() {
     }
 
     /** One row per pixel: row, column, value (NaN written as "nan"). */
-    public static CsvTable frame(float[] frame, int ny, int nx) {
-        CsvTable t = new CsvTable("row", "column", "value");
+    public static DataTable frame(float[] frame, int ny, int nx) {
+        DataTable t = new DataTable(ROW, COLUMN, column("value", "DN", "the frame's value at this pixel"));
         for (int y = 0; y < ny; y++) {
             for (int x = 0; x < nx; x++) {
                 t.row(y, x, (double) frame[y * nx + x]);
@@ -29,8 +35,8 @@ public final class PlotTables {
     }
 
     /** The set pixels of a mask: row, column. */
-    public static CsvTable mask(PixelMask m) {
-        CsvTable t = new CsvTable("row", "column");
+    public static DataTable mask(PixelMask m) {
+        DataTable t = new DataTable(ROW, COLUMN);
         for (int y = 0; y < m.ny(); y++) {
             for (int x = 0; x < m.nx(); x++) {
                 if (m.get(y, x)) {
@@ -42,14 +48,17 @@ public final class PlotTables {
     }
 
     /** Index along the profile, then per stage the value and the median-subtracted value. */
-    public static CsvTable profiles(List<Staged<Profile>> profiles) {
-        String[] cols = new String[1 + 2 * profiles.size()];
-        cols[0] = profiles.get(0).value().axis().alongLabel().toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
+    public static DataTable profiles(List<Staged<Profile>> profiles) {
+        DataTable.Column[] cols = new DataTable.Column[1 + 2 * profiles.size()];
+        String along = profiles.get(0).value().axis().alongLabel();
+        cols[0] = column(along.toLowerCase(java.util.Locale.ROOT).replace(' ', '_'), "pixel",
+                along + " along the profile, from 0");
         for (int s = 0; s < profiles.size(); s++) {
-            cols[1 + 2 * s] = profiles.get(s).stage();
-            cols[2 + 2 * s] = profiles.get(s).stage() + " - median";
+            String stage = profiles.get(s).stage();
+            cols[1 + 2 * s] = column(stage, "DN", "the profile " + stage);
+            cols[2 + 2 * s] = column(stage + " - median", "DN", "the profile " + stage + " minus its median");
         }
-        CsvTable t = new CsvTable(cols);
+        DataTable t = new DataTable(cols);
         int n = profiles.get(0).value().length();
         for (int i = 0; i < n; i++) {
             Object[] row = new Object[cols.length];
@@ -65,9 +74,15 @@ public final class PlotTables {
     }
 
     /** Per stage and group: sample, fitted line, residual, group DQ and whether it entered the fit. */
-    public static CsvTable ramps(List<Staged<RampFit>> fits) {
-        CsvTable t = new CsvTable("stage", "group", "sample", "fit", "residual", "group_dq", "flags", "used_in_fit",
-                "slope", "intercept");
+    public static DataTable ramps(List<Staged<RampFit>> fits) {
+        DataTable t = new DataTable(STAGE, column("group", "", "group number, from 1"),
+                column("sample", "DN", "the pixel's value in this group"),
+                column("fit", "DN", "the straight line fitted to the groups used"),
+                column("residual", "DN", "sample minus fit"), column("group_dq", "", "the group's DQ bits"),
+                column("flags", "", "the group DQ bits by name"),
+                column("used_in_fit", "", "whether the group entered the fit"),
+                column("slope", "DN/group", "the fitted line's slope"),
+                column("intercept", "DN", "the fitted line's value at group 1"));
         for (Staged<RampFit> s : fits) {
             RampFit f = s.value();
             double[] fitted = f.fitted();
@@ -81,9 +96,13 @@ public final class PlotTables {
     }
 
     /** The non-empty cells of each stage's histogram, then each stage's binned median. */
-    public static CsvTable ratio(List<Staged<GroupRatioHistogram>> stages) {
-        CsvTable t = new CsvTable("stage", "fluence_low", "fluence_high", "ratio_low", "ratio_high", "count",
-                "median_ratio");
+    public static DataTable ratio(List<Staged<GroupRatioHistogram>> stages) {
+        DataTable t = new DataTable(STAGE, column("fluence_low", "DN", "lower edge of the fluence bin"),
+                column("fluence_high", "DN", "upper edge of the fluence bin"),
+                column("ratio_low", "", "lower edge of the ratio bin"),
+                column("ratio_high", "", "upper edge of the ratio bin"),
+                column("count", "", "pixels and integrations in this cell"),
+                column("median_ratio", "", "median ratio of the fluence bin (nan where too few points)"));
         for (Staged<GroupRatioHistogram> s : stages) {
             GroupRatioHistogram h = s.value();
             BinAxis fa = h.spec().fluence();
@@ -103,14 +122,17 @@ public final class PlotTables {
     }
 
     /** Counts per flag, then saturated pixels per integration and group. */
-    public static CsvTable dq(DqSummary s) {
-        CsvTable t = new CsvTable("what", "flag_or_integration", "group", "count");
+    public static DataTable dq(DqSummary s) {
+        DataTable t = new DataTable(column("what", "", "pixel_dq, group_dq or saturated"),
+                column("flag_or_integration", "", "the DQ flag counted, or the integration number (from 1)"),
+                column("group", "", "group number, from 1 (saturated rows only)"),
+                column("count", "pixel", "pixels (pixel_dq, saturated) or samples (group_dq)"));
         for (DqFlag f : DqFlag.values()) {
-            t.row("pixel_dq", f.name(), "", s.pixelCount(f));
+            t.row("pixel_dq", f.name(), null, s.pixelCount(f));
         }
         for (DqFlag f : DqFlag.values()) {
             if (f.isGroupFlag()) {
-                t.row("group_dq", f.name(), "", s.groupCount(f));
+                t.row("group_dq", f.name(), null, s.groupCount(f));
             }
         }
         for (int i = 0; i < s.integrationNumbers().length; i++) {
@@ -122,8 +144,11 @@ public final class PlotTables {
     }
 
     /** Per stage and integration: time, summed flux and flux over its median. */
-    public static CsvTable lightCurves(List<Staged<LightCurve>> curves) {
-        CsvTable t = new CsvTable("stage", "integration", "bjd_tdb_mid", "flux", "relative_flux");
+    public static DataTable lightCurves(List<Staged<LightCurve>> curves) {
+        DataTable t = new DataTable(STAGE, column("integration", "", "integration number in the exposure, from 1"),
+                column("bjd_tdb_mid", "d", "mid-integration time, barycentric Julian date (TDB)"),
+                column("flux", "DN", "the measure summed over the region"),
+                column("relative_flux", "", "flux over its median"));
         for (Staged<LightCurve> s : curves) {
             LightCurve c = s.value();
             double[] rel = c.normalized();

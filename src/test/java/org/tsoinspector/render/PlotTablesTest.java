@@ -23,7 +23,7 @@ class PlotTablesTest {
     void profileTableHoldsValuesAndMedianSubtractedValues() throws Exception {
         float[] a = {1, 2, 30};
         float[] b = {4, 5, 6};
-        CsvTable t = PlotTables.profiles(List.of(new Staged<>("before", Profile.column(a, 3, 1, 0)),
+        DataTable t = PlotTables.profiles(List.of(new Staged<>("before", Profile.column(a, 3, 1, 0)),
                 new Staged<>("after", Profile.column(b, 3, 1, 0))));
         assertEquals(List.of("row_pixel_index", "before", "before - median", "after", "after - median"), t.columns());
         assertEquals("30", t.cell(2, 1));
@@ -44,7 +44,7 @@ class PlotTablesTest {
         r.data()[1] = 10;
         r.data()[2] = 15;
         r.groupDq()[2] = (byte) (DqFlag.SATURATED.value() | DqFlag.DO_NOT_USE.value());
-        CsvTable t = PlotTables.ramps(List.of(new Staged<>("raw", RampFit.of(r, 0, 0, true))));
+        DataTable t = PlotTables.ramps(List.of(new Staged<>("raw", RampFit.of(r, 0, 0, true))));
         assertEquals(3, t.rowCount());
         assertEquals("DO_NOT_USE+SATURATED", t.cell(2, 6));
         assertEquals("false", t.cell(2, 7));

@@ -10,22 +10,48 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The numbers behind a plot, as a table with a header row, exported as CSV. */
-public final class CsvTable {
+/**
+ * The numbers behind a plot: named columns with their units and descriptions, and rows of numbers or
+ * text; exported as CSV ({@link #write}) and VOTable ({@link VoTableExport}).
+ */
+public final class DataTable {
 
-    private final List<String> columns;
+    /**
+     * One column.
+     *
+     * @param unit        as VOUnits writes it ("DN", "pixel", "d"), "" for a pure number or text
+     * @param description one phrase a reader of the exported table needs
+     */
+    public record Column(String name, String unit, String description) {
+    }
+
+    private final List<Column> columns;
     private final List<Object[]> rows = new ArrayList<>();
 
-    public CsvTable(String... columns) {
+    public DataTable(Column... columns) {
         this.columns = List.of(columns);
     }
 
-    public List<String> columns() {
+    public static Column column(String name, String unit, String description) {
+        return new Column(name, unit, description);
+    }
+
+    public List<Column> columns() {
         return columns;
     }
 
-    /** Adds a row of numbers or text, one value per column. */
-    public CsvTable row(Object... values) {
+    /** The index of the column of that name, or -1. */
+    public int columnIndex(String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Adds a row of numbers, text or booleans (null for an empty cell), one value per column. */
+    public DataTable row(Object... values) {
         if (values.length != columns.size()) {
             throw new IllegalArgumentException("row has " + values.length + " values, table has "
                     + columns.size() + " columns");
@@ -38,7 +64,12 @@ public final class CsvTable {
         return rows.size();
     }
 
-    /** The value at a row and column, as written. */
+    /** The value at a row and column as it was added. */
+    public Object value(int row, int column) {
+        return rows.get(row)[column];
+    }
+
+    /** The value at a row and column, as the CSV writes it. */
     public String cell(int row, int column) {
         return format(rows.get(row)[column]);
     }
@@ -59,7 +90,7 @@ public final class CsvTable {
     }
 
     public void writeTo(Writer w) throws IOException {
-        w.write(String.join(",", columns));
+        w.write(String.join(",", columns.stream().map(Column::name).toList()));
         w.write('\n');
         StringBuilder sb = new StringBuilder();
         for (Object[] r : rows) {
@@ -75,7 +106,7 @@ public final class CsvTable {
         }
     }
 
-    /** Writes the table to a file (replaced only when complete). */
+    /** Writes the table as CSV (the file replaced only when complete). */
     public void write(Path target) throws IOException {
         OutputFile.write(target, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
