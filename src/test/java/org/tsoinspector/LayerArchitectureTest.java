@@ -21,7 +21,7 @@ class LayerArchitectureTest {
 
     /** Lowest first; cli and app are side by side at the top (neither imports the other). */
     private static final List<String> LAYERS =
-            List.of("model", "io", "fits", "sim", "calib", "analysis", "render", "inspect");
+            List.of("model", "io", "fits", "sim", "calib", "analysis", "render", "inspect", "samp");
 
     /**
      * The value types app may name from render and analysis: the vocabulary of a request (a plot kind,

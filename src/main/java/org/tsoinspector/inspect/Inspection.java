@@ -33,7 +33,7 @@ import org.tsoinspector.model.StepName;
  * {@link #frame} for a picture with its words, {@link #plot} for a finished plot with its table.
  * Reads files and computes: call it off the UI thread.
  */
-public final class Inspection {
+public final class Inspection implements AutoCloseable {
 
     /**
      * Bytes of computed integrations and prepared steps kept for an exposure: a quarter of the heap, at
