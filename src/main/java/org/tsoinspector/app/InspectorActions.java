@@ -16,8 +16,26 @@ interface InspectorActions {
     /** Opens a built-in sample by name. */
     void openSample(String name);
 
-    /** Exports the shown frame as a PNG image, or else its numbers as CSV. */
-    void exportFrame(boolean png);
+    /** Exports the shown frame (or difference) as a PNG picture, asking its size. */
+    void exportFramePng();
+
+    /** Exports the shown frame's numbers (CSV, VOTable) or the frame itself as a FITS image. */
+    void exportFrame(ExportFormat format);
+
+    /** Exports the numbers of the plot tab shown. */
+    void exportPlot(ExportFormat format);
+
+    /** Sends the shown frame over SAMP as a FITS image to one client, or all ({@code recipientId} null). */
+    void sendFrame(String recipientId);
+
+    /** Sends the numbers of the plot tab shown over SAMP as a VOTable. */
+    void sendPlot(String recipientId);
+
+    /** Connects to the SAMP hub now, or leaves it. */
+    void connectSamp(boolean connect);
+
+    /** The window's SAMP link, or null before it exists. */
+    org.tsoinspector.samp.SampLink samp();
 
     void fitViews();
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.tsoinspector.samp.SampLink;
 import org.tsoinspector.inspect.BuiltInSamples;
 
 /** The JavaFX application: the inspector window on the files given, or on the built-in sample. */
@@ -37,6 +38,7 @@ public class InspectorApplication extends Application {
         InspectorWindow window = new InspectorWindow(stage, AppSettings.forNode(SETTINGS_NODE),
                 ExposureOpener.FITS);
         window.show();
+        window.useSamp(SampLink::standard);
         List<Path> files = new ArrayList<>();
         for (String f : getParameters().getRaw()) {
             files.add(Path.of(f));

@@ -22,6 +22,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
 import org.tsoinspector.inspect.BuiltInSamples;
 import org.tsoinspector.inspect.CompareMode;
+import org.tsoinspector.samp.SampLink;
 
 /**
  * The window's menu bar, toolbar and frame context menu. Every item calls one of the window's
@@ -56,11 +57,29 @@ final class InspectorMenus {
         }
         MenuItem exportPng = new MenuItem("_Export frame as PNG...");
         exportPng.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
-        exportPng.setOnAction(e -> actions.exportFrame(true));
-        MenuItem exportCsv = new MenuItem("Export frame data as _CSV...");
-        exportCsv.setOnAction(e -> actions.exportFrame(false));
+        exportPng.setOnAction(e -> actions.exportFramePng());
+        Menu exportFrame = new Menu("Export frame _as", null,
+                exportItem("FITS image...", () -> actions.exportFrame(ExportFormat.FITS)),
+                exportItem("VOTable (row, column, value)...", () -> actions.exportFrame(ExportFormat.VOTABLE)),
+                exportItem("CSV (row, column, value)...", () -> actions.exportFrame(ExportFormat.CSV)));
+        Menu exportPlot = new Menu("Export _plot data as", null,
+                exportItem("VOTable...", () -> actions.exportPlot(ExportFormat.VOTABLE)),
+                exportItem("CSV...", () -> actions.exportPlot(ExportFormat.CSV)));
+        MenuItem connect = new MenuItem("Co_nnect to SAMP hub");
+        connect.setId("samp-connect");
+        connect.setOnAction(e -> actions.connectSamp(true));
+        MenuItem disconnect = new MenuItem("_Disconnect from SAMP hub");
+        disconnect.setId("samp-disconnect");
+        disconnect.setOnAction(e -> actions.connectSamp(false));
         Menu file = new Menu("_File", null, open, recentMenu, samples, new SeparatorMenuItem(), exportPng,
-                exportCsv, new SeparatorMenuItem(), quit);
+                exportFrame, exportPlot, new SeparatorMenuItem(), sendFrameMenu("send-frame-file"),
+                SendToMenu.of("Send p_lot data to", "send-plot-file", actions::samp, SampLink.TABLE_LOAD_VOTABLE,
+                        actions::sendPlot), connect, disconnect, new SeparatorMenuItem(), quit);
+        file.setOnShowing(e -> {
+            boolean connected = actions.samp() != null && actions.samp().isConnected();
+            connect.setDisable(connected);
+            disconnect.setDisable(!connected);
+        });
         refreshRecent();
 
         MenuItem fit = new MenuItem("_Fit to window   F");
@@ -104,22 +123,35 @@ final class InspectorMenus {
                 toolButton("blink", "Blink A and B (B)", actions::blink),
                 toolButton("difference", "Difference A - B (D)", () -> actions.setMode(CompareMode.DIFFERENCE)),
                 new Separator(),
-                toolButton("export", "Export the frame as PNG (Ctrl+E)", () -> actions.exportFrame(true)));
+                toolButton("export", "Export the frame as PNG (Ctrl+E)", actions::exportFramePng));
+    }
+
+    private static MenuItem exportItem(String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private Menu sendFrameMenu(String id) {
+        return SendToMenu.of("_Send frame to", id, actions::samp, SampLink.IMAGE_LOAD_FITS, actions::sendFrame);
     }
 
     /** The right-click menu of the frame views. */
     ContextMenu frameMenu() {
         MenuItem png = new MenuItem("Export frame as PNG...");
-        png.setOnAction(e -> actions.exportFrame(true));
+        png.setOnAction(e -> actions.exportFramePng());
+        MenuItem fits = new MenuItem("Export frame as FITS...");
+        fits.setOnAction(e -> actions.exportFrame(ExportFormat.FITS));
         MenuItem csv = new MenuItem("Export frame data as CSV...");
-        csv.setOnAction(e -> actions.exportFrame(false));
+        csv.setOnAction(e -> actions.exportFrame(ExportFormat.CSV));
         MenuItem fit = new MenuItem("Fit to window");
         fit.setOnAction(e -> actions.fitViews());
         MenuItem one = new MenuItem("Zoom 1:1");
         one.setOnAction(e -> actions.actualSize());
         MenuItem mark = new MenuItem("Mark crosshair pixel saturated from this group");
         mark.setOnAction(e -> actions.markCrosshair());
-        return new ContextMenu(png, csv, new SeparatorMenuItem(), fit, one, new SeparatorMenuItem(), mark);
+        return new ContextMenu(png, fits, csv, sendFrameMenu("send-frame-context"), new SeparatorMenuItem(), fit, one,
+                new SeparatorMenuItem(), mark);
     }
 
     /** Rebuilds File > Open Recent from the remembered exposures. */

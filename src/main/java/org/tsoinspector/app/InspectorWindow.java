@@ -29,6 +29,7 @@ import org.tsoinspector.inspect.DisplaySettings;
 import org.tsoinspector.inspect.FrameRequest;
 import org.tsoinspector.inspect.PixelPosition;
 import org.tsoinspector.inspect.PlotResult;
+import org.tsoinspector.samp.SampLink;
 import org.tsoinspector.inspect.StepConfiguration;
 import org.tsoinspector.inspect.StepState;
 
@@ -63,6 +64,10 @@ public final class InspectorWindow implements InspectorActions {
     private final HandMarks marks;
     private final FileDialogs fileDialogs;
     private final InspectorMenus menus;
+    /** The SAMP link once {@link #useSamp} made it; read on the FX thread only. */
+    private SampLink samp;
+    /** True while the integration is being moved because another tool highlighted it (not echoed back). */
+    private boolean integrationFromSamp;
     /** The state shown: replaced as a whole (open, configure), never changed in place. */
     private final ObjectProperty<Inspection> inspection = new SimpleObjectProperty<>();
 
@@ -82,7 +87,7 @@ public final class InspectorWindow implements InspectorActions {
         this.navigation = frames.navigation();
         this.crosshair = frames.crosshair();
         frames.setOriginAtBottom(settings.getBoolean(ORIGIN_KEY, true));
-        this.plots = new PlotsPane(jobs, settings, status, fileDialogs);
+        this.plots = new PlotsPane(jobs, settings, status, fileDialogs, () -> samp);
         this.marks = new HandMarks(stage, frames, inspection::get, status, this::addMark);
         this.stepPanel = new StepPanel(this::configure, this::showReference, marks::markCrosshair, marks::markRegion,
                 fileDialogs);
@@ -159,7 +164,10 @@ public final class InspectorWindow implements InspectorActions {
     // ---------------------------------------------------------------- events
 
     private void wireEvents() {
-        navigation.integrationProperty().addListener((o, a, b) -> refresh());
+        navigation.integrationProperty().addListener((o, a, b) -> {
+            refresh();
+            highlightInOtherTools(b.intValue());
+        });
         navigation.groupProperty().addListener((o, a, b) -> refresh());
         displayPanel.settingsProperty().addListener((o, a, b) -> {
             settings.put(DISPLAY_KEY, b.encode());
@@ -363,20 +371,147 @@ public final class InspectorWindow implements InspectorActions {
     }
 
     @Override
-    public void exportFrame(boolean png) {
+    public void exportFramePng() {
         BackgroundJob<PlotResult> make = frameFigure();
         FrameAnswer f = frames.shown();
         if (make == null) {
             status.error("Open an exposure first.");
-        } else if (png) {
-            // the size that keeps the frame's pixels square is worked out off the FX thread (it lays the chart out)
-            int width = 1600;
-            jobs.submit("export size", m -> new int[] {width,
-                    make.run(m).squarePixelHeight(width, f.a().ny(), f.a().nx())},
-                    size -> plots.exportPng("frame", make, size));
-        } else {
-            plots.exportCsv("frame", make);
+            return;
         }
+        // the size that keeps the frame's pixels square is worked out off the FX thread (it lays the chart out)
+        int width = 1600;
+        jobs.submit("export size", m -> new int[] {width,
+                make.run(m).squarePixelHeight(width, f.a().ny(), f.a().nx())},
+                size -> plots.exportPng("frame", make, size));
+    }
+
+    @Override
+    public void exportFrame(ExportFormat format) {
+        BackgroundJob<PlotResult> make = frameFigure();
+        if (make == null) {
+            status.error("Open an exposure first.");
+        } else {
+            plots.exportData(frameStem(), make, format);
+        }
+    }
+
+    /** "wasp43b_seg001_int3_g2" for the frame shown: export and SAMP file names that say what they hold. */
+    private String frameStem() {
+        FrameAnswer f = frames.shown();
+        String name = f.exposureName().replaceFirst("(_uncal)?\\.fits(\\.gz)?$", "");
+        return name + "_int" + (f.a().integration() + 1) + "_g" + (f.a().group() + 1)
+                + (f.difference() != null ? "_difference" : "");
+    }
+
+    @Override
+    public void exportPlot(ExportFormat format) {
+        plots.exportShown(format);
+    }
+
+    // ---------------------------------------------------------------- SAMP
+
+    /**
+     * Makes the window's SAMP link in the background and starts looking for a hub; start-up never
+     * waits for one.
+     */
+    public void useSamp(SampLink.Factory factory) {
+        jobs.submit("samp", m -> factory.create(sampListener()), link -> {
+            samp = link;
+            link.start();
+            status.samp(link.state());
+        });
+    }
+
+    private SampLink.Listener sampListener() {
+        return new SampLink.Listener() {
+            @Override
+            public void stateChanged() {
+                Platform.runLater(() -> {
+                    if (samp != null) {
+                        status.samp(samp.state());
+                    }
+                });
+            }
+
+            @Override
+            public void filesReceived(List<Path> files, String sender) {
+                Platform.runLater(() -> {
+                    LOG.info("SAMP: {} sent {}", sender, files);
+                    open(files);
+                });
+            }
+
+            @Override
+            public void integrationHighlighted(int integration, String sender) {
+                Platform.runLater(() -> showIntegrationFrom(integration, sender));
+            }
+        };
+    }
+
+    /** Another tool highlighted a light-curve row: go to its integration (numbered as in the exposure). */
+    private void showIntegrationFrom(int number, String sender) {
+        Inspection s = inspection.get();
+        if (s == null) {
+            return;
+        }
+        int index = number - s.metadata().intStart();
+        if (index < 0 || index >= s.integrationCount()) {
+            status.error(sender + " highlighted integration " + number + ", which " + s.name() + " does not hold.");
+            return;
+        }
+        integrationFromSamp = true;
+        try {
+            navigation.integrationProperty().set(index);
+        } finally {
+            integrationFromSamp = false;
+        }
+        status.info(sender + " highlighted integration " + number + ".");
+    }
+
+    /** Tells the other tools which integration is shown (their row of the light-curve table lights up). */
+    private void highlightInOtherTools(int index) {
+        Inspection s = inspection.get();
+        SampLink link = samp;
+        if (integrationFromSamp || link == null || s == null || !link.isConnected()) {
+            return;
+        }
+        int number = index + s.metadata().intStart();
+        jobs.submit("samp highlight", m -> {
+            link.highlightIntegration(number);
+            return number;
+        }, n -> { });
+    }
+
+    @Override
+    public void sendFrame(String recipientId) {
+        BackgroundJob<PlotResult> make = frameFigure();
+        if (make == null) {
+            status.error("Open an exposure first.");
+        } else {
+            plots.send(frames.shown().difference() != null ? "difference" : "frame", make, true, recipientId);
+        }
+    }
+
+    @Override
+    public void sendPlot(String recipientId) {
+        plots.sendShown(recipientId);
+    }
+
+    @Override
+    public void connectSamp(boolean connect) {
+        if (samp == null) {
+            status.error("SAMP is still starting; try again in a moment.");
+        } else if (connect) {
+            status.info("Looking for a SAMP hub (DS9, TOPCAT and astropy.samp start one) ...");
+            samp.connect();
+        } else {
+            samp.disconnect();
+        }
+    }
+
+    @Override
+    public SampLink samp() {
+        return samp;
     }
 
     /** Key M: the crosshair pixel becomes saturated from the shown group on, in the shown integration. */
@@ -455,6 +590,11 @@ public final class InspectorWindow implements InspectorActions {
         return crosshair.get();
     }
 
+    /** The SAMP state shown in the status bar (tests). */
+    String sampText() {
+        return status.sampText();
+    }
+
     /** The status line's text (tests). */
     public String statusText() {
         return status.messageText();
@@ -464,6 +604,13 @@ public final class InspectorWindow implements InspectorActions {
         WindowPlacement.remember(stage, settings);
         Inspection s = inspection.get();
         jobs.shutdown();
+        SampLink link = samp;
+        if (link != null) {
+            // leaving the hub is a network call: not on the FX thread
+            Thread t = new Thread(link::close, "tso-samp-close");
+            t.setDaemon(true);
+            t.start();
+        }
         if (s != null) {
             Thread t = new Thread(() -> {
                 try {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -28,6 +29,7 @@ import org.jfree.chart.fx.ChartViewer;
 import org.tsoinspector.inspect.Inspection;
 import org.tsoinspector.inspect.PlotRequest;
 import org.tsoinspector.inspect.PlotResult;
+import org.tsoinspector.samp.SampLink;
 
 /**
  * The plots area under the frame: profile, ramp, ratio, DQ summary and light curve tabs. Quick plots
@@ -48,10 +50,14 @@ final class PlotsPane extends BorderPane {
     private final Map<PlotTab, BorderPane> bodies = new HashMap<>();
     private final Map<PlotTab, PlotResult> results = new HashMap<>();
     private final Map<PlotTab, Button> pngButtons = new HashMap<>();
+    private final Supplier<SampLink> samp;
     private PlotContext context;
 
-    PlotsPane(JobRunner jobs, AppSettings settings, StatusBar status, FileDialogs fileDialogs) {
+    /** @param samp the window's SAMP link, or null while there is none */
+    PlotsPane(JobRunner jobs, AppSettings settings, StatusBar status, FileDialogs fileDialogs,
+            Supplier<SampLink> samp) {
         this.jobs = jobs;
+        this.samp = samp;
         this.settings = settings;
         this.status = status;
         this.fileDialogs = fileDialogs;
@@ -78,7 +84,7 @@ final class PlotsPane extends BorderPane {
         pngButtons.put(t, png);
         Button csv = new Button("CSV...");
         csv.setId("csv-" + id);
-        csv.setOnAction(e -> exportCsv(t));
+        csv.setOnAction(e -> exportData(t, ExportFormat.CSV));
         csv.disableProperty().bind(png.disableProperty());
         HBox.setHgrow(t.controls(), Priority.ALWAYS);
         HBox bar = new HBox(8, t.controls());
@@ -205,8 +211,12 @@ final class PlotsPane extends BorderPane {
             MenuItem png = new MenuItem("Export plot as PNG...");
             png.setOnAction(e -> exportPng(t));
             MenuItem csv = new MenuItem("Export data as CSV...");
-            csv.setOnAction(e -> exportCsv(t));
-            viewer.getContextMenu().getItems().addAll(new SeparatorMenuItem(), png, csv);
+            csv.setOnAction(e -> exportData(t, ExportFormat.CSV));
+            MenuItem vot = new MenuItem("Export data as VOTable...");
+            vot.setOnAction(e -> exportData(t, ExportFormat.VOTABLE));
+            viewer.getContextMenu().getItems().addAll(new SeparatorMenuItem(), png, csv, vot,
+                    SendToMenu.of("Send data to", "send-plot-data", samp, SampLink.TABLE_LOAD_VOTABLE,
+                            id -> send(t.title().toLowerCase(java.util.Locale.ROOT) + " data", m -> r, false, id)));
             GridPane.setHgrow(viewer, Priority.ALWAYS);
             GridPane.setVgrow(viewer, Priority.ALWAYS);
             grid.add(viewer, i % cols, i / cols);
@@ -243,11 +253,53 @@ final class PlotsPane extends BorderPane {
         }
     }
 
-    private void exportCsv(PlotTab t) {
+    private void exportData(PlotTab t, ExportFormat format) {
         PlotResult r = results.get(t);
         if (r != null) {
-            exportCsv(fileStem(t), m -> r);
+            exportData(fileStem(t), m -> r, format);
         }
+    }
+
+    /** The shown plot tab's result, or null with a word to the user when it has none yet. */
+    private PlotResult shownResult() {
+        PlotResult r = results.get(selected());
+        if (r == null) {
+            status.error(selected().title() + " shows no plot yet" + (selected().wholeSegment()
+                    ? ": press Compute." : "."));
+        }
+        return r;
+    }
+
+    /** File > Export plot data as ...: the shown plot tab's numbers. */
+    void exportShown(ExportFormat format) {
+        if (shownResult() != null) {
+            exportData(selected(), format);
+        }
+    }
+
+    /** File > Send plot data to: the shown plot tab's numbers as a VOTable. */
+    void sendShown(String recipientId) {
+        PlotResult r = shownResult();
+        if (r != null) {
+            send(selected().title().toLowerCase(java.util.Locale.ROOT) + " data", m -> r, false, recipientId);
+        }
+    }
+
+    /**
+     * Makes a result and sends it over SAMP in the background: an image as FITS, else its numbers as a
+     * VOTable, to one client or to all ({@code recipientId} null).
+     */
+    void send(String what, BackgroundJob<PlotResult> make, boolean image, String recipientId) {
+        SampLink link = samp.get();
+        if (link == null || !link.isConnected()) {
+            status.error("Not connected to a SAMP hub: start DS9, TOPCAT or another hub, then File > Connect to"
+                    + " SAMP hub.");
+            return;
+        }
+        jobs.submit("samp send " + what, m -> {
+            PlotResult r = make.run(m);
+            return image ? link.sendImage(r, recipientId) : link.sendTable(r, recipientId);
+        }, n -> status.info("Sent the " + what + " over SAMP to " + n + (n == 1 ? " client." : " clients.")));
     }
 
     private static String fileStem(PlotTab t) {
@@ -284,18 +336,15 @@ final class PlotsPane extends BorderPane {
         }, p -> status.info("Wrote " + p + " (" + w + " x " + h + ")."));
     }
 
-    /** Asks for a file, then writes the numbers behind the plot as CSV in the background. */
-    void exportCsv(String stem, BackgroundJob<PlotResult> make) {
-        Path target = chooseTarget(stem + ".csv", "CSV table", "*.csv");
+    /** Asks for a file, then writes the numbers behind the plot (or the image) in that format in the background. */
+    void exportData(String stem, BackgroundJob<PlotResult> make, ExportFormat format) {
+        Path target = chooseTarget(stem + "." + format.extension(), format.description(), "*." + format.extension());
         if (target == null) {
             return;
         }
         settings.setLastFolder(target.getParent());
-        jobs.submit("export " + target, m -> {
-            PlotResult r = make.run(m);
-            r.writeCsv(target);
-            return r.rowCount();
-        }, rows -> status.info("Wrote " + target + " (" + rows + " rows)."));
+        jobs.submit("export " + target, m -> format.write(make.run(m), target),
+                what -> status.info("Wrote " + target + " (" + what + ")."));
     }
 
     private Path chooseTarget(String name, String description, String pattern) {

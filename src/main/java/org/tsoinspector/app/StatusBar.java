@@ -1,5 +1,6 @@
 package org.tsoinspector.app;
 
+import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -20,6 +21,7 @@ final class StatusBar extends VBox {
     private final ProgressBar progress = new ProgressBar(0);
     private final Label progressText = new Label();
     private final Button cancel = new Button("Cancel");
+    private final Label samp = new Label("SAMP: off");
     private boolean showsError;
     private long errorsShown;
 
@@ -38,14 +40,18 @@ final class StatusBar extends VBox {
         cancel.setGraphic(Icons.toolbar("cancel"));
         cancel.setOnAction(e -> jobs.cancelAll());
         Region gap = new Region();
-        HBox line = new HBox(8, message, gap);
+        samp.setId("samp-state");
+        samp.setMinWidth(Region.USE_PREF_SIZE);
+        samp.setTooltip(new javafx.scene.control.Tooltip("Messaging with DS9, TOPCAT and astropy.samp:"
+                + " File > Connect to SAMP hub, File > Send frame to"));
+        HBox line = new HBox(8, message, gap, samp);
         // Progress and cancel are in the line only while jobs run (not merely hidden: a hidden
         // progress bar left a stale stroke under the GTK software pipeline).
         // Quick jobs (a frame after a slider move) finish before the delay, so the bar does not flicker.
         PauseTransition delay = new PauseTransition(Duration.millis(250));
         delay.setOnFinished(e -> {
             if (jobs.activeJobsProperty().get() > 0 && !line.getChildren().contains(progress)) {
-                line.getChildren().addAll(progressText, progress, cancel);
+                line.getChildren().addAll(line.getChildren().indexOf(samp), List.of(progressText, progress, cancel));
             }
         });
         jobs.activeJobsProperty().addListener((o, a, b) -> {
@@ -85,6 +91,15 @@ final class StatusBar extends VBox {
         errorsShown++;
         message.setStyle("-fx-text-fill: #c0392b; -fx-font-weight: bold;");
         message.setText(text);
+    }
+
+    /** The SAMP connection's state, at the right of the message line. */
+    void samp(String state) {
+        samp.setText(state);
+    }
+
+    String sampText() {
+        return samp.getText();
     }
 
     void readout(String text) {

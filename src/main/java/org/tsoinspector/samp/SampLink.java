@@ -68,6 +68,12 @@ public final class SampLink implements AutoCloseable {
         void integrationHighlighted(int integration, String sender);
     }
 
+    /** Makes a link that tells this listener (the window's seam: the application's hub or a test's). */
+    @FunctionalInterface
+    public interface Factory {
+        SampLink create(Listener listener) throws IOException;
+    }
+
     /** A client of the hub that can receive a message. */
     public record Recipient(String id, String name) {
     }
