@@ -40,6 +40,10 @@ public final class DataTable {
         return columns;
     }
 
+    public List<String> columnNames() {
+        return columns.stream().map(Column::name).toList();
+    }
+
     /** The index of the column of that name, or -1. */
     public int columnIndex(String name) {
         for (int i = 0; i < columns.size(); i++) {
@@ -90,7 +94,7 @@ public final class DataTable {
     }
 
     public void writeTo(Writer w) throws IOException {
-        w.write(String.join(",", columns.stream().map(Column::name).toList()));
+        w.write(String.join(",", columnNames()));
         w.write('\n');
         StringBuilder sb = new StringBuilder();
         for (Object[] r : rows) {

@@ -55,8 +55,8 @@ public final class PlotTables {
                 along + " along the profile, from 0");
         for (int s = 0; s < profiles.size(); s++) {
             String stage = profiles.get(s).stage();
-            cols[1 + 2 * s] = column(stage, "DN", "the profile " + stage);
-            cols[2 + 2 * s] = column(stage + " - median", "DN", "the profile " + stage + " minus its median");
+            cols[1 + 2 * s] = column(stage, "DN", "the profile (" + stage + ")");
+            cols[2 + 2 * s] = column(stage + " - median", "DN", "the profile (" + stage + ") minus its median");
         }
         DataTable t = new DataTable(cols);
         int n = profiles.get(0).value().length();

@@ -76,7 +76,7 @@ class InspectionTest {
                     RampStage.after(StepName.LINEARITY)).withProfile(org.tsoinspector.analysis.ProfileAxis.COLUMN, 100),
                     ProgressMonitor.NONE);
             assertEquals(List.of("row_pixel_index", "raw", "raw - median", "after refpix", "after refpix - median"),
-                    ratio.table().columns());
+                    ratio.table().columnNames());
             assertFalse(ratio.captionText().contains("linearity"), ratio.captionText());
         } finally {
             s.close();

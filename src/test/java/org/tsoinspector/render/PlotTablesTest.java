@@ -25,7 +25,10 @@ class PlotTablesTest {
         float[] b = {4, 5, 6};
         DataTable t = PlotTables.profiles(List.of(new Staged<>("before", Profile.column(a, 3, 1, 0)),
                 new Staged<>("after", Profile.column(b, 3, 1, 0))));
-        assertEquals(List.of("row_pixel_index", "before", "before - median", "after", "after - median"), t.columns());
+        assertEquals(List.of("row_pixel_index", "before", "before - median", "after", "after - median"),
+                t.columnNames());
+        assertEquals("pixel", t.columns().get(0).unit());
+        assertEquals("DN", t.columns().get(1).unit());
         assertEquals("30", t.cell(2, 1));
         assertEquals("28", t.cell(2, 2));
         assertEquals("-1", t.cell(0, 4));
