@@ -41,7 +41,10 @@ final class StatusBar extends VBox {
         cancel.setOnAction(e -> jobs.cancelAll());
         Region gap = new Region();
         samp.setId("samp-state");
+        // the message line gives way (it ends in "..."); the job, Cancel and the SAMP state keep their words
         samp.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        progressText.setMinWidth(Region.USE_PREF_SIZE);
         samp.setTooltip(new javafx.scene.control.Tooltip("Messaging with DS9, TOPCAT and astropy.samp:"
                 + " File > Connect to SAMP hub, File > Send frame to"));
         HBox line = new HBox(8, message, gap, samp);

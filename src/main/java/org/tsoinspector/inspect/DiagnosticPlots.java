@@ -139,7 +139,8 @@ final class DiagnosticPlots {
                 + ", " + label, frame, r.ny(), r.nx(), renderer, "Counts (DN)");
         return new PlotResult(Figure.of("frame", chart), caption(integration, group, label),
                 PlotTables.frame(frame, r.ny(), r.nx()), new FitsImage(frame, r.ny(), r.nx(),
-                        FitsImage.describe("frame", inspection.name(), inspection.metadata(), integration, group,
+                        FitsImage.describe("frame", inspection.segmentName(integration - 1), inspection.metadata(),
+                                integration, group,
                                 "DN", label, inspection.stepsApplied(stage), null)));
     }
 
@@ -171,7 +172,8 @@ final class DiagnosticPlots {
                 values[y * m.nx() + x] = m.get(y, x) ? 1f : 0f;
             }
         }
-        return new FitsImage(values, m.ny(), m.nx(), FitsImage.describe(kind, inspection.name(),
+        return new FitsImage(values, m.ny(), m.nx(), FitsImage.describe(kind,
+                inspection.segmentName(Math.max(0, integration - 1)),
                 inspection.metadata(), integration, group, "", label, inspection.stepsApplied(stage), null));
     }
 

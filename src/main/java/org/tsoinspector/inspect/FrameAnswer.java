@@ -99,7 +99,7 @@ public record FrameAnswer(String exposureName, ExposureMetadata metadata, Compar
         String stageText = difference != null ? a.label() + " - " + b.label() : frame.label();
         boolean isDifference = difference != null;
         FitsImage image = new FitsImage(values, frame.ny(), frame.nx(), FitsImage.describe(
-                isDifference ? "difference" : "frame", exposureName, metadata, frame.integration() + 1,
+                isDifference ? "difference" : "frame", frame.file(), metadata, frame.integration() + 1,
                 frame.group() + 1, "DN", stageText, frame.applied(), isDifference ? b.applied() : null));
         return new PlotResult(
                 Figure.of(isDifference ? "difference" : "frame", ImageCharts.frame(exposureName + ": " + stageText,

@@ -249,7 +249,26 @@ public final class Inspection implements AutoCloseable {
     public StageFrame stageFrame(RampStage stage, int integration, int group) throws IOException, BadInputException {
         RampStage shown = resolve(stage);
         CalibrationEngine.Stage s = engine.stage(integration, shown.after());
-        return StageFrame.of(shown, label(shown), stepsApplied(shown), s.ramp(), group, s.pixelDq());
+        return StageFrame.of(shown, label(shown), stepsApplied(shown), segmentName(integration), s.ramp(), group,
+                s.pixelDq());
+    }
+
+    /** The name of the segment file that holds an integration (0-based over the exposure). */
+    public String segmentName(int integration) {
+        int first = 0;
+        for (RampSource segment : segments()) {
+            if (integration < first + segment.integrationCount()) {
+                return segment.name();
+            }
+            first += segment.integrationCount();
+        }
+        return exposure.source().name();
+    }
+
+    /** The exposure's segments, first first (one for a single file). */
+    private List<RampSource> segments() {
+        RampSource source = exposure.source();
+        return source instanceof MultiSegmentExposure m ? m.segments() : List.of(source);
     }
 
     /** The pictures and words of a frame request. */
@@ -286,10 +305,8 @@ public final class Inspection implements AutoCloseable {
             throws IOException, BadInputException, CancelledException {
         PreparedPipeline prepared = engine.preparedPipeline();
         SegmentSteps segmentSteps = engine.segmentSteps();
-        RampSource source = exposure.source();
-        List<RampSource> segments = source instanceof MultiSegmentExposure m ? m.segments() : List.of(source);
         List<Path> written = new ArrayList<>();
-        for (RampSource segment : segments) {
+        for (RampSource segment : segments()) {
             written.addAll(new SegmentCalibration(segment, prepared, segmentSteps, referenceFileNames(),
                     Runtime.getRuntime().availableProcessors())
                     .run(dir, SegmentCalibration.productRoot(segment.name()), saveEach, monitor));

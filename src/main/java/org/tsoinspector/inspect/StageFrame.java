@@ -11,13 +11,14 @@ import org.tsoinspector.model.StepName;
  * @param stage the stage shown (as resolved: a switched-off step's stage is the one before it)
  * @param label what the stage is called ("after refpix", "raw"), from what ran
  * @param applied the steps the values have been through, in pipeline order (those of a saved product too)
+ * @param file    the name of the segment file the integration is in
  */
-public record StageFrame(RampStage stage, String label, List<StepName> applied, int group, Ramp ramp,
+public record StageFrame(RampStage stage, String label, List<StepName> applied, String file, int group, Ramp ramp,
         float[] values, int[] pixelDq) {
 
-    public static StageFrame of(RampStage stage, String label, List<StepName> applied, Ramp ramp, int group,
-            int[] pixelDq) {
-        return new StageFrame(stage, label, List.copyOf(applied), group, ramp, ramp.frame(group), pixelDq);
+    public static StageFrame of(RampStage stage, String label, List<StepName> applied, String file, Ramp ramp,
+            int group, int[] pixelDq) {
+        return new StageFrame(stage, label, List.copyOf(applied), file, group, ramp, ramp.frame(group), pixelDq);
     }
 
     public int integration() {

@@ -63,7 +63,12 @@ class InspectorWindowSampTest {
     }
 
     @AfterEach
-    void stopHub() {
+    void stopHub() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            if (window.samp() != null) {
+                window.samp().close(); // deletes the files it sent
+            }
+        }).get();
         hub.close();
     }
 
