@@ -488,7 +488,8 @@ public final class InspectorWindow implements InspectorActions {
         if (make == null) {
             status.error("Open an exposure first.");
         } else {
-            plots.send(frames.shown().difference() != null ? "difference" : "frame", make, true, recipientId);
+            plots.send(frames.shown().difference() != null ? "difference" : "frame",
+                    (link, m) -> link.sendImage(make.run(m), recipientId));
         }
     }
 
@@ -534,7 +535,10 @@ public final class InspectorWindow implements InspectorActions {
         }
         DisplaySettings display = displayPanel.settingsProperty().get();
         jobs.submit("reference", m -> ReferenceImage.read(step, st.reference(), s.metadata()),
-                image -> ReferenceWindow.show(stage, image, display, s.metadata().window(), jobs));
+                image -> ReferenceWindow.show(stage, image, display, s.metadata(), jobs, this::samp,
+                        (plane, recipientId) -> plots.send("reference plane", (link, m) -> link.sendImage(
+                                image.fitsImage(plane, s.metadata()), "reference", image.fileName() + ": "
+                                + image.planeNames().get(plane), recipientId))));
     }
 
     // ---------------------------------------------------------------- frames

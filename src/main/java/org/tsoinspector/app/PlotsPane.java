@@ -216,7 +216,7 @@ final class PlotsPane extends BorderPane {
             vot.setOnAction(e -> exportData(t, ExportFormat.VOTABLE));
             viewer.getContextMenu().getItems().addAll(new SeparatorMenuItem(), png, csv, vot,
                     SendToMenu.of("Send data to", "send-plot-data", samp, SampLink.TABLE_LOAD_VOTABLE,
-                            id -> send(t.title().toLowerCase(java.util.Locale.ROOT) + " data", m -> r, false, id)));
+                            id -> sendTable(t, r, id)));
             GridPane.setHgrow(viewer, Priority.ALWAYS);
             GridPane.setVgrow(viewer, Priority.ALWAYS);
             grid.add(viewer, i % cols, i / cols);
@@ -281,25 +281,30 @@ final class PlotsPane extends BorderPane {
     void sendShown(String recipientId) {
         PlotResult r = shownResult();
         if (r != null) {
-            send(selected().title().toLowerCase(java.util.Locale.ROOT) + " data", m -> r, false, recipientId);
+            sendTable(selected(), r, recipientId);
         }
     }
 
-    /**
-     * Makes a result and sends it over SAMP in the background: an image as FITS, else its numbers as a
-     * VOTable, to one client or to all ({@code recipientId} null).
-     */
-    void send(String what, BackgroundJob<PlotResult> make, boolean image, String recipientId) {
+    /** What a send does with the link, off the UI thread (it writes the file first); how many clients it reached. */
+    @FunctionalInterface
+    interface SampSend {
+        int send(SampLink link, org.tsoinspector.model.ProgressMonitor monitor) throws Exception;
+    }
+
+    /** Sends over SAMP in the background; the status line then says what went to how many clients. */
+    void send(String what, SampSend sending) {
         SampLink link = samp.get();
         if (link == null || !link.isConnected()) {
             status.error("Not connected to a SAMP hub: start DS9, TOPCAT or another hub, then File > Connect to"
                     + " SAMP hub.");
             return;
         }
-        jobs.submit("samp send " + what, m -> {
-            PlotResult r = make.run(m);
-            return image ? link.sendImage(r, recipientId) : link.sendTable(r, recipientId);
-        }, n -> status.info("Sent the " + what + " over SAMP to " + n + (n == 1 ? " client." : " clients.")));
+        jobs.submit("samp send " + what, m -> sending.send(link, m),
+                n -> status.info("Sent the " + what + " over SAMP to " + n + (n == 1 ? " client." : " clients.")));
+    }
+
+    private void sendTable(PlotTab t, PlotResult r, String recipientId) {
+        send(t.title().toLowerCase(java.util.Locale.ROOT) + " data", (link, m) -> link.sendTable(r, recipientId));
     }
 
     private static String fileStem(PlotTab t) {

@@ -3,14 +3,18 @@ package org.tsoinspector.app;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
+import java.util.function.Supplier;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.tsoinspector.model.ExposureMetadata;
 import org.tsoinspector.model.SubarrayWindow;
+import org.tsoinspector.samp.SampLink;
 import org.tsoinspector.inspect.DisplaySettings;
 import org.tsoinspector.inspect.ReferenceImage;
 
@@ -20,9 +24,20 @@ final class ReferenceWindow {
     private ReferenceWindow() {
     }
 
-    /** Rendering runs on the window's job runner; only the finished picture reaches the FX thread. */
-    static void show(Window owner, ReferenceImage image, DisplaySettings display, SubarrayWindow window,
-            JobRunner jobs) {
+    /** Sends a plane (its index) to a SAMP client, or to all (null). */
+    @FunctionalInterface
+    interface PlaneSender {
+        void send(int plane, String recipientId);
+    }
+
+    /**
+     * Rendering runs on the window's job runner; only the finished picture reaches the FX thread.
+     *
+     * @param samp the main window's SAMP link (the context menu's Send plane to)
+     */
+    static void show(Window owner, ReferenceImage image, DisplaySettings display, ExposureMetadata md,
+            JobRunner jobs, Supplier<SampLink> samp, PlaneSender sender) {
+        SubarrayWindow window = md.window();
         FrameView view = new FrameView(new ViewPort(), new SimpleObjectProperty<>());
         view.setPrefSize(1000, 300);
         ColorbarView colorbar = new ColorbarView();
@@ -40,6 +55,9 @@ final class ReferenceWindow {
             });
         };
         plane.valueProperty().addListener((o, a, b) -> paint.run());
+        ContextMenu menu = new ContextMenu(SendToMenu.of("Send plane to", "send-reference-plane", samp,
+                SampLink.IMAGE_LOAD_FITS, id -> sender.send(plane.getSelectionModel().getSelectedIndex(), id)));
+        view.setOnMenu((x, y) -> menu.show(view, x, y));
         view.hoveredProperty().addListener((o, a, p) -> {
             if (p == null) {
                 readout.setText(" ");

@@ -26,7 +26,7 @@ public record FitsImage(float[] values, int ny, int nx, HeaderCards cards) {
     /**
      * What an exported image is.
      *
-     * @param kind        "frame", "difference", "mask" or "saturated" (IMAGETYP)
+     * @param kind        "frame", "difference", "mask", "saturated" or "reference" (IMAGETYP)
      * @param source      the exposure's name
      * @param integration from 1, or 0 when the image belongs to no integration
      * @param group       from 1, or 0 when it belongs to no group
@@ -39,7 +39,7 @@ public record FitsImage(float[] values, int ny, int nx, HeaderCards cards) {
             String unit, String label, List<StepName> applied, List<StepName> minus) {
         HeaderCards c = HeaderCards.empty()
                 .add("ORIGIN", "TSO Inspector", "who wrote this file")
-                .add("IMAGETYP", kind, "frame, difference, mask or saturated map")
+                .add("IMAGETYP", kind, "frame, difference, mask, saturated or reference")
                 .add("FILENAME", source, "exposure the image was taken from")
                 .add("INSTRUME", e.instrument(), "instrument")
                 .add("DETECTOR", e.detector(), "detector")

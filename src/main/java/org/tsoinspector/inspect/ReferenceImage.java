@@ -52,6 +52,12 @@ public record ReferenceImage(String fileName, String what, int ny, int nx, List<
     }
 
     /** One plane drawn with the display settings. */
+    /** One plane as a FITS image that names the reference file and the plane. */
+    public FitsImage fitsImage(int plane, ExposureMetadata md) {
+        return new FitsImage(planes.get(plane), ny, nx, FitsImage.describe("reference", fileName, md, 0, 0, "",
+                what + ": " + planeNames.get(plane), List.of(), null));
+    }
+
     public FrameAnswer.Picture picture(int plane, DisplaySettings display) {
         float[] values = planes.get(plane);
         FrameRenderer r = display.rendererFor(values);

@@ -32,6 +32,7 @@ import org.astrogrid.samp.client.HubConnection;
 import org.astrogrid.samp.client.HubConnector;
 import org.astrogrid.samp.client.SampException;
 import org.astrogrid.samp.client.TrackedClientSet;
+import org.tsoinspector.inspect.FitsImage;
 import org.tsoinspector.inspect.PlotResult;
 import org.tsoinspector.io.OutputFile;
 
@@ -177,10 +178,20 @@ public final class SampLink implements AutoCloseable {
      * images when {@code recipientId} is null; returns how many it went to.
      */
     public int sendImage(PlotResult image, String recipientId) throws IOException {
-        Path file = spoolFile(image.figure().name(), ".fits");
-        image.writeFits(file);
+        return sendImage(image.image(), image.figure().name(), image.captionText(), recipientId);
+    }
+
+    /**
+     * Sends a FITS image (a reference file's plane, say).
+     *
+     * @param stem the start of the file's name ("frame", "mask")
+     * @param name what the receiving tool shows as its title
+     */
+    public int sendImage(FitsImage image, String stem, String name, String recipientId) throws IOException {
+        Path file = spoolFile(stem, ".fits");
+        image.write(file);
         Message m = new Message(IMAGE_LOAD_FITS).addParam("url", url(file)).addParam("image-id", idOf(file))
-                .addParam("name", image.captionText());
+                .addParam("name", name);
         return send(m, recipientId);
     }
 
