@@ -2,6 +2,7 @@ package org.tsoinspector.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -30,6 +31,8 @@ import org.tsoinspector.inspect.FrameRequest;
 import org.tsoinspector.inspect.PixelPosition;
 import org.tsoinspector.inspect.PlotResult;
 import org.tsoinspector.samp.SampLink;
+import org.tsoinspector.model.StepName;
+import org.tsoinspector.inspect.ReferencePolicy;
 import org.tsoinspector.inspect.StepConfiguration;
 import org.tsoinspector.inspect.StepState;
 
@@ -277,17 +280,45 @@ public final class InspectorWindow implements InspectorActions {
         }
     }
 
-    /** Opens files as one exposure in the background; the current one stays shown until the new one is ready. */
+    /**
+     * Opens files as one exposure in the background; the current one stays shown until the new one is
+     * ready. A reference file (by its REFTYPE) becomes its step's reference for the open exposure,
+     * as if chosen with the step's "..." button.
+     */
     @Override
     public void open(List<Path> files) {
         status.info("Opening " + describe(files) + " ...");
         StepConfiguration carried = carriedConfiguration();
-        jobs.submit(OPEN_SLOT, m -> opener.open(files, carried, m), s -> {
+        jobs.submit(OPEN_SLOT, m -> {
+            Optional<StepName> referenceFor = files.size() == 1 ? ReferencePolicy.stepUsing(files.get(0))
+                    : Optional.empty();
+            return referenceFor.isPresent() ? new Opened(null, referenceFor.get())
+                    : new Opened(opener.open(files, carried, m), null);
+        }, o -> {
+            if (o.referenceFor() != null) {
+                useReference(files.get(0), o.referenceFor());
+                return;
+            }
             settings.setLastFolder(files.get(0).toAbsolutePath().getParent());
             settings.addRecent(files);
             menus.refreshRecent();
-            showInspection(s);
+            showInspection(o.inspection());
         });
+    }
+
+    /** What an open found: an exposure, or a reference file and the step it is for. */
+    private record Opened(Inspection inspection, StepName referenceFor) {
+    }
+
+    private void useReference(Path file, StepName step) {
+        String what = file.getFileName() + " is a " + step.referenceType().toUpperCase(java.util.Locale.ROOT)
+                + " reference file (for " + step.id() + ")";
+        if (inspection.get() == null) {
+            status.error(what + ": open an exposure first, then open it again to use it.");
+            return;
+        }
+        status.info(what + ": using it for the open exposure.");
+        configure(stepPanel.current().withReference(step, file));
     }
 
     /**
@@ -592,6 +623,11 @@ public final class InspectorWindow implements InspectorActions {
     /** The crosshair pixel, or null (tests). */
     PixelPosition crosshair() {
         return crosshair.get();
+    }
+
+    /** The state shown, or null (tests). */
+    Inspection inspection() {
+        return inspection.get();
     }
 
     /** The SAMP state shown in the status bar (tests). */

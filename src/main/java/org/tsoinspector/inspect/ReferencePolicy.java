@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.tsoinspector.fits.FitsFile;
 import org.tsoinspector.fits.ReferenceFinder;
+import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.model.ExposureMetadata;
 import org.tsoinspector.model.StepName;
 
@@ -26,6 +28,25 @@ public record ReferencePolicy(Path refsDir, List<Path> folders) {
 
     public ReferencePolicy {
         folders = List.copyOf(new LinkedHashSet<>(folders)); // --refs DIR may be refs/ beside the file
+    }
+
+    /**
+     * The step a reference file is for, by its REFTYPE (GAIN: jump, READNOISE: ramp_fit); empty for a
+     * file that is not a reference file or cannot be read (opening it as an exposure then says why).
+     */
+    public static Optional<StepName> stepUsing(Path file) {
+        String type;
+        try {
+            type = FitsFile.readPrimaryHeader(file).string("REFTYPE", "").trim();
+        } catch (IOException | BadInputException | RuntimeException e) {
+            return Optional.empty();
+        }
+        for (StepName s : StepName.values()) {
+            if (s.referenceType() != null && s.referenceType().equalsIgnoreCase(type)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The policy for an exposure whose first segment is {@code firstFile}. */

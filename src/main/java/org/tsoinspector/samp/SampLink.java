@@ -145,13 +145,21 @@ public final class SampLink implements AutoCloseable {
         return connector.isConnected();
     }
 
-    /** The status bar's words: "SAMP: connected (3 clients)" or "SAMP: no hub". */
+    /** The status bar's words: "SAMP: connected (2 other tools)" or "SAMP: no hub". */
     public String state() {
         if (!connector.isConnected()) {
             return "SAMP: no hub";
         }
-        int others = connector.getClientMap().size() - 1; // the hub itself is a client; we are not listed
-        return "SAMP: connected (" + Math.max(0, others) + (others == 1 ? " client)" : " clients)");
+        // the hub registers itself as a client; the user counts the tools
+        int others = 0;
+        String hub = hubId();
+        String self = selfId();
+        for (Object id : connector.getClientMap().keySet()) {
+            if (!id.equals(hub) && !id.equals(self)) {
+                others++;
+            }
+        }
+        return "SAMP: connected (" + others + (others == 1 ? " other tool)" : " other tools)");
     }
 
     /** The clients that take {@code mtype}, by name, for a "Send to" menu (empty when not connected). */
@@ -253,6 +261,15 @@ public final class SampLink implements AutoCloseable {
             return 1;
         }
         return c.notifyAll(m).size();
+    }
+
+    private String hubId() {
+        try {
+            HubConnection c = connector.getConnection();
+            return c == null ? "" : c.getRegInfo().getHubId();
+        } catch (SampException e) {
+            return "";
+        }
     }
 
     private String selfId() {

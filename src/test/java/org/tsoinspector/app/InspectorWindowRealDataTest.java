@@ -108,6 +108,23 @@ class InspectorWindowRealDataTest {
         return Double.parseDouble(m.group(1));
     }
 
+    /** File > Open (or a file another tool sends over SAMP) of a reference file: it becomes its step's reference. */
+    @Test
+    void openingAReferenceFileUsesItForItsStepAndWithoutAnExposureSaysWhatToDo(FxRobot robot) throws Exception {
+        Path otherMask = folder.resolveSibling("soss256").resolve("soss256_mask.fits.gz");
+        robot.interact(() -> window.open(List.of(otherMask)));
+        waitIdle();
+        assertEquals("soss256_mask.fits.gz is a MASK reference file (for dq_init): open an exposure first, then open"
+                + " it again to use it.", window.statusText());
+        open(robot);
+        assertTrue(window.inspection().stepState(StepName.DQ_INIT).reference().endsWith("soss96_mask.fits.gz"));
+        robot.interact(() -> window.open(List.of(otherMask)));
+        waitIdle();
+        assertEquals(otherMask, window.inspection().stepState(StepName.DQ_INIT).reference(),
+                "the SUBSTRIP256 mask covers the SUBSTRIP96 rows, so it is taken");
+        assertEquals("soss96_uncal.fits", window.shownFrames().exposureName(), "the exposure stays open");
+    }
+
     @Test
     void referencesBesideTheFileAreFoundAndEveryStepApplies(FxRobot robot) throws Exception {
         open(robot);

@@ -79,7 +79,7 @@ class InspectorWindowSampTest {
 
     private void connectAndOpen(FxRobot robot) throws Exception {
         robot.interact(() -> window.useSamp(l -> new SampLink(hub.clientProfile(), l)));
-        waitFor(() -> window.sampText().equals("SAMP: connected (2 clients)"));
+        waitFor(() -> window.sampText().equals("SAMP: connected (1 other tool)"));
         robot.interact(() -> window.open(List.of(Path.of("/tmp/sample_uncal.fits"))));
         waitFor(() -> window.jobs().activeJobsProperty().get() == 0 && window.shownFrames() != null);
     }

@@ -99,7 +99,7 @@ class SampLinkTest {
 
     @Test
     void theStateNamesTheHubAndTheRecipientsAreTheOtherClients() throws Exception {
-        waitUntil(() -> link.state().equals("SAMP: connected (2 clients)"));
+        waitUntil(() -> link.state().equals("SAMP: connected (1 other tool)"));
         List<SampLink.Recipient> images = link.recipients(SampLink.IMAGE_LOAD_FITS);
         assertEquals(List.of(new SampLink.Recipient(hub.peerId(), "peer")), images, "the link does not list itself");
         assertFalse(states.isEmpty());
