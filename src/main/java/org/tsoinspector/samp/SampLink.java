@@ -22,8 +22,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.astrogrid.samp.Client;
+import org.astrogrid.samp.ErrInfo;
 import org.astrogrid.samp.Message;
 import org.astrogrid.samp.Metadata;
+import org.astrogrid.samp.Response;
 import org.astrogrid.samp.SampUtils;
 import org.astrogrid.samp.client.AbstractMessageHandler;
 import org.astrogrid.samp.client.ClientProfile;
@@ -374,7 +376,35 @@ public final class SampLink implements AutoCloseable {
         return senderId;
     }
 
-    private final class ImageLoadHandler extends AbstractMessageHandler {
+    /**
+     * A handler whose refusals reach the sending tool as one sentence (JSAMP's default reply carries
+     * the stack trace, which the other tool may show its user).
+     */
+    private abstract static class OneSentenceHandler extends AbstractMessageHandler {
+
+        OneSentenceHandler(String mtype) {
+            super(mtype);
+        }
+
+        @Override
+        public void receiveCall(HubConnection connection, String senderId, String msgId, Message message)
+                throws SampException {
+            Response response;
+            try {
+                response = createResponse(processCall(connection, senderId, message));
+            } catch (IOException e) {
+                ErrInfo err = new ErrInfo(e.getMessage());
+                err.setUsertxt(e.getMessage());
+                response = Response.createErrorResponse(err);
+            } catch (RuntimeException e) {
+                LOG.warn("SAMP {} from {}", message.getMType(), senderId, e);
+                response = Response.createErrorResponse(new ErrInfo("internal error: " + e));
+            }
+            connection.reply(msgId, response);
+        }
+    }
+
+    private final class ImageLoadHandler extends OneSentenceHandler {
 
         ImageLoadHandler() {
             super(IMAGE_LOAD_FITS);
@@ -395,7 +425,7 @@ public final class SampLink implements AutoCloseable {
         }
     }
 
-    private final class HighlightHandler extends AbstractMessageHandler {
+    private final class HighlightHandler extends OneSentenceHandler {
 
         HighlightHandler() {
             super(TABLE_HIGHLIGHT_ROW);
