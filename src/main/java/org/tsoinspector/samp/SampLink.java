@@ -396,7 +396,7 @@ public final class SampLink implements AutoCloseable {
                 ErrInfo err = new ErrInfo(e.getMessage());
                 err.setUsertxt(e.getMessage());
                 response = Response.createErrorResponse(err);
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 LOG.warn("SAMP {} from {}", message.getMType(), senderId, e);
                 response = Response.createErrorResponse(new ErrInfo("internal error: " + e));
             }
