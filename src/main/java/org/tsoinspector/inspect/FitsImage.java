@@ -54,12 +54,12 @@ public record FitsImage(float[] values, int ny, int nx, HeaderCards cards) {
             c.add("BUNIT", unit, "unit of the values");
         }
         c.add("STAGE", label, "calibration stage shown");
-        c.add("STEPS", ids(applied), "steps applied, in order");
+        c.add("STEPS", ids(applied), "steps applied");
         for (StepName s : applied) {
             c.add(s.statusKeyword(), "COMPLETE", s.id() + " applied");
         }
         if (minus != null) {
-            c.add("STEPSB", ids(minus), "steps applied to the stage subtracted");
+            c.add("STEPSB", ids(minus), "steps of the stage subtracted");
         }
         // DS9's physical coordinates are then the detector's (SUBSTRT from 1)
         SubarrayWindow w = e.window();

@@ -19,7 +19,7 @@ public final class DataTable {
     /**
      * One column.
      *
-     * @param unit        as VOUnits writes it ("DN", "pixel", "d"), "" for a pure number or text
+     * @param unit        as VOUnits writes it ("'DN'", "pixel", "d"), "" for a pure number or text
      * @param description one phrase a reader of the exported table needs
      */
     public record Column(String name, String unit, String description) {

@@ -16,6 +16,8 @@ import static org.tsoinspector.render.DataTable.column;
 /** The data behind each plot as a CSV table: what a user exports to redo the plot elsewhere. */
 public final class PlotTables {
 
+    /** Data numbers, quoted: VOUnits has no DN, and a quoted unit is how it names a unit of its own. */
+    private static final String DN = "'DN'";
     private static final DataTable.Column ROW = column("row", "pixel", "row of the frame as stored, from 0");
     private static final DataTable.Column COLUMN = column("column", "pixel", "column of the frame as stored, from 0");
     private static final DataTable.Column STAGE = column("stage", "", "the calibration stage the values are from");
@@ -25,7 +27,7 @@ public final class PlotTables {
 
     /** One row per pixel: row, column, value (NaN written as "nan"). */
     public static DataTable frame(float[] frame, int ny, int nx) {
-        DataTable t = new DataTable(ROW, COLUMN, column("value", "DN", "the frame's value at this pixel"));
+        DataTable t = new DataTable(ROW, COLUMN, column("value", DN, "the frame's value at this pixel"));
         for (int y = 0; y < ny; y++) {
             for (int x = 0; x < nx; x++) {
                 t.row(y, x, (double) frame[y * nx + x]);
@@ -55,8 +57,8 @@ public final class PlotTables {
                 along + " along the profile, from 0");
         for (int s = 0; s < profiles.size(); s++) {
             String stage = profiles.get(s).stage();
-            cols[1 + 2 * s] = column(stage, "DN", "the profile (" + stage + ")");
-            cols[2 + 2 * s] = column(stage + " - median", "DN", "the profile (" + stage + ") minus its median");
+            cols[1 + 2 * s] = column(stage, DN, "the profile (" + stage + ")");
+            cols[2 + 2 * s] = column(stage + " - median", DN, "the profile (" + stage + ") minus its median");
         }
         DataTable t = new DataTable(cols);
         int n = profiles.get(0).value().length();
@@ -76,13 +78,13 @@ public final class PlotTables {
     /** Per stage and group: sample, fitted line, residual, group DQ and whether it entered the fit. */
     public static DataTable ramps(List<Staged<RampFit>> fits) {
         DataTable t = new DataTable(STAGE, column("group", "", "group number, from 1"),
-                column("sample", "DN", "the pixel's value in this group"),
-                column("fit", "DN", "the straight line fitted to the groups used"),
-                column("residual", "DN", "sample minus fit"), column("group_dq", "", "the group's DQ bits"),
+                column("sample", DN, "the pixel's value in this group"),
+                column("fit", DN, "the straight line fitted to the groups used"),
+                column("residual", DN, "sample minus fit"), column("group_dq", "", "the group's DQ bits"),
                 column("flags", "", "the group DQ bits by name"),
                 column("used_in_fit", "", "whether the group entered the fit"),
-                column("slope", "DN/group", "the fitted line's slope"),
-                column("intercept", "DN", "the fitted line's value at group 1"));
+                column("slope", DN + "/'group'", "the fitted line's slope"),
+                column("intercept", DN, "the fitted line's value at group 1"));
         for (Staged<RampFit> s : fits) {
             RampFit f = s.value();
             double[] fitted = f.fitted();
@@ -97,8 +99,8 @@ public final class PlotTables {
 
     /** The non-empty cells of each stage's histogram, then each stage's binned median. */
     public static DataTable ratio(List<Staged<GroupRatioHistogram>> stages) {
-        DataTable t = new DataTable(STAGE, column("fluence_low", "DN", "lower edge of the fluence bin"),
-                column("fluence_high", "DN", "upper edge of the fluence bin"),
+        DataTable t = new DataTable(STAGE, column("fluence_low", DN, "lower edge of the fluence bin"),
+                column("fluence_high", DN, "upper edge of the fluence bin"),
                 column("ratio_low", "", "lower edge of the ratio bin"),
                 column("ratio_high", "", "upper edge of the ratio bin"),
                 column("count", "", "pixels and integrations in this cell"),
@@ -147,7 +149,7 @@ public final class PlotTables {
     public static DataTable lightCurves(List<Staged<LightCurve>> curves) {
         DataTable t = new DataTable(STAGE, column("integration", "", "integration number in the exposure, from 1"),
                 column("bjd_tdb_mid", "d", "mid-integration time, barycentric Julian date (TDB)"),
-                column("flux", "DN", "the measure summed over the region"),
+                column("flux", DN, "the measure summed over the region"),
                 column("relative_flux", "", "flux over its median"));
         for (Staged<LightCurve> s : curves) {
             LightCurve c = s.value();

@@ -85,7 +85,7 @@ class ExportFormatsTest {
         }
         StarTable frame = new StarTableFactory().makeStarTable(dir.resolve("frame.vot").toString(), "votable");
         assertEquals("pixel", frame.getColumnInfo(0).getUnitString());
-        assertEquals("DN", frame.getColumnInfo(2).getUnitString());
+        assertEquals("'DN'", frame.getColumnInfo(2).getUnitString(), "VOUnits' quoted form");
         StarTable lc = new StarTableFactory().makeStarTable(dir.resolve("lightcurve.vot").toString(), "votable");
         assertEquals("d", lc.getColumnInfo(2).getUnitString());
         assertEquals(Integer.class, lc.getColumnInfo(1).getContentClass(), "integration numbers are integers");

@@ -28,7 +28,7 @@ class PlotTablesTest {
         assertEquals(List.of("row_pixel_index", "before", "before - median", "after", "after - median"),
                 t.columnNames());
         assertEquals("pixel", t.columns().get(0).unit());
-        assertEquals("DN", t.columns().get(1).unit());
+        assertEquals("'DN'", t.columns().get(1).unit());
         assertEquals("30", t.cell(2, 1));
         assertEquals("28", t.cell(2, 2));
         assertEquals("-1", t.cell(0, 4));
