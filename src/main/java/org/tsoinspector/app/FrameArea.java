@@ -139,6 +139,11 @@ final class FrameArea extends BorderPane {
         viewA.zoomStep(in);
     }
 
+    /** True while blink shows stage B (tests). */
+    boolean blinkShowsB() {
+        return blinkShowsB;
+    }
+
     /** Blink: shows the other stage (both pictures are held, nothing is recomputed). */
     void swapBlink() {
         blinkShowsB = !blinkShowsB;

@@ -183,9 +183,29 @@ public final class InspectorWindow implements InspectorActions {
                 plots.follow(plotContext(), true);
             }
         });
+        wireBlinkTimer();
         frames.wire(menus.frameMenu(), range -> displayPanel.set(displayPanel.settingsProperty().get()
                 .withManual(range)));
         FileDrop.install(root, this::open, status::error);
+    }
+
+    /** Blink by itself: a timer swaps the two held pictures while blink mode and "Blink every" are on. */
+    private void wireBlinkTimer() {
+        javafx.animation.Timeline timer = new javafx.animation.Timeline();
+        timer.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        Runnable follow = () -> {
+            timer.stop();
+            if (stages.mode() == CompareMode.BLINK && stages.autoBlinkProperty().get()) {
+                double seconds = Math.max(0.1, stages.blinkSecondsProperty().getValue());
+                timer.getKeyFrames().setAll(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(seconds),
+                        e -> frames.swapBlink()));
+                timer.play();
+            }
+        };
+        stages.autoBlinkProperty().addListener((o, a, b) -> follow.run());
+        stages.blinkSecondsProperty().addListener((o, a, b) -> follow.run());
+        stages.modeProperty().addListener((o, a, b) -> follow.run());
+        follow.run();
     }
 
     @Override
@@ -581,7 +601,8 @@ public final class InspectorWindow implements InspectorActions {
             return;
         }
         FrameRequest request = new FrameRequest(stages.a(), stages.b(), stages.mode(),
-                stages.sharedScale(), navigation.integrationProperty().get(), navigation.groupProperty().get(),
+                stages.sharedScale(), stages.medianRemoved(), navigation.integrationProperty().get(),
+                navigation.groupProperty().get(),
                 displayPanel.settingsProperty().get(), overlayPanel.shownProperty().get(),
                 overlayPanel.chosenFlagsProperty().get());
         long errorsBefore = status.errorsShown(); // an error shown before this request is one the user moved on from
@@ -623,6 +644,11 @@ public final class InspectorWindow implements InspectorActions {
     /** The crosshair pixel, or null (tests). */
     PixelPosition crosshair() {
         return crosshair.get();
+    }
+
+    /** True while blink shows stage B (tests). */
+    boolean blinkShowsB() {
+        return frames.blinkShowsB();
     }
 
     /** The state shown, or null (tests). */

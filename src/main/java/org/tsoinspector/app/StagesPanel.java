@@ -3,17 +3,21 @@ package org.tsoinspector.app;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.tsoinspector.inspect.CompareMode;
 import org.tsoinspector.inspect.RampStage;
 
 /**
- * The Stages controls: stage A, stage B, how they are compared and whether they share one colour
- * scale. Every choice is remembered between runs.
+ * The Stages controls: stage A, stage B, how they are compared, whether they share one colour scale,
+ * whether a difference loses its median, and how fast blink swaps by itself. Every choice is
+ * remembered between runs.
  */
 final class StagesPanel extends VBox {
 
@@ -21,12 +25,18 @@ final class StagesPanel extends VBox {
     private static final String SHARED_SCALE_KEY = "compare.shared_scale";
     private static final String STAGE_A_KEY = "stage.a";
     private static final String STAGE_B_KEY = "stage.b";
+    private static final String MEDIAN_KEY = "compare.difference_median_removed";
+    private static final String AUTO_BLINK_KEY = "compare.blink_auto";
+    private static final String BLINK_SECONDS_KEY = "compare.blink_seconds";
 
     private final AppSettings settings;
     private final ComboBox<RampStage> stageA = new ComboBox<>();
     private final ComboBox<RampStage> stageB = new ComboBox<>();
     private final ComboBox<CompareMode> mode = new ComboBox<>();
     private final CheckBox sharedScale = new CheckBox("One colour scale for A and B");
+    private final CheckBox medianRemoved = new CheckBox("Difference without its median");
+    private final CheckBox autoBlink = new CheckBox("Blink every");
+    private final Spinner<Double> blinkSeconds = new Spinner<>(0.1, 10.0, 0.5, 0.1);
 
     /**
      * @param onPictureChanged a stage or the scale changed: the pictures need recomputing
@@ -47,8 +57,27 @@ final class StagesPanel extends VBox {
         sharedScale.setSelected(settings.getBoolean(SHARED_SCALE_KEY, true));
         sharedScale.setTooltip(new Tooltip("Side by side and blink: equal values get equal colours. "
                 + "Off: each stage is scaled to its own range, with its own colour bar."));
+        medianRemoved.setId("difference-median");
+        medianRemoved.setSelected(settings.getBoolean(MEDIAN_KEY, true));
+        medianRemoved.setTooltip(new Tooltip("Difference: take the median of A - B out of the picture, so what a"
+                + " step changed besides a common offset shows (refpix's odd/even stripes)"));
+        autoBlink.setId("blink-auto");
+        autoBlink.setSelected(settings.getBoolean(AUTO_BLINK_KEY, false));
+        autoBlink.setTooltip(new Tooltip("Blink: swap A and B by itself at this interval (B swaps by hand)"));
+        blinkSeconds.setId("blink-seconds");
+        blinkSeconds.setEditable(true);
+        blinkSeconds.setPrefWidth(80);
+        blinkSeconds.getValueFactory().setValue(settings.getDouble(BLINK_SECONDS_KEY, 0.5));
+        HBox blinkLine = new HBox(6, autoBlink, blinkSeconds, new Label("s"));
+        blinkLine.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(new Label("Stage A"), stageA, new Label("Compare with (B)"), stageB,
-                new Label("Comparison"), mode, sharedScale);
+                new Label("Comparison"), mode, sharedScale, medianRemoved, blinkLine);
+        medianRemoved.selectedProperty().addListener((o, a, b) -> {
+            settings.putBoolean(MEDIAN_KEY, b);
+            onPictureChanged.run();
+        });
+        autoBlink.selectedProperty().addListener((o, a, b) -> settings.putBoolean(AUTO_BLINK_KEY, b));
+        blinkSeconds.valueProperty().addListener((o, a, b) -> settings.putDouble(BLINK_SECONDS_KEY, b));
         remember(stageA, STAGE_A_KEY, onPictureChanged);
         remember(stageB, STAGE_B_KEY, onPictureChanged);
         mode.valueProperty().addListener((o, a, b) -> {
@@ -82,12 +111,29 @@ final class StagesPanel extends VBox {
         return mode.getValue();
     }
 
+    javafx.beans.value.ObservableValue<CompareMode> modeProperty() {
+        return mode.valueProperty();
+    }
+
     void setMode(CompareMode m) {
         mode.setValue(m);
     }
 
     boolean sharedScale() {
         return sharedScale.isSelected();
+    }
+
+    boolean medianRemoved() {
+        return medianRemoved.isSelected();
+    }
+
+    /** Whether blink swaps by itself; with {@link #blinkSecondsProperty} the window's blink timer follows both. */
+    javafx.beans.property.BooleanProperty autoBlinkProperty() {
+        return autoBlink.selectedProperty();
+    }
+
+    javafx.beans.value.ObservableValue<Double> blinkSecondsProperty() {
+        return blinkSeconds.valueProperty();
     }
 
     /**

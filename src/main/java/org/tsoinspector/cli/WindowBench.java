@@ -80,7 +80,7 @@ final class WindowBench {
     }
 
     static FrameRequest request(RampStage a, int integration, int group) {
-        return new FrameRequest(a, RampStage.RAW, CompareMode.SINGLE, true, integration, group,
+        return new FrameRequest(a, RampStage.RAW, CompareMode.SINGLE, true, false, integration, group,
                 DisplaySettings.DEFAULT, Set.of(), Set.of());
     }
 
@@ -218,7 +218,7 @@ final class WindowBench {
                             RampStage.after(StepName.LINEARITY)), ProgressMonitor.NONE).writeCsv(work.resolve("w.csv"));
                 }
             }
-            s.frame(new FrameRequest(a, RampStage.RAW, CompareMode.SINGLE, true, integration, group,
+            s.frame(new FrameRequest(a, RampStage.RAW, CompareMode.SINGLE, true, false, integration, group,
                     DisplaySettings.DEFAULT, Set.of(), Set.of()), ProgressMonitor.NONE);
             if (action == SESSION_ACTIONS / 2 || action == SESSION_ACTIONS) {
                 String suffix = action == SESSION_ACTIONS ? "" : "_half";

@@ -16,12 +16,14 @@ import org.tsoinspector.render.PlotTables;
  *
  * @param b          null when only one stage is shown
  * @param difference A - B in difference mode, else null
+ * @param differenceOffset the median of A - B taken out of the difference's picture (0 when it is not)
  * @param pictureA   A's picture, or the difference picture in difference mode
  * @param pictureB   B's picture when it is shown (side by side, blink), else null
  * @param notes      what is shown instead of a stage that cannot be ("" when everything is as asked)
  */
 public record FrameAnswer(String exposureName, ExposureMetadata metadata, CompareMode mode, boolean sharedScale,
-        StageFrame a, StageFrame b, float[] difference, Picture pictureA, Picture pictureB, String notes) {
+        StageFrame a, StageFrame b, float[] difference, double differenceOffset, Picture pictureA, Picture pictureB,
+        String notes) {
 
     /**
      * A rendered frame with its colour scale and its overlay masks.
@@ -42,12 +44,17 @@ public record FrameAnswer(String exposureName, ExposureMetadata metadata, Compar
         return mode == CompareMode.BLINK && blinkShowsB ? pictureB : pictureA;
     }
 
+    private String offsetText() {
+        return differenceOffset == 0 ? "" : String.format(java.util.Locale.ROOT, " (median %.1f DN removed)",
+                differenceOffset);
+    }
+
     /** The main view's caption. */
     public String caption(boolean blinkShowsB) {
         return switch (mode) {
             case SIDE_BY_SIDE -> "A: " + a.label() + "  " + where();
             case BLINK -> (blinkShowsB ? "B: " + b.label() : "A: " + a.label()) + "  " + where();
-            case DIFFERENCE -> a.label() + " - " + b.label() + "  " + where();
+            case DIFFERENCE -> a.label() + " - " + b.label() + offsetText() + "  " + where();
             case SINGLE -> a.label() + "  " + where();
         };
     }
@@ -60,7 +67,9 @@ public record FrameAnswer(String exposureName, ExposureMetadata metadata, Compar
     /** What the main colour bar is the scale of. */
     public String colorbarTitle(boolean blinkShowsB) {
         return switch (mode) {
-            case DIFFERENCE -> "A - B (DN; diverging, symmetric about 0)";
+            case DIFFERENCE -> differenceOffset != 0 ? "A - B - median(A - B) (DN; its median "
+                    + String.format(java.util.Locale.ROOT, "%.1f", differenceOffset) + " DN taken out)"
+                    : "A - B (DN; diverging, symmetric about 0)";
             case SIDE_BY_SIDE, BLINK -> sharedScale ? "One scale for A (" + a.label() + ") and B (" + b.label()
                     + "), DN  " + where() : caption(blinkShowsB) + " (DN)";
             case SINGLE -> caption(blinkShowsB) + " (DN)";

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.tsoinspector.analysis.PixelMask;
 import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.model.CancelledException;
+import org.tsoinspector.analysis.Statistics;
 import org.tsoinspector.model.DqFlag;
 import org.tsoinspector.model.ProgressMonitor;
 import org.tsoinspector.render.FrameRenderer;
@@ -20,8 +21,8 @@ import org.tsoinspector.render.MaskOverlay;
  * with a {@link FrameAnswer}; indices outside the exposure are brought inside it, so a request made for
  * one exposure is still answered sensibly for the next.
  */
-public record FrameRequest(RampStage a, RampStage b, CompareMode mode, boolean sharedScale, int integration,
-        int group, DisplaySettings display, Set<OverlayKind> overlays, Set<DqFlag> flags) {
+public record FrameRequest(RampStage a, RampStage b, CompareMode mode, boolean sharedScale, boolean medianRemoved,
+        int integration, int group, DisplaySettings display, Set<OverlayKind> overlays, Set<DqFlag> flags) {
 
     public FrameRequest {
         overlays = Set.copyOf(overlays);
@@ -36,7 +37,7 @@ public record FrameRequest(RampStage a, RampStage b, CompareMode mode, boolean s
         StageFrame fa = inspection.stageFrame(a, i, g);
         String notes = inspection.substitution(a);
         if (mode == CompareMode.SINGLE) {
-            return new FrameAnswer(inspection.name(), inspection.metadata(), mode, sharedScale, fa, null, null,
+            return new FrameAnswer(inspection.name(), inspection.metadata(), mode, sharedScale, fa, null, null, 0,
                     picture(fa, fa.values(), display.rendererFor(fa.values())), null, notes);
         }
         StageFrame fb = inspection.stageFrame(b, i, g);
@@ -48,15 +49,37 @@ public record FrameRequest(RampStage a, RampStage b, CompareMode mode, boolean s
             for (int k = 0; k < d.length; k++) {
                 d[k] = fa.values()[k] - fb.values()[k];
             }
-            return new FrameAnswer(inspection.name(), inspection.metadata(), mode, sharedScale, fa, fb, d,
-                    picture(fa, d, display.rendererForDifference(d)), null, notes);
+            // refpix moves every science pixel by ~-350 DN: without the common offset the stripes it removes show
+            double offset = medianRemoved ? scienceMedian(d, fa.pixelDq()) : 0;
+            float[] shown = d;
+            if (offset != 0) {
+                shown = new float[d.length];
+                for (int k = 0; k < d.length; k++) {
+                    shown[k] = (float) (d[k] - offset);
+                }
+            }
+            return new FrameAnswer(inspection.name(), inspection.metadata(), mode, sharedScale, fa, fb, d, offset,
+                    picture(fa, shown, display.rendererForDifference(shown)), null, notes);
         }
         // side by side and blink: one scale unless asked otherwise, so that A and B compare by eye
         FrameRenderer ra = sharedScale ? display.rendererForPair(fa.values(), fb.values())
                 : display.rendererFor(fa.values());
         FrameRenderer rb = sharedScale ? ra : display.rendererFor(fb.values());
-        return new FrameAnswer(inspection.name(), inspection.metadata(), mode, sharedScale, fa, fb, null,
+        return new FrameAnswer(inspection.name(), inspection.metadata(), mode, sharedScale, fa, fb, null, 0,
                 picture(fa, fa.values(), ra), picture(fb, fb.values(), rb), notes);
+    }
+
+    /** The median of the finite values of the science pixels (reference pixels left out), 0 when there are none. */
+    static double scienceMedian(float[] values, int[] pixelDq) {
+        double[] science = new double[values.length];
+        int n = 0;
+        for (int k = 0; k < values.length; k++) {
+            if ((pixelDq[k] & DqFlag.REFERENCE_PIXEL.value()) == 0 && Float.isFinite(values[k])) {
+                science[n++] = values[k];
+            }
+        }
+        double m = Statistics.nanMedian(java.util.Arrays.copyOf(science, n));
+        return Double.isNaN(m) ? 0 : m;
     }
 
     private static int clamp(int index, int count) {

@@ -108,6 +108,28 @@ class InspectorWindowRealDataTest {
         return Double.parseDouble(m.group(1));
     }
 
+    @Test
+    void theDifferenceAfterRefpixLosesItsMedianInThePictureOnlyWhileTheBoxIsTicked(FxRobot robot) throws Exception {
+        open(robot);
+        showStage(robot, "#stage-a", StepName.REFPIX);
+        showStage(robot, "#stage-b", StepName.SUPERBIAS);
+        robot.interact(() -> window.setMode(org.tsoinspector.inspect.CompareMode.DIFFERENCE));
+        waitIdle();
+        javafx.scene.control.CheckBox box = robot.lookup("#difference-median").queryAs(javafx.scene.control.CheckBox.class);
+        assertTrue(box.isSelected(), "on by default for differences");
+        FrameAnswer ticked = window.shownFrames();
+        assertTrue(Math.abs(ticked.differenceOffset()) > 1, "refpix's common offset: " + ticked.differenceOffset());
+        assertTrue(ticked.caption(false).contains("DN removed)"), ticked.caption(false));
+        robot.interact(box::fire);
+        waitIdle();
+        FrameAnswer unticked = window.shownFrames();
+        assertEquals(0.0, unticked.differenceOffset());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(ticked.difference(), unticked.difference(),
+                "the values are A - B either way");
+        robot.interact(box::fire);
+        waitIdle();
+    }
+
     /** File > Open (or a file another tool sends over SAMP) of a reference file: it becomes its step's reference. */
     @Test
     void openingAReferenceFileUsesItForItsStepAndWithoutAnExposureSaysWhatToDo(FxRobot robot) throws Exception {

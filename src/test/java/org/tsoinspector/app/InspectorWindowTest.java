@@ -114,6 +114,34 @@ class InspectorWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    @Test
+    void blinkSwapsByItselfAtTheChosenIntervalAndStopsWhenUnticked(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.interact(() -> window.setMode(CompareMode.BLINK));
+        waitIdle();
+        robot.interact(() -> robot.lookup("#blink-seconds").queryAs(Spinner.class).getValueFactory().setValue(0.1));
+        // the Stages panel may be scrolled out of sight: tick the box as a click would
+        robot.interact(() -> robot.lookup("#blink-auto").queryAs(javafx.scene.control.CheckBox.class).fire());
+        int swaps = 0;
+        boolean last = window.blinkShowsB();
+        long end = System.nanoTime() + 1_500_000_000L;
+        while (System.nanoTime() < end) {
+            WaitForAsyncUtils.waitForFxEvents();
+            if (window.blinkShowsB() != last) {
+                swaps++;
+                last = !last;
+            }
+            Thread.sleep(20);
+        }
+        assertTrue(swaps >= 5, "swaps in 1.5 s at 0.1 s: " + swaps);
+        robot.interact(() -> robot.lookup("#blink-auto").queryAs(javafx.scene.control.CheckBox.class).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        boolean stopped = window.blinkShowsB();
+        Thread.sleep(400);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(stopped, window.blinkShowsB(), "unticked: no more swaps");
+    }
+
     /** The second open used to leave empty stage lists, the old frame and an NPE in the status line. */
     @Test
     void openingAnotherExposureOfOtherGeometryAndFewerGroupsReplacesEverythingShown(FxRobot robot)

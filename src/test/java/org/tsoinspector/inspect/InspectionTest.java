@@ -1,5 +1,6 @@
 package org.tsoinspector.inspect;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -35,8 +36,41 @@ class InspectionTest {
     }
 
     static FrameRequest request(RampStage a, RampStage b, CompareMode mode, int integration, int group) {
-        return new FrameRequest(a, b, mode, true, integration, group, DisplaySettings.DEFAULT,
+        return new FrameRequest(a, b, mode, true, true, integration, group, DisplaySettings.DEFAULT,
                 Set.of(OverlayKind.SPECIAL, OverlayKind.SATURATED), Set.of(DqFlag.SATURATED));
+    }
+
+    /** refpix moves every science pixel by a common offset; the difference's picture loses it, the values keep it. */
+    @Test
+    void theDifferenceAfterRefpixLosesItsMedianInThePictureAndKeepsItInTheValues() throws Exception {
+        try (Inspection s = open("soss256")) {
+            FrameAnswer kept = s.frame(new FrameRequest(RampStage.after(StepName.REFPIX),
+                    RampStage.after(StepName.SUPERBIAS), CompareMode.DIFFERENCE, true, false, 0, 1,
+                    DisplaySettings.DEFAULT, Set.of(), Set.of()), ProgressMonitor.NONE);
+            FrameAnswer removed = s.frame(new FrameRequest(RampStage.after(StepName.REFPIX),
+                    RampStage.after(StepName.SUPERBIAS), CompareMode.DIFFERENCE, true, true, 0, 1,
+                    DisplaySettings.DEFAULT, Set.of(), Set.of()), ProgressMonitor.NONE);
+            double median = FrameRequest.scienceMedian(kept.difference(), kept.a().pixelDq());
+            assertTrue(Math.abs(median) > 5, "refpix's offset, " + median); // 10.7 DN on this vector
+            assertEquals(0.0, kept.differenceOffset());
+            assertEquals(median, removed.differenceOffset());
+            assertArrayEquals(kept.difference(), removed.difference(), "the values are A - B either way");
+            assertTrue(removed.caption(false).contains(String.format(java.util.Locale.ROOT,
+                    "(median %.1f DN removed)", median)), removed.caption(false));
+            // the picture's range is symmetric about 0 of the values less the median: narrower than with it
+            double widthKept = kept.pictureA().scale().range().high();
+            double widthRemoved = removed.pictureA().scale().range().high();
+            assertTrue(widthRemoved < widthKept, widthRemoved + " vs " + widthKept);
+        }
+    }
+
+    @Test
+    void scienceMedianLeavesOutReferencePixelsAndNonFiniteValues() {
+        float[] v = {100, 1, 2, Float.NaN, 3, 1000};
+        int ref = DqFlag.REFERENCE_PIXEL.value();
+        int[] dq = {ref, 0, 0, 0, 0, ref};
+        assertEquals(2.0, FrameRequest.scienceMedian(v, dq));
+        assertEquals(0.0, FrameRequest.scienceMedian(new float[] {Float.NaN}, new int[] {0}));
     }
 
     @Test

@@ -69,7 +69,7 @@ class UserActionSequenceTest {
                     }
                     default -> mode = CompareMode.values()[rnd.nextInt(CompareMode.values().length)];
                 }
-                check(current, new FrameRequest(a, b, mode, rnd.nextBoolean(), integration, group,
+                check(current, new FrameRequest(a, b, mode, rnd.nextBoolean(), rnd.nextBoolean(), integration, group,
                         DisplaySettings.DEFAULT, java.util.Set.of(OverlayKind.SATURATED), java.util.Set.of()),
                         "action " + action);
             }
