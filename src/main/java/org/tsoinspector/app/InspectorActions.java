@@ -31,6 +31,9 @@ interface InspectorActions {
     /** Sends the numbers of the plot tab shown over SAMP as a VOTable. */
     void sendPlot(String recipientId);
 
+    /** Shows the FITS headers of the open segments and of the reference files in use. */
+    void showHeaders();
+
     /** Connects to the SAMP hub now, or leaves it. */
     void connectSamp(boolean connect);
 

@@ -65,13 +65,17 @@ final class InspectorMenus {
         Menu exportPlot = new Menu("Export _plot data as", null,
                 exportItem("VOTable...", () -> actions.exportPlot(ExportFormat.VOTABLE)),
                 exportItem("CSV...", () -> actions.exportPlot(ExportFormat.CSV)));
+        MenuItem headers = new MenuItem("FITS _headers...");
+        headers.setId("file-headers");
+        headers.setAccelerator(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN));
+        headers.setOnAction(e -> actions.showHeaders());
         MenuItem connect = new MenuItem("Co_nnect to SAMP hub");
         connect.setId("samp-connect");
         connect.setOnAction(e -> actions.connectSamp(true));
         MenuItem disconnect = new MenuItem("_Disconnect from SAMP hub");
         disconnect.setId("samp-disconnect");
         disconnect.setOnAction(e -> actions.connectSamp(false));
-        Menu file = new Menu("_File", null, open, recentMenu, samples, new SeparatorMenuItem(), exportPng,
+        Menu file = new Menu("_File", null, open, recentMenu, samples, headers, new SeparatorMenuItem(), exportPng,
                 exportFrame, exportPlot, new SeparatorMenuItem(), sendFrameMenu("send-frame-file"),
                 SendToMenu.of("Send p_lot data to", "send-plot-file", actions::samp, SampLink.TABLE_LOAD_VOTABLE,
                         actions::sendPlot), connect, disconnect, new SeparatorMenuItem(), quit);

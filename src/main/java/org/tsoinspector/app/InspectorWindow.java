@@ -67,6 +67,8 @@ public final class InspectorWindow implements InspectorActions {
     private final HandMarks marks;
     private final FileDialogs fileDialogs;
     private final InspectorMenus menus;
+    /** The header viewer last opened (tests). */
+    private HeaderWindow headers;
     /** The SAMP link once {@link #useSamp} made it; read on the FX thread only. */
     private SampLink samp;
     /** True while the integration is being moved because another tool highlighted it (not echoed back). */
@@ -550,6 +552,16 @@ public final class InspectorWindow implements InspectorActions {
     }
 
     @Override
+    public void showHeaders() {
+        Inspection s = inspection.get();
+        if (s == null) {
+            status.error("Open an exposure first.");
+            return;
+        }
+        headers = HeaderWindow.show(stage, s.headerFiles(), jobs);
+    }
+
+    @Override
     public void connectSamp(boolean connect) {
         if (samp == null) {
             status.error("SAMP is still starting; try again in a moment.");
@@ -644,6 +656,11 @@ public final class InspectorWindow implements InspectorActions {
     /** The crosshair pixel, or null (tests). */
     PixelPosition crosshair() {
         return crosshair.get();
+    }
+
+    /** The header viewer last opened, or null (tests). */
+    HeaderWindow headerWindow() {
+        return headers;
     }
 
     /** True while blink shows stage B (tests). */

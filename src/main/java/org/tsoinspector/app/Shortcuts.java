@@ -30,12 +30,13 @@ public final class Shortcuts {
             new Entry("Drag", "Pan"),
             new Entry("Middle click", "Centre the view on that point"),
             new Entry("Right drag", "Contrast (up/down) and bias (left/right): manual limits"),
-            new Entry("Right click", "Export and zoom menu"),
+            new Entry("Right click", "Export, Send to (SAMP) and zoom menu"),
             new Entry("Click", "Set the crosshair; profile and ramp plots follow it"),
             new Entry("M", "Mark the crosshair pixel saturated from the shown group on (Region... for a rectangle)"),
             new Entry("Ctrl+G", "Go to pixel: type x, y; the crosshair and the plots follow"),
             new Entry("Escape", "Cancel running jobs"),
-            new Entry("Ctrl+E", "Export the frame as PNG"));
+            new Entry("Ctrl+E", "Export the frame as PNG"),
+            new Entry("Ctrl+H", "FITS headers of the open segments and the reference files in use"));
 
     private Shortcuts() {
     }

@@ -133,6 +133,17 @@ public final class Inspection implements AutoCloseable {
         return exposure.source().metadata();
     }
 
+    /** The files whose headers the header viewer offers: the segments, then each reference file in use. */
+    public List<Path> headerFiles() {
+        java.util.LinkedHashSet<Path> out = new java.util.LinkedHashSet<>(files());
+        for (StepState st : stepStates()) {
+            if (st.reference() != null) {
+                out.add(st.reference());
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** The files opened, first segment first. */
     public List<Path> files() {
         return exposure.files();

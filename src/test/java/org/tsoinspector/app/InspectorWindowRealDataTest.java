@@ -130,6 +130,33 @@ class InspectorWindowRealDataTest {
         waitIdle();
     }
 
+    @SuppressWarnings("unchecked")
+    @Test
+    void ctrlHShowsTheHeadersOfTheSegmentAndItsReferencesSearchable(FxRobot robot) throws Exception {
+        open(robot);
+        robot.clickOn("#view-a");
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.H)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        waitIdle();
+        HeaderWindow w = window.headerWindow();
+        assertTrue(w != null && w.stage().isShowing(), "Ctrl+H opens the header viewer");
+        javafx.scene.Scene scene = w.stage().getScene();
+        ComboBox<Path> files = (ComboBox<Path>) scene.lookup("#header-file");
+        assertEquals(uncal, files.getValue());
+        assertTrue(files.getItems().contains(folder.resolve("soss96_mask.fits.gz")), files.getItems().toString());
+        javafx.scene.control.ListView<String> cards = (javafx.scene.control.ListView<String>) scene.lookup("#header-cards");
+        robot.interact(() -> ((javafx.scene.control.TextField) scene.lookup("#header-search")).setText("ngroups"));
+        assertEquals(1, cards.getItems().size(), cards.getItems().toString());
+        assertTrue(cards.getItems().get(0).startsWith("NGROUPS ="));
+        assertEquals("1 of " + ((ComboBox<org.tsoinspector.inspect.FileHeaders.HduHeader>) scene.lookup("#header-hdu"))
+                .getValue().cards().size() + " cards", ((Label) scene.lookup("#header-count")).getText());
+        robot.interact(() -> files.setValue(folder.resolve("soss96_mask.fits.gz")));
+        waitIdle();
+        robot.interact(() -> ((javafx.scene.control.TextField) scene.lookup("#header-search")).setText("reftype"));
+        assertTrue(cards.getItems().get(0).contains("MASK"), cards.getItems().toString());
+        robot.interact(() -> w.stage().close());
+    }
+
     /** File > Open (or a file another tool sends over SAMP) of a reference file: it becomes its step's reference. */
     @Test
     void openingAReferenceFileUsesItForItsStepAndWithoutAnExposureSaysWhatToDo(FxRobot robot) throws Exception {
