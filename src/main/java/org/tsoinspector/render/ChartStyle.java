@@ -104,6 +104,41 @@ final class ChartStyle {
         return r;
     }
 
+    /** matplotlib's tab10: ten colours told apart, for series that are many (groups). */
+    static final Color[] SERIES_COLORS = {
+        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
+        new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
+
+    /** Seven markers; with ten colours no two of the first 70 series look alike. */
+    static final Shape[] MARKERS = {
+        new Ellipse2D.Double(-3.5, -3.5, 7, 7),
+        new Rectangle2D.Double(-3, -3, 6, 6),
+        polygon(0, -4, 4, 3, -4, 3),
+        polygon(0, -4.5, 4.5, 0, 0, 4.5, -4.5, 0),
+        polygon(0, 4, 4, -3, -4, -3),
+        polygon(-4, -1.2, 4, -1.2, 4, 1.2, -4, 1.2),
+        polygon(-1.2, -4, 1.2, -4, 1.2, 4, -1.2, 4)};
+
+    private static Shape polygon(double... xy) {
+        java.awt.geom.Path2D.Double p = new java.awt.geom.Path2D.Double();
+        p.moveTo(xy[0], xy[1]);
+        for (int i = 2; i < xy.length; i += 2) {
+            p.lineTo(xy[i], xy[i + 1]);
+        }
+        p.closePath();
+        return p;
+    }
+
+    /**
+     * The look of series {@code i} of many (a group of the DQ summary): its own colour and marker, and
+     * dashed from the eleventh on, so no two groups share a look.
+     */
+    static void manySeriesLook(XYLineAndShapeRenderer r, int i, boolean markers) {
+        seriesLook(r, i, SERIES_COLORS[i % SERIES_COLORS.length], i < SERIES_COLORS.length ? LINE : DASHED, true,
+                markers);
+        r.setSeriesShape(i, MARKERS[i % MARKERS.length]);
+    }
+
     static void seriesLook(XYLineAndShapeRenderer r, int series, Paint paint, BasicStroke stroke, boolean line,
             boolean shape) {
         r.setSeriesPaint(series, paint);

@@ -73,8 +73,7 @@ public final class DqCharts {
                 series.add(s.integrationNumbers()[i], s.saturatedPerGroup()[i][g]);
             }
             data.addSeries(series);
-            ChartStyle.seriesLook(r, g, ChartStyle.stageColor(g), ChartStyle.LINE, true,
-                    s.integrationNumbers().length < 60);
+            ChartStyle.manySeriesLook(r, g, s.integrationNumbers().length < 60);
         }
         NumberAxis x = ChartStyle.axis("Integration");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
