@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYDataImageAnnotation;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.ValueMarker;
@@ -78,8 +77,7 @@ public final class RatioCharts {
         plot.addRangeMarker(new ValueMarker(1.0, Color.RED, ChartStyle.DASHED));
 
         JFreeChart chart = ChartStyle.chart(title, plot, true);
-        LogAxis countAxis = ChartStyle.decadeAxis("points per bin");
-        chart.addSubtitle(ColorScaleLegend.of(countAxis, 1, max, color));
+        chart.addSubtitle(ColorScaleLegend.logOf("points per bin", 1, max, color));
         TextTitle counts = new TextTitle(String.format("%,d points shown of %,d pixels x integrations "
                 + "(%,d flagged, %,d fluence off the axis, %,d undefined)", h.inRange(), h.accumulated(),
                 h.flagged(), h.fluenceOutside(), h.invalid()), new Font(Font.SANS_SERIF, Font.PLAIN, 10));
