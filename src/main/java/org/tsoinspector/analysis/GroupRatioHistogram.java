@@ -199,29 +199,51 @@ public final class GroupRatioHistogram {
      * holds fewer than minCount points or its median lies off the ratio axis.
      */
     public double[] medianCurve(long minCount) {
-        double[] median = new double[nf];
+        return percentileCurve(0.5, minCount);
+    }
+
+    /**
+     * The robust scatter of one point's ratio in each fluence bin: half the distance between its 15.87th
+     * and 84.13th percentiles (sigma for a normal distribution); NaN where either lies off the ratio
+     * axis (a scatter wider than the axis) or the bin holds fewer than minCount points. Where it is large
+     * the ratio of two noisy differences is skewed and its median is biased, however many points the
+     * bin holds: the median curve means something only where this is small.
+     */
+    public double[] scatterCurve(long minCount) {
+        double[] lo = percentileCurve(0.158655, minCount);
+        double[] hi = percentileCurve(0.841345, minCount);
+        double[] out = new double[nf];
+        for (int f = 0; f < nf; f++) {
+            out[f] = (hi[f] - lo[f]) / 2;
+        }
+        return out;
+    }
+
+    /** The q-quantile (0..1) of each fluence bin's ratios, interpolated within its ratio bin. */
+    private double[] percentileCurve(double q, long minCount) {
+        double[] out = new double[nf];
         BinAxis ra = spec.ratio();
         for (int f = 0; f < nf; f++) {
             long total = columnTotal(f);
-            median[f] = Double.NaN;
+            out[f] = Double.NaN;
             if (total == 0 || total < minCount) {
                 continue;
             }
-            double half = total / 2.0;
+            double want = total * q;
             double below = ratioBelow[f];
-            if (half <= below) {
+            if (want <= below) {
                 continue;
             }
             for (int r = 0; r < nr; r++) {
                 long c = counts[r * nf + f];
-                if (below + c >= half && c > 0) {
+                if (below + c >= want && c > 0) {
                     double lo = ra.lowerEdge(r);
-                    median[f] = lo + (ra.upperEdge(r) - lo) * (half - below) / c;
+                    out[f] = lo + (ra.upperEdge(r) - lo) * (want - below) / c;
                     break;
                 }
                 below += c;
             }
         }
-        return median;
+        return out;
     }
 }

@@ -104,18 +104,21 @@ public final class PlotTables {
                 column("ratio_low", "", "lower edge of the ratio bin"),
                 column("ratio_high", "", "upper edge of the ratio bin"),
                 column("count", "", "pixels and integrations in this cell"),
-                column("median_ratio", "", "median ratio of the fluence bin (nan where too few points)"));
+                column("median_ratio", "", "median ratio of the fluence bin (nan where too few points)"),
+                column("ratio_scatter", "", "robust sigma of one point's ratio in the fluence bin (nan: wider than"
+                        + " the axis)"));
         for (Staged<GroupRatioHistogram> s : stages) {
             GroupRatioHistogram h = s.value();
             BinAxis fa = h.spec().fluence();
             BinAxis ra = h.spec().ratio();
             double[] median = h.medianCurve(RatioCharts.MEDIAN_MIN_POINTS);
+            double[] scatter = h.scatterCurve(RatioCharts.MEDIAN_MIN_POINTS);
             for (int f = 0; f < fa.bins(); f++) {
                 for (int r = 0; r < ra.bins(); r++) {
                     long c = h.count(f, r);
                     if (c > 0) {
                         t.row(s.stage(), fa.lowerEdge(f), fa.upperEdge(f), ra.lowerEdge(r), ra.upperEdge(r), c,
-                                median[f]);
+                                median[f], scatter[f]);
                     }
                 }
             }

@@ -19,6 +19,35 @@ class GroupRatioHistogramTest {
         return f - c * f * f;
     }
 
+    /** Ratios 1 + sigma * z at normal quantiles z, all in one fluence bin: the scatter curve is sigma. */
+    private static GroupRatioHistogram normalRatios(double sigma) {
+        int n = 2000;
+        org.apache.commons.math3.distribution.NormalDistribution z =
+                new org.apache.commons.math3.distribution.NormalDistribution();
+        double[] ratio = new double[n];
+        for (int i = 0; i < n; i++) {
+            ratio[i] = 1 + sigma * z.inverseCumulativeProbability((i + 0.5) / n);
+        }
+        // (G4 - G3) / (G2 - G1) with G1 = 0, G2 = 100, G3 = 1000, G4 = 1000 + 100 * ratio
+        Ramp r = RampBuilder.of(0, 4, 1, n, (g, i) -> g == 0 ? 0 : g == 1 ? 100 : g == 2 ? 1000 : 1000 + 100 * ratio[i]);
+        GroupRatioHistogram h = new GroupRatioHistogram(new RatioHistogramSpec(GroupPairs.lastOverFirst(4),
+                BinAxis.linear(0, 4000, 2), BinAxis.linear(0.5, 1.5, 1000), true)); // every point in bin 0
+        h.accumulate(r);
+        return h;
+    }
+
+    @Test
+    void theScatterCurveIsTheRobustSigmaOfOnePointsRatioAndNaNWhenWiderThanTheAxis() {
+        GroupRatioHistogram narrow = normalRatios(0.1);
+        int f = narrow.spec().fluence().bin(1100);
+        assertEquals(0.1, narrow.scatterCurve(1)[f], 0.002);
+        assertEquals(1.0, narrow.medianCurve(1)[f], 0.001);
+        GroupRatioHistogram wide = normalRatios(0.6); // the 16th percentile, 0.4, lies below the axis (0.5)
+        assertTrue(Double.isNaN(wide.scatterCurve(1)[f]));
+        assertEquals(1.0, wide.medianCurve(1)[f], 0.001, "the median itself is still on the axis");
+        assertTrue(Double.isNaN(narrow.scatterCurve(1)[1]), "an empty bin has no scatter");
+    }
+
     @Test
     void knownNonLinearityGivesKnownRatio() {
         double c = 2e-6;
