@@ -7,6 +7,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -180,7 +181,8 @@ public final class FrameView extends Region {
         if (image == null) {
             layer.clear();
         } else {
-            layer.setPixels(image.width(), image.height(), displayed(image.width(), image.height(), image.argb()));
+            layer.setMask(new ArgbImage(image.width(), image.height(),
+                    displayed(image.width(), image.height(), image.argb())));
             layer.setOpacity(opacity);
         }
     }
@@ -250,7 +252,7 @@ public final class FrameView extends Region {
         drawLayer(gc, frame, w, h);
         for (ImageLayer layer : overlays) {
             if (layer.visible()) {
-                drawLayer(gc, layer, w, h);
+                drawMask(gc, layer, w, h);
             }
         }
         gc.setGlobalAlpha(1);
@@ -270,6 +272,46 @@ public final class FrameView extends Region {
             gc.setFill(Color.rgb(255, 220, 120));
             gc.fillText(note, 10, 42);
         }
+    }
+
+    /**
+     * The whole factor a mask is shrunk by before it is drawn at this zoom: 1 at zoom 1 and above, else
+     * enough image pixels per block that a block is at least one screen pixel.
+     */
+    int maskPoolFactor() {
+        double s = viewPort.scale();
+        return s >= 1 ? 1 : (int) Math.ceil(1 / s - 1e-9);
+    }
+
+    /** A mask: as it is at zoom 1 and above; zoomed out, its max-pooled copy, so no set pixel disappears. */
+    private void drawMask(GraphicsContext gc, ImageLayer layer, double w, double h) {
+        int k = maskPoolFactor();
+        if (k == 1) {
+            drawLayer(gc, layer, w, h);
+            return;
+        }
+        double s = viewPort.scale();
+        double x0 = Math.max(0, Math.floor(viewPort.imageX(0) / k));
+        double y0 = Math.max(0, Math.floor(viewPort.imageY(0) / k));
+        WritableImage pooled = layer.pooled(k);
+        double x1 = Math.min(pooled.getWidth(), Math.ceil(viewPort.imageX(w) / k));
+        double y1 = Math.min(pooled.getHeight(), Math.ceil(viewPort.imageY(h) / k));
+        if (x1 <= x0 || y1 <= y0) {
+            return;
+        }
+        gc.setGlobalAlpha(layer.opacity());
+        gc.drawImage(pooled, x0, y0, x1 - x0, y1 - y0, viewPort.screenX(x0 * k), viewPort.screenY(y0 * k),
+                (x1 - x0) * k * s, (y1 - y0) * k * s);
+    }
+
+    /** True when overlay layer index paints data pixel (x, y) at the current zoom (tests). */
+    boolean overlayShownAt(int index, int x, int y) {
+        if (!hasOverlay(index)) {
+            return false;
+        }
+        int row = originAtBottom ? imageHeight - 1 - y : y;
+        int k = maskPoolFactor();
+        return overlays.get(index).pooled(k).getPixelReader().getArgb(x / k, row / k) >>> 24 != 0;
     }
 
     /** Draws only the visible part of the layer, so a deep zoom does not scale the whole image. */

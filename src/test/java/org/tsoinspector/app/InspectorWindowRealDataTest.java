@@ -215,6 +215,32 @@ class InspectorWindowRealDataTest {
         assertTrue(robot.lookup("#view-a").queryAs(FrameView.class).hasOverlay(OverlayKind.SPECIAL.ordinal()));
     }
 
+    /** At fit zoom (about 1/2 here) nearest neighbour drew a fraction of the flagged pixels; pooling keeps all. */
+    @Test
+    void theSpecialPixelOverlayAtFitZoomShowsEveryFlaggedPixel(FxRobot robot) throws Exception {
+        open(robot);
+        showStage(robot, "#stage-a", StepName.DQ_INIT);
+        robot.interact(() -> robot.lookup("#overlay-special").queryAs(CheckBox.class).setSelected(true));
+        waitIdle();
+        FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
+        robot.interact(view::fitToWindow);
+        assertTrue(view.maskPoolFactor() >= 2, "fit zoom shrinks the 2048-wide frame: " + view.zoomText());
+        FrameAnswer f = window.shownFrames();
+        int flagged = 0;
+        int shown = 0;
+        for (int y = 0; y < f.a().ny(); y++) {
+            for (int x = 0; x < f.a().nx(); x++) {
+                int dq = f.a().pixelDq()[f.a().index(x, y)];
+                if (dq != 0 && dq != org.tsoinspector.model.DqFlag.REFERENCE_PIXEL.value()) {
+                    flagged++;
+                    shown += view.overlayShownAt(OverlayKind.SPECIAL.ordinal(), x, y) ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(flagged > 50, "the vector's mask has flagged pixels: " + flagged); // 72
+        assertEquals(flagged, shown, "every flagged pixel is drawn at " + view.zoomText());
+    }
+
     @Test
     void pixelMarkedSaturatedIsLeftUncorrectedByLinearity(FxRobot robot) throws Exception {
         open(robot);
