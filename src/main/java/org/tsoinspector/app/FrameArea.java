@@ -150,6 +150,12 @@ final class FrameArea extends BorderPane {
         paint();
     }
 
+    /** DS9's magnifier in both views. */
+    void setMagnifier(boolean on) {
+        viewA.setMagnifier(on);
+        viewB.setMagnifier(on);
+    }
+
     /** DS9's lower-left origin, or row 0 at the top; repaints what is shown. */
     void setOriginAtBottom(boolean bottom) {
         viewA.setOriginAtBottom(bottom);

@@ -45,6 +45,11 @@ public final class FrameView extends Region {
     private MouseButton pressButton;
     /** DS9 and jdaviz draw pixel (0, 0) at the lower left: row 0 at the bottom of the view. */
     private boolean originAtBottom = true;
+    /** DS9's magnifier: the pixels about the cursor, enlarged, in a corner of the view. */
+    private boolean magnifier = true;
+    private double hoverScreenX;
+    static final int MAGNIFIER_SIZE = 144;
+    static final int MAGNIFICATION = 8;
     private ContrastDrag contrastDrag = (fx, fy, start) -> { };
     private java.util.function.BiConsumer<Double, Double> menu = (x, y) -> { };
 
@@ -60,6 +65,22 @@ public final class FrameView extends Region {
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverAt(e.getX(), e.getY()));
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hovered.set(null));
+        hovered.addListener((o, a, b) -> {
+            if (magnifier) {
+                redraw();
+            }
+        });
+    }
+
+    /** Shows or hides the magnifier (View > Magnifier). */
+    public void setMagnifier(boolean on) {
+        magnifier = on;
+        redraw();
+    }
+
+    /** True when the magnifier is drawn now: switched on, a picture shown and the mouse over it (tests). */
+    boolean magnifierShown() {
+        return magnifier && hovered.get() != null && frame.visible();
     }
 
     private void bind(ViewPort port, ObjectProperty<PixelPosition> cross) {
@@ -257,6 +278,7 @@ public final class FrameView extends Region {
         }
         gc.setGlobalAlpha(1);
         drawCrosshair(gc, w, h);
+        drawMagnifier(gc, w, h);
         drawZoom(gc, w);
         if (!caption.isEmpty()) {
             gc.setFont(Font.font(13));
@@ -329,6 +351,52 @@ public final class FrameView extends Region {
                 viewPort.screenX(x0), viewPort.screenY(y0), (x1 - x0) * s, (y1 - y0) * s);
     }
 
+    /**
+     * The magnifier: the image pixels about the hovered one, each {@link #MAGNIFICATION} screen pixels
+     * wide, with the overlays as they are and the hovered pixel boxed; in the bottom corner away from
+     * the cursor, so it never hides what it magnifies.
+     */
+    private void drawMagnifier(GraphicsContext gc, double w, double h) {
+        PixelPosition p = hovered.get();
+        if (!magnifier || p == null || !frame.visible() || w < 3 * MAGNIFIER_SIZE || h < MAGNIFIER_SIZE + 40) {
+            return;
+        }
+        int span = MAGNIFIER_SIZE / MAGNIFICATION;
+        double left = hoverScreenX > w / 2 ? 8 : w - MAGNIFIER_SIZE - 8;
+        double top = h - MAGNIFIER_SIZE - 8;
+        int row = originAtBottom ? imageHeight - 1 - p.y() : p.y();
+        int sx = p.x() - span / 2;
+        int sy = row - span / 2;
+        gc.setGlobalAlpha(1);
+        gc.setFill(Color.rgb(20, 20, 22));
+        gc.fillRect(left, top, MAGNIFIER_SIZE, MAGNIFIER_SIZE);
+        // only the part of the block that lies on the image; the rest stays the background colour
+        int x0 = Math.max(0, sx);
+        int y0 = Math.max(0, sy);
+        int x1 = Math.min(imageWidth, sx + span);
+        int y1 = Math.min(imageHeight, sy + span);
+        if (x1 > x0 && y1 > y0) {
+            double dx = left + (x0 - sx) * MAGNIFICATION;
+            double dy = top + (y0 - sy) * MAGNIFICATION;
+            double dw = (x1 - x0) * MAGNIFICATION;
+            double dh = (y1 - y0) * MAGNIFICATION;
+            gc.drawImage(frame.image(), x0, y0, x1 - x0, y1 - y0, dx, dy, dw, dh);
+            for (ImageLayer layer : overlays) {
+                if (layer.visible()) {
+                    gc.setGlobalAlpha(layer.opacity());
+                    gc.drawImage(layer.image(), x0, y0, x1 - x0, y1 - y0, dx, dy, dw, dh);
+                }
+            }
+            gc.setGlobalAlpha(1);
+        }
+        gc.setStroke(Color.rgb(0, 255, 140, 0.9));
+        gc.setLineWidth(1);
+        gc.strokeRect(left + (span / 2) * MAGNIFICATION + 0.5, top + (span / 2) * MAGNIFICATION + 0.5,
+                MAGNIFICATION - 1, MAGNIFICATION - 1);
+        gc.setStroke(Color.rgb(200, 200, 200));
+        gc.strokeRect(left + 0.5, top + 0.5, MAGNIFIER_SIZE - 1, MAGNIFIER_SIZE - 1);
+    }
+
     /** The zoom factor in the top right corner, as DS9 shows it: screen pixels per image pixel. */
     private void drawZoom(GraphicsContext gc, double w) {
         String text = zoomText();
@@ -372,6 +440,7 @@ public final class FrameView extends Region {
     }
 
     private void hoverAt(double sx, double sy) {
+        hoverScreenX = sx;
         hovered.set(pixelAt(sx, sy));
     }
 

@@ -60,6 +60,11 @@ interface InspectorActions {
 
     boolean originAtBottom();
 
+    /** Shows the magnifier about the cursor (DS9), and remembers it. */
+    void setMagnifier(boolean on);
+
+    boolean magnifier();
+
     /** Moves the crosshair by whole pixels, dy up on the screen (DS9's arrow keys). */
     void nudgeCrosshair(int dx, int dyUp);
 

@@ -98,11 +98,15 @@ final class InspectorMenus {
         origin.setId("origin-bottom");
         origin.setSelected(actions.originAtBottom());
         origin.setOnAction(e -> actions.setOriginAtBottom(origin.isSelected()));
+        CheckMenuItem magnifier = new CheckMenuItem("_Magnifier (x" + FrameView.MAGNIFICATION + " about the cursor)");
+        magnifier.setId("magnifier");
+        magnifier.setSelected(actions.magnifier());
+        magnifier.setOnAction(e -> actions.setMagnifier(magnifier.isSelected()));
         MenuItem goTo = new MenuItem("_Go to pixel...");
         goTo.setId("go-to-pixel");
         goTo.setAccelerator(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN));
         goTo.setOnAction(e -> actions.goToPixel());
-        Menu view = new Menu("_View", null, fit, one, zin, zout, new SeparatorMenuItem(), goTo, origin);
+        Menu view = new Menu("_View", null, fit, one, zin, zout, new SeparatorMenuItem(), goTo, origin, magnifier);
 
         MenuItem keys = new MenuItem("_Keyboard shortcuts");
         keys.setId("help-shortcuts");

@@ -48,6 +48,7 @@ public final class InspectorWindow implements InspectorActions {
     private static final String OPEN_SLOT = "open";
     private static final String DISPLAY_KEY = "display";
     private static final String ORIGIN_KEY = "view.origin_bottom";
+    private static final String MAGNIFIER_KEY = "view.magnifier";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InspectorWindow.class);
 
     private final Stage stage;
@@ -92,6 +93,7 @@ public final class InspectorWindow implements InspectorActions {
         this.navigation = frames.navigation();
         this.crosshair = frames.crosshair();
         frames.setOriginAtBottom(settings.getBoolean(ORIGIN_KEY, true));
+        frames.setMagnifier(settings.getBoolean(MAGNIFIER_KEY, true));
         this.plots = new PlotsPane(jobs, settings, status, fileDialogs, () -> samp);
         this.marks = new HandMarks(stage, frames, inspection::get, status, this::addMark);
         this.stepPanel = new StepPanel(this::configure, this::showReference, marks::markCrosshair, marks::markRegion,
@@ -238,6 +240,17 @@ public final class InspectorWindow implements InspectorActions {
     @Override
     public void zoomStep(boolean in) {
         frames.zoomStep(in);
+    }
+
+    @Override
+    public void setMagnifier(boolean on) {
+        settings.putBoolean(MAGNIFIER_KEY, on);
+        frames.setMagnifier(on);
+    }
+
+    @Override
+    public boolean magnifier() {
+        return settings.getBoolean(MAGNIFIER_KEY, true);
     }
 
     @Override

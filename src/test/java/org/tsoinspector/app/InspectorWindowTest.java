@@ -115,6 +115,23 @@ class InspectorWindowTest {
     }
 
     @Test
+    void theMagnifierFollowsTheCursorAndViewMagnifierHidesIt(FxRobot robot) throws Exception {
+        openSample(robot);
+        FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
+        robot.moveTo(view);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.hoveredProperty().get() != null, "the mouse is over the frame");
+        assertTrue(view.magnifierShown(), "on by default, as in DS9");
+        robot.interact(() -> window.setMagnifier(false));
+        assertFalse(view.magnifierShown());
+        robot.interact(() -> window.setMagnifier(true));
+        assertTrue(view.magnifierShown());
+        robot.moveTo("#plot-tabs");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(view.magnifierShown(), "gone when the mouse leaves the frame");
+    }
+
+    @Test
     void blinkSwapsByItselfAtTheChosenIntervalAndStopsWhenUnticked(FxRobot robot) throws Exception {
         openSample(robot);
         robot.interact(() -> window.setMode(CompareMode.BLINK));
