@@ -48,7 +48,6 @@ public final class FrameView extends Region {
     /** DS9's magnifier: the pixels about the cursor, enlarged, in a corner of the view. */
     private boolean magnifier = true;
     private double hoverScreenX;
-    static final int MAGNIFIER_SIZE = 144;
     static final int MAGNIFICATION = 8;
     private ContrastDrag contrastDrag = (fx, fy, start) -> { };
     private java.util.function.BiConsumer<Double, Double> menu = (x, y) -> { };
@@ -358,18 +357,20 @@ public final class FrameView extends Region {
      */
     private void drawMagnifier(GraphicsContext gc, double w, double h) {
         PixelPosition p = hovered.get();
-        if (!magnifier || p == null || !frame.visible() || w < 3 * MAGNIFIER_SIZE || h < MAGNIFIER_SIZE + 40) {
+        // half the view's height, 96 to 160 screen pixels: a short strip view keeps most of the frame in sight
+        int size = Math.max(96, Math.min(160, (int) (h / 2))) / MAGNIFICATION * MAGNIFICATION;
+        if (!magnifier || p == null || !frame.visible() || w < 3 * size || h < size + 16) {
             return;
         }
-        int span = MAGNIFIER_SIZE / MAGNIFICATION;
-        double left = hoverScreenX > w / 2 ? 8 : w - MAGNIFIER_SIZE - 8;
-        double top = h - MAGNIFIER_SIZE - 8;
+        int span = size / MAGNIFICATION;
+        double left = hoverScreenX > w / 2 ? 8 : w - size - 8;
+        double top = h - size - 8;
         int row = originAtBottom ? imageHeight - 1 - p.y() : p.y();
         int sx = p.x() - span / 2;
         int sy = row - span / 2;
         gc.setGlobalAlpha(1);
         gc.setFill(Color.rgb(20, 20, 22));
-        gc.fillRect(left, top, MAGNIFIER_SIZE, MAGNIFIER_SIZE);
+        gc.fillRect(left, top, size, size);
         // only the part of the block that lies on the image; the rest stays the background colour
         int x0 = Math.max(0, sx);
         int y0 = Math.max(0, sy);
@@ -394,7 +395,7 @@ public final class FrameView extends Region {
         gc.strokeRect(left + (span / 2) * MAGNIFICATION + 0.5, top + (span / 2) * MAGNIFICATION + 0.5,
                 MAGNIFICATION - 1, MAGNIFICATION - 1);
         gc.setStroke(Color.rgb(200, 200, 200));
-        gc.strokeRect(left + 0.5, top + 0.5, MAGNIFIER_SIZE - 1, MAGNIFIER_SIZE - 1);
+        gc.strokeRect(left + 0.5, top + 0.5, size - 1, size - 1);
     }
 
     /** The zoom factor in the top right corner, as DS9 shows it: screen pixels per image pixel. */
