@@ -33,7 +33,8 @@ class LayerArchitectureTest {
             "org.tsoinspector.render.DisplayRange", "org.tsoinspector.render.ArgbImage",
             "org.tsoinspector.analysis.ProfileAxis", "org.tsoinspector.analysis.LightCurveMode",
             "org.tsoinspector.analysis.Region", "org.tsoinspector.analysis.GroupPairs",
-            "org.tsoinspector.analysis.BinAxis", "org.tsoinspector.analysis.RatioHistogramSpec");
+            "org.tsoinspector.analysis.BinAxis", "org.tsoinspector.analysis.RatioHistogramSpec",
+            "org.tsoinspector.analysis.RampExtraction");
 
     private static JavaClasses classes;
 

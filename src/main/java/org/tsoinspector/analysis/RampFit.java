@@ -48,10 +48,61 @@ public record RampFit(int y, int x, double[] groupNumbers, double[] samples, int
                 regression.addData(groups[g], samples[g]);
             }
         }
+        return fitted(y, x, groups, samples, dq, used, regression);
+    }
+
+    /**
+     * The ramp of a box: in each group the mean or median of the box's pixels (those not flagged
+     * SATURATED or DO_NOT_USE in that group when {@code skipFlagged}, and never NaN ones), fitted like
+     * one pixel's; a group with no usable pixel is NaN and left out. The group DQ is 0: the flags
+     * belong to pixels, not to the box. (y, x) of the result is the box's first row and column.
+     */
+    public static RampFit ofRegion(Ramp ramp, Region box, RampExtraction how, boolean skipFlagged) {
+        if (how == RampExtraction.PIXEL) {
+            throw new IllegalArgumentException("a box is reduced by its mean or median, not " + how);
+        }
+        box.checkInside(ramp.ny(), ramp.nx());
+        int n = ramp.nGroups();
+        double[] groups = new double[n];
+        double[] samples = new double[n];
+        boolean[] used = new boolean[n];
+        double[] values = new double[box.height() * box.width()];
+        SimpleRegression regression = new SimpleRegression(true);
+        for (int g = 0; g < n; g++) {
+            groups[g] = g + 1;
+            int k = 0;
+            for (int y = box.y0(); y < box.y1(); y++) {
+                for (int x = box.x0(); x < box.x1(); x++) {
+                    double v = ramp.sample(g, y, x);
+                    if (Double.isFinite(v) && !(skipFlagged && (ramp.groupDq(g, y, x) & EXCLUDED) != 0)) {
+                        values[k++] = v;
+                    }
+                }
+            }
+            samples[g] = k == 0 ? Double.NaN : how == RampExtraction.MEAN ? mean(values, k)
+                    : Statistics.nanMedian(java.util.Arrays.copyOf(values, k));
+            used[g] = k > 0;
+            if (used[g]) {
+                regression.addData(groups[g], samples[g]);
+            }
+        }
+        return fitted(box.y0(), box.x0(), groups, samples, new int[n], used, regression);
+    }
+
+    private static double mean(double[] v, int n) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += v[i];
+        }
+        return sum / n;
+    }
+
+    private static RampFit fitted(int y, int x, double[] groups, double[] samples, int[] dq, boolean[] used,
+            SimpleRegression regression) {
         double slope = regression.getN() >= 2 ? regression.getSlope() : Double.NaN;
         double intercept = regression.getN() >= 2 ? regression.getIntercept() : Double.NaN;
-        double[] residuals = new double[n];
-        for (int g = 0; g < n; g++) {
+        double[] residuals = new double[groups.length];
+        for (int g = 0; g < groups.length; g++) {
             residuals[g] = samples[g] - (intercept + slope * groups[g]);
         }
         return new RampFit(y, x, groups, samples, dq, used, slope, intercept, residuals);

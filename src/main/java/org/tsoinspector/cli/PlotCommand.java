@@ -12,9 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tsoinspector.analysis.GroupPairs;
 import org.tsoinspector.analysis.ProfileAxis;
+import org.tsoinspector.analysis.RampExtraction;
 import org.tsoinspector.analysis.RatioHistogramSpec;
 import org.tsoinspector.analysis.Region;
 import org.tsoinspector.inspect.Inspection;
+import org.tsoinspector.inspect.PixelPosition;
 import org.tsoinspector.inspect.PlotRequest;
 import org.tsoinspector.inspect.PlotResult;
 import org.tsoinspector.inspect.RampStage;
@@ -42,7 +44,8 @@ public final class PlotCommand implements Command {
     @Override
     public String usage() {
         return "plot KIND FILE... " + StepOptions.USAGE + " [--after STEP|raw] [--int I] [--group G] [--column C"
-                + " | --row R] [--pixel X,Y] [--pairs A-B,C-D] [--region X0,Y0,X1,Y1] [--width W] [--height H]"
+                + " | --row R] [--pixel X,Y] [--pairs A-B,C-D] [--region X0,Y0,X1,Y1] [--stat mean|median]"
+                + " [--pin X,Y ...] [--width W] [--height H]"
                 + " --out FILE.png [--csv FILE.csv] [--votable FILE.vot] [--fits FILE.fits]\n"
                 + "                          KIND: frame, mask, saturated, profile, ramp, ratio, lightcurve, dq;"
                 + " I and G count from 1, C, R, X and Y from 0\n"
@@ -50,6 +53,8 @@ public final class PlotCommand implements Command {
                 + " two over the first two\n"
                 + "                          --region (lightcurve): columns X0..X1, rows Y0..Y1 (from 0, inclusive),"
                 + " default the brightest 30 rows\n"
+                + "                          --region (ramp): the box whose --stat mean (default) or median is"
+                + " plotted; --pin X,Y (repeatable): more pixels' ramps drawn over it\n"
                 + "                          several FILEs: the segments of one exposure (integrations numbered"
                 + " across them)\n" + StepOptions.HELP;
     }
@@ -71,6 +76,8 @@ public final class PlotCommand implements Command {
         int[] pixel = null;
         GroupPairs pairs = null;
         Region region = null;
+        RampExtraction stat = null;
+        List<PixelPosition> pins = new ArrayList<>();
         int width = 0;
         int height = 0;
         for (int i = 0; i < args.size();) {
@@ -104,6 +111,11 @@ public final class PlotCommand implements Command {
                 case "--pixel" -> pixel = pixel(v);
                 case "--pairs" -> pairs = pairs(v);
                 case "--region" -> region = region(v);
+                case "--stat" -> stat = stat(v);
+                case "--pin" -> {
+                    int[] xy = pixel(v);
+                    pins.add(new PixelPosition(xy[0], xy[1]));
+                }
                 case "--width" -> width = size(a, v);
                 case "--height" -> height = size(a, v);
                 case "--out" -> png = Path.of(v);
@@ -127,8 +139,17 @@ public final class PlotCommand implements Command {
         if (pairs != null && kind != PlotKind.RATIO) {
             throw new UsageException("--pairs applies to the ratio plot only");
         }
-        if (region != null && kind != PlotKind.LIGHTCURVE) {
-            throw new UsageException("--region applies to the lightcurve plot only");
+        if (region != null && kind != PlotKind.LIGHTCURVE && kind != PlotKind.RAMP) {
+            throw new UsageException("--region applies to the lightcurve and ramp plots only");
+        }
+        if ((stat != null || !pins.isEmpty()) && kind != PlotKind.RAMP) {
+            throw new UsageException("--stat and --pin apply to the ramp plot only");
+        }
+        if (stat != null && region == null) {
+            throw new UsageException("--stat needs --region X0,Y0,X1,Y1, the box whose pixels it reduces");
+        }
+        if (region != null && pixel != null && kind == PlotKind.RAMP) {
+            throw new UsageException("give --pixel or --region for the ramp, not both");
         }
         if (axis != null && kind != PlotKind.PROFILE) {
             throw new UsageException("--column and --row apply to the profile plot only");
@@ -159,8 +180,14 @@ public final class PlotCommand implements Command {
             if (pairs != null) {
                 request = request.withRatio(RatioHistogramSpec.of(pairs));
             }
-            if (region != null) {
+            if (region != null && kind == PlotKind.LIGHTCURVE) {
                 request = request.withLightCurve(null, region);
+            }
+            if (region != null && kind == PlotKind.RAMP) {
+                request = request.withRampExtraction(stat != null ? stat : RampExtraction.MEAN, region);
+            }
+            if (!pins.isEmpty()) {
+                request = request.withPinned(pins);
             }
             long t0 = System.nanoTime();
             PlotResult plot = inspection.plot(request, ProgressMonitor.NONE);
@@ -194,6 +221,14 @@ public final class PlotCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    private static RampExtraction stat(String v) throws UsageException {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "mean" -> RampExtraction.MEAN;
+            case "median" -> RampExtraction.MEDIAN;
+            default -> throw new UsageException("--stat is mean or median, not '" + v + "'");
+        };
     }
 
     /** "raw" or a step's name. */

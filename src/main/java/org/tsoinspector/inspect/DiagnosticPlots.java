@@ -8,6 +8,7 @@ import org.tsoinspector.analysis.LightCurveMode;
 import org.tsoinspector.analysis.PixelMask;
 import org.tsoinspector.analysis.Profile;
 import org.tsoinspector.analysis.ProfileAxis;
+import org.tsoinspector.analysis.RampExtraction;
 import org.tsoinspector.analysis.RampFit;
 import org.tsoinspector.analysis.RatioHistogramSpec;
 import org.tsoinspector.analysis.Region;
@@ -253,23 +254,56 @@ final class DiagnosticPlots {
             throws IOException, BadInputException {
         CalibrationEngine.Stage last = at(stages.get(stages.size() - 1), integration);
         Ramp r = last.ramp();
+        boolean box = req.extraction() != RampExtraction.PIXEL;
         int x = req.pixelX();
         int y = req.pixelY();
-        if (x < 0 || y < 0) {
-            int p = brightestUnsaturated(r, last.pixelDq());
-            x = p % r.nx();
-            y = p / r.nx();
-        }
-        if (x >= r.nx() || y >= r.ny()) {
-            throw bad("has pixels 0.." + (r.nx() - 1) + ", 0.." + (r.ny() - 1) + ", not (" + x + ", " + y + ")");
+        String where;
+        if (box) {
+            Region b = req.region();
+            if (b == null) {
+                throw bad("a ramp of a box needs the box");
+            }
+            if (b.y1() > r.ny() || b.x1() > r.nx()) {
+                throw bad("has pixels 0.." + (r.nx() - 1) + ", 0.." + (r.ny() - 1) + ", not the box columns "
+                        + b.x0() + ".." + (b.x1() - 1) + ", rows " + b.y0() + ".." + (b.y1() - 1));
+            }
+            where = req.extraction() + " columns " + b.x0() + ".." + (b.x1() - 1) + ", rows " + b.y0() + ".."
+                    + (b.y1() - 1);
+        } else {
+            if (x < 0 || y < 0) {
+                int p = brightestUnsaturated(r, last.pixelDq());
+                x = p % r.nx();
+                y = p / r.nx();
+            }
+            checkPixel(r, x, y);
+            where = "pixel (" + x + ", " + y + ")";
         }
         List<Staged<RampFit>> fits = new ArrayList<>();
         for (RampStage s : stages) {
-            fits.add(new Staged<>(inspection.label(s), RampFit.of(at(s, integration).ramp(), y, x, req.skipFlagged())));
+            Ramp stageRamp = at(s, integration).ramp();
+            fits.add(new Staged<>(inspection.label(s), box
+                    ? RampFit.ofRegion(stageRamp, req.region(), req.extraction(), req.skipFlagged())
+                    : RampFit.of(stageRamp, y, x, req.skipFlagged())));
         }
-        Figure f = RampCharts.upTheRamp("Integration " + integration + " of pixel (" + x + ", " + y + ")", fits);
-        return new PlotResult(f, caption(integration, 0, labels(stages) + ", pixel (" + x + ", " + y + ")"),
-                PlotTables.ramps(fits));
+        List<Staged<RampFit>> pinned = new ArrayList<>();
+        for (PixelPosition p : req.pinned()) {
+            checkPixel(r, p.x(), p.y());
+            pinned.add(new Staged<>("pixel (" + p.x() + ", " + p.y() + ")",
+                    RampFit.of(r, p.y(), p.x(), req.skipFlagged())));
+        }
+        Figure f = RampCharts.upTheRamp("Integration " + integration + " of " + where, fits, pinned);
+        List<Staged<RampFit>> all = new ArrayList<>(fits);
+        for (Staged<RampFit> p : pinned) {
+            all.add(new Staged<>(p.stage() + ", " + fits.get(fits.size() - 1).stage(), p.value()));
+        }
+        return new PlotResult(f, caption(integration, 0, labels(stages) + ", " + where
+                + (pinned.isEmpty() ? "" : " (+" + pinned.size() + " pinned)")), PlotTables.ramps(all));
+    }
+
+    private void checkPixel(Ramp r, int x, int y) throws BadInputException {
+        if (x < 0 || y < 0 || x >= r.nx() || y >= r.ny()) {
+            throw bad("has pixels 0.." + (r.nx() - 1) + ", 0.." + (r.ny() - 1) + ", not (" + x + ", " + y + ")");
+        }
     }
 
     /** Index of the science pixel collecting the most light (last minus first group) that never saturates. */

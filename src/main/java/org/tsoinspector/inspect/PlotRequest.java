@@ -1,5 +1,7 @@
 package org.tsoinspector.inspect;
 
+import java.util.List;
+import org.tsoinspector.analysis.RampExtraction;
 import org.tsoinspector.analysis.LightCurveMode;
 import org.tsoinspector.analysis.ProfileAxis;
 import org.tsoinspector.analysis.RatioHistogramSpec;
@@ -19,65 +21,85 @@ import org.tsoinspector.render.PlotKind;
  * @param index       the column (or row) of a profile, -1 for the brightest
  * @param pixelX      with pixelY, the pixel of a ramp plot; -1 for the brightest unsaturated one
  * @param traceRows   light curve without a region: how many of the brightest rows to sum
+ * @param region      light curve: the pixels summed; ramp with a box extraction: the box
+ * @param extraction  ramp: the pixel, or the mean or median of the box {@code region}
+ * @param pinned      ramp: more pixels whose ramps (at the later stage) are drawn over it
  */
 public record PlotRequest(PlotKind kind, RampStage stage, RampStage compareWith, int integration, int group,
         ProfileAxis axis, int index, int pixelX, int pixelY, boolean skipFlagged, RatioHistogramSpec ratio,
-        LightCurveMode lightCurveMode, Region region, int traceRows, boolean normalized) {
+        LightCurveMode lightCurveMode, Region region, int traceRows, boolean normalized, RampExtraction extraction,
+        List<PixelPosition> pinned) {
+
+    public PlotRequest {
+        pinned = List.copyOf(pinned);
+    }
 
     /** The kind with every choice left to the defaults. */
     public static PlotRequest of(PlotKind kind) {
         return new PlotRequest(kind, null, null, 0, 0, ProfileAxis.COLUMN, -1, -1, -1, true, null, null, null,
-                Region.DEFAULT_TRACE_ROWS, true);
+                Region.DEFAULT_TRACE_ROWS, true, RampExtraction.PIXEL, List.of());
     }
 
     /** The stages compared: {@code stage} against {@code compareWith}. */
     public PlotRequest withStages(RampStage compareWith, RampStage stage) {
         return new PlotRequest(kind, stage, compareWith, integration, group, axis, index, pixelX, pixelY,
-                skipFlagged, ratio, lightCurveMode, region, traceRows, normalized);
+                skipFlagged, ratio, lightCurveMode, region, traceRows, normalized, extraction, pinned);
     }
 
     public PlotRequest withIntegration(int i) {
         return new PlotRequest(kind, stage, compareWith, i, group, axis, index, pixelX, pixelY, skipFlagged, ratio,
-                lightCurveMode, region, traceRows, normalized);
+                lightCurveMode, region, traceRows, normalized, extraction, pinned);
     }
 
     public PlotRequest withGroup(int g) {
         return new PlotRequest(kind, stage, compareWith, integration, g, axis, index, pixelX, pixelY, skipFlagged,
-                ratio, lightCurveMode, region, traceRows, normalized);
+                ratio, lightCurveMode, region, traceRows, normalized, extraction, pinned);
     }
 
     /** A column (or row) profile at index i (-1: the brightest). */
     public PlotRequest withProfile(ProfileAxis a, int i) {
         return new PlotRequest(kind, stage, compareWith, integration, group, a, i, pixelX, pixelY, skipFlagged,
-                ratio, lightCurveMode, region, traceRows, normalized);
+                ratio, lightCurveMode, region, traceRows, normalized, extraction, pinned);
     }
 
     public PlotRequest withPixel(int x, int y) {
         return new PlotRequest(kind, stage, compareWith, integration, group, axis, index, x, y, skipFlagged, ratio,
-                lightCurveMode, region, traceRows, normalized);
+                lightCurveMode, region, traceRows, normalized, extraction, pinned);
     }
 
     /** Whether the ramp's line leaves flagged groups out. */
     public PlotRequest withSkipFlagged(boolean skip) {
         return new PlotRequest(kind, stage, compareWith, integration, group, axis, index, pixelX, pixelY, skip, ratio,
-                lightCurveMode, region, traceRows, normalized);
+                lightCurveMode, region, traceRows, normalized, extraction, pinned);
     }
 
     /** Pairs and axes of the ratio histogram (null: the notebook's). */
     public PlotRequest withRatio(RatioHistogramSpec spec) {
         return new PlotRequest(kind, stage, compareWith, integration, group, axis, index, pixelX, pixelY,
-                skipFlagged, spec, lightCurveMode, region, traceRows, normalized);
+                skipFlagged, spec, lightCurveMode, region, traceRows, normalized, extraction, pinned);
     }
 
     /** How flux is measured and where (null mode: last minus first; null region: the brightest rows). */
     public PlotRequest withLightCurve(LightCurveMode mode, Region r) {
         return new PlotRequest(kind, stage, compareWith, integration, group, axis, index, pixelX, pixelY,
-                skipFlagged, ratio, mode, r, traceRows, normalized);
+                skipFlagged, ratio, mode, r, traceRows, normalized, extraction, pinned);
+    }
+
+    /** A ramp of the box {@code box} reduced by {@code how} (PIXEL: the pixel, the box unused). */
+    public PlotRequest withRampExtraction(RampExtraction how, Region box) {
+        return new PlotRequest(kind, stage, compareWith, integration, group, axis, index, pixelX, pixelY,
+                skipFlagged, ratio, lightCurveMode, box, traceRows, normalized, how, pinned);
+    }
+
+    /** Pixels whose ramps are drawn over the plotted one (Rampviz's several spectra at once). */
+    public PlotRequest withPinned(List<PixelPosition> pixels) {
+        return new PlotRequest(kind, stage, compareWith, integration, group, axis, index, pixelX, pixelY,
+                skipFlagged, ratio, lightCurveMode, region, traceRows, normalized, extraction, pixels);
     }
 
     /** A light curve over the brightest {@code rows} rows, normalized to its median or not. */
     public PlotRequest withTrace(int rows, boolean normalize) {
         return new PlotRequest(kind, stage, compareWith, integration, group, axis, index, pixelX, pixelY,
-                skipFlagged, ratio, lightCurveMode, region, rows, normalize);
+                skipFlagged, ratio, lightCurveMode, region, rows, normalize, extraction, pinned);
     }
 }

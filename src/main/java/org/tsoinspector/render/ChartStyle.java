@@ -33,6 +33,7 @@ final class ChartStyle {
     static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     static final BasicStroke LINE = new BasicStroke(1.5f);
+    static final BasicStroke THIN = new BasicStroke(1.0f);
     static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {6f, 4f}, 0f);
     static final Shape DOT = new Ellipse2D.Double(-3.5, -3.5, 7, 7);

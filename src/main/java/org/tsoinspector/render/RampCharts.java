@@ -29,8 +29,19 @@ public final class RampCharts {
     private RampCharts() {
     }
 
-    /** The figure for one pixel at one or more stages. */
+    /** The figure for one pixel (or box) at one or more stages. */
     public static Figure upTheRamp(String title, List<Staged<RampFit>> fits) {
+        return upTheRamp(title, fits, List.of());
+    }
+
+    /**
+     * The figure for one pixel (or box) at one or more stages, each stage on its own counts axis (raw
+     * sits ~13,000 DN above a calibrated ramp: on one axis both slopes look flat), and the ramps of
+     * pinned pixels drawn thin on the later stage's axis.
+     *
+     * @param pinned ramps of other pixels at the later stage, labelled by their stage field ("pixel (3, 4)")
+     */
+    public static Figure upTheRamp(String title, List<Staged<RampFit>> fits, List<Staged<RampFit>> pinned) {
         if (fits.isEmpty()) {
             throw new IllegalArgumentException("no ramp to plot");
         }
@@ -38,21 +49,21 @@ public final class RampCharts {
         groups.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(groups);
         combined.setGap(8);
-        combined.add(samplesPlot(fits), 3);
+        combined.add(samplesPlot(fits, pinned), 3);
         combined.add(residualPlot(fits), 1);
         ChartStyle.style(combined);
         return Figure.of("ramp", ChartStyle.chart(title, combined, true));
     }
 
-    private static XYPlot samplesPlot(List<Staged<RampFit>> fits) {
-        XYSeriesCollection data = new XYSeriesCollection();
-        XYLineAndShapeRenderer r = ChartStyle.lines(true, true);
-        XYPlot plot = ChartStyle.xyPlot(data, null, ChartStyle.axis("Counts"), r);
-        int k = 0;
+    private static XYPlot samplesPlot(List<Staged<RampFit>> fits, List<Staged<RampFit>> pinned) {
+        XYPlot plot = null;
         for (int s = 0; s < fits.size(); s++) {
             RampFit f = fits.get(s).value();
             String stage = fits.get(s).stage();
             Color c = ChartStyle.stageColor(s);
+            XYSeriesCollection data = new XYSeriesCollection();
+            XYLineAndShapeRenderer r = ChartStyle.lines(true, true);
+            int k = 0;
             data.addSeries(series(stage + ": samples up the ramp", f.groupNumbers(), f.samples()));
             ChartStyle.seriesLook(r, k++, c, ChartStyle.LINE, true, true);
             data.addSeries(series(stage + ": best-fit line", f.groupNumbers(), f.fitted()));
@@ -68,7 +79,7 @@ public final class RampCharts {
                     // labels of the later groups extend leftwards so they stay inside the plot
                     label.setTextAnchor(2 * g < f.samples().length ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
                     label.setPaint(ChartStyle.FIT_COLOR);
-                    plot.addAnnotation(label);
+                    r.addAnnotation(label); // on this stage's renderer, so it sits on this stage's axis
                 }
             }
             if (flagged.getItemCount() > 0) {
@@ -76,6 +87,26 @@ public final class RampCharts {
                 ChartStyle.seriesLook(r, k, ChartStyle.FIT_COLOR, ChartStyle.LINE, false, true);
                 r.setSeriesShape(k, ChartStyle.FLAG_MARK);
                 r.setSeriesShapesFilled(k++, false);
+            }
+            if (s == fits.size() - 1) {
+                for (int p = 0; p < pinned.size(); p++) {
+                    RampFit pf = pinned.get(p).value();
+                    data.addSeries(series(pinned.get(p).stage() + " (" + stage + ")", pf.groupNumbers(),
+                            pf.samples()));
+                    ChartStyle.seriesLook(r, k, ChartStyle.SERIES_COLORS[(p + 2) % ChartStyle.SERIES_COLORS.length],
+                            ChartStyle.THIN, true, true);
+                    r.setSeriesShape(k++, ChartStyle.MARKERS[(p + 1) % ChartStyle.MARKERS.length]);
+                }
+            }
+            NumberAxis counts = ChartStyle.axis(fits.size() == 1 ? "Counts" : stage + " (counts)");
+            counts.setLabelPaint(fits.size() == 1 ? Color.BLACK : c);
+            if (plot == null) {
+                plot = ChartStyle.xyPlot(data, null, counts, r);
+            } else {
+                plot.setDataset(s, data);
+                plot.setRenderer(s, r);
+                plot.setRangeAxis(s, counts);
+                plot.mapDatasetToRangeAxis(s, s);
             }
         }
         return plot;

@@ -11,6 +11,32 @@ import org.tsoinspector.model.Ramp;
 
 class RampFitTest {
 
+    /** A 3 x 3 frame, pixel i of group g = 10 * (g + 1) + i * i: box means and medians by hand. */
+    @Test
+    void aBoxRampIsTheMeanOrMedianOfItsUsablePixelsInEachGroup() {
+        Ramp r = RampBuilder.of(0, 3, 3, 3, (g, i) -> 10.0 * (g + 1) + i * i);
+        Region box = new Region(0, 2, 0, 2); // pixels 0, 1, 3, 4: i*i = 0, 1, 9, 16
+        RampFit mean = RampFit.ofRegion(r, box, RampExtraction.MEAN, true);
+        assertArrayEquals(new double[] {10 + 6.5, 20 + 6.5, 30 + 6.5}, mean.samples(), 1e-12);
+        assertEquals(10.0, mean.slope(), 1e-12);
+        RampFit median = RampFit.ofRegion(r, box, RampExtraction.MEDIAN, true);
+        assertArrayEquals(new double[] {15, 25, 35}, median.samples(), 1e-12); // median of 0, 1, 9, 16 is 5
+        // pixel 4 saturated in group 3: left out there when skipping flags, so that group's mean is of 0, 1, 9
+        r.groupDq()[2 * 9 + 4] = (byte) DqFlag.SATURATED.value();
+        RampFit skipping = RampFit.ofRegion(r, box, RampExtraction.MEAN, true);
+        assertEquals(30 + 10.0 / 3, skipping.samples()[2], 1e-12);
+        assertEquals(30 + 6.5, RampFit.ofRegion(r, box, RampExtraction.MEAN, false).samples()[2], 1e-12);
+        // a group with no usable pixel is NaN and out of the fit
+        for (int p : new int[] {0, 1, 3}) {
+            r.groupDq()[2 * 9 + p] = (byte) DqFlag.SATURATED.value();
+        }
+        RampFit none = RampFit.ofRegion(r, box, RampExtraction.MEAN, true);
+        assertTrue(Double.isNaN(none.samples()[2]));
+        assertFalse(none.used()[2]);
+        assertEquals(10.0, none.slope(), 1e-12, "groups 1 and 2 still give the line");
+        assertEquals(0, none.groupDq()[2], "a box has no group DQ of its own");
+    }
+
     @Test
     void knownSlopeGivesKnownFitAndZeroResiduals() {
         // pixel value = 100 + 250 * (group number), group numbers 1..6

@@ -239,6 +239,34 @@ class InspectorWindowTest {
         assertTrue(view.caption().contains("int 2, group 3"), view.caption());
     }
 
+    @SuppressWarnings("unchecked")
+    @Test
+    void theRampTabPlotsABoxMeanAndKeepsPinnedPixels(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.interact(() -> window.plots().select("Ramp"));
+        robot.clickOn("#view-a");
+        waitIdle();
+        PixelPosition first = window.crosshair();
+        robot.clickOn("#ramp-pin");
+        waitIdle();
+        robot.type(KeyCode.RIGHT, KeyCode.RIGHT); // the crosshair moves on; the pinned pixel stays on the plot
+        waitIdle();
+        PlotResult r = window.plots().result("Ramp");
+        int groups = 4;
+        assertEquals(3 * groups, r.rowCount(), "two stages and one pinned pixel: " + r.captionText());
+        assertTrue(r.captionText().endsWith("(+1 pinned)"), r.captionText());
+        assertEquals("pixel (" + first.x() + ", " + first.y() + ")", r.table().value(2 * groups, 0).toString()
+                .replaceFirst(", after .*$|, raw$", ""));
+        robot.interact(() -> robot.lookup("#ramp-extraction").queryAs(ComboBox.class)
+                .setValue(org.tsoinspector.analysis.RampExtraction.MEAN));
+        waitIdle();
+        PlotResult box = window.plots().result("Ramp");
+        assertTrue(box.captionText().contains("mean of a box columns"), box.captionText());
+        robot.clickOn("#ramp-clear-pins");
+        waitIdle();
+        assertEquals(2 * groups, window.plots().result("Ramp").rowCount());
+    }
+
     /** Ctrl+G: a typed pixel gets the crosshair, a bad one is one sentence; the zoom factor is drawn. */
     @Test
     void goToPixelPutsTheCrosshairThereAndABadPixelIsOneSentence(FxRobot robot) throws Exception {

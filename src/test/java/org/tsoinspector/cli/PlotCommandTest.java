@@ -181,6 +181,32 @@ class PlotCommandTest {
     }
 
     @Test
+    void aRampOfABoxWithPinnedPixelsAndItsUsageErrors(@TempDir Path dir) throws Exception {
+        Path base = vector("soss96");
+        Path png = dir.resolve("ramp.png");
+        Path csv = dir.resolve("ramp.csv");
+        assertEquals(0, run(plot("ramp", base, png, "--region", "1000,40,1002,42", "--stat", "median", "--pin",
+                "5,6", "--pin", "7,8", "--csv", csv.toString())), err.toString());
+        List<String[]> rows = rows(csv);
+        assertEquals(4 * 3, rows.size(), "2 stages and 2 pinned pixels, 3 groups each");
+        assertTrue(out.toString().contains("median of a box columns 1000..1002, rows 40..42"), out.toString());
+        String pinnedLine = Files.readAllLines(csv).get(10);
+        assertTrue(pinnedLine.startsWith("\"pixel (7, 8), after refpix\",1,"), pinnedLine);
+        String[][] usage = {
+            {"--stat", "median", "--stat needs --region X0,Y0,X1,Y1"},
+            {"--stat", "mode", "--stat is mean or median, not 'mode'"},
+        };
+        for (String[] u : usage) {
+            err.reset();
+            assertEquals(2, run(plot("ramp", base, png, u[0], u[1])), String.join(" ", u));
+            assertTrue(err.toString().contains(u[2]), err.toString());
+        }
+        err.reset();
+        assertEquals(2, run(plot("profile", base, png, "--pin", "1,1")));
+        assertTrue(err.toString().contains("--stat and --pin apply to the ramp plot only"), err.toString());
+    }
+
+    @Test
     void regionChoosesTheLightCurvePixels(@TempDir Path dir) throws Exception {
         Path base = vector("soss96"); // 2 integrations of 3 groups
         Path png = dir.resolve("lc.png");
@@ -222,7 +248,7 @@ class PlotCommandTest {
                     + " not '1,2,3'"},
             {"lightcurve", "--region", "5,5,4,5", "X1 and Y1 must not be less than X0 and Y0"},
             {"lightcurve", "--region", "a,0,3,3", "--region needs a whole number, not 'a'"},
-            {"ratio", "--region", "0,0,3,3", "--region applies to the lightcurve plot only"},
+            {"ratio", "--region", "0,0,3,3", "--region applies to the lightcurve and ramp plots only"},
         };
         for (String[] u : usage) {
             err.reset();

@@ -65,6 +65,40 @@ class InspectionTest {
     }
 
     @Test
+    void aBoxRampIsTheMeanOfItsPixelsRampsAndPinnedPixelsAddTheirOwn() throws Exception {
+        try (Inspection s = open("soss96")) {
+            RampStage lin = RampStage.after(StepName.LINEARITY);
+            RampStage raw = RampStage.RAW;
+            PlotResult box = s.plot(PlotRequest.of(PlotKind.RAMP).withStages(raw, lin).withIntegration(2)
+                    .withSkipFlagged(false).withRampExtraction(org.tsoinspector.analysis.RampExtraction.MEAN,
+                            new org.tsoinspector.analysis.Region(40, 42, 1000, 1002)), ProgressMonitor.NONE);
+            int groups = s.groupCount();
+            double[] sum = new double[groups];
+            for (int[] p : new int[][] {{1000, 40}, {1001, 40}, {1000, 41}, {1001, 41}}) {
+                PlotResult one = s.plot(PlotRequest.of(PlotKind.RAMP).withStages(raw, lin).withIntegration(2)
+                        .withSkipFlagged(false).withPixel(p[0], p[1]), ProgressMonitor.NONE);
+                for (int g = 0; g < groups; g++) {
+                    sum[g] += ((Number) one.table().value(groups + g, 2)).doubleValue(); // after linearity rows
+                }
+            }
+            for (int g = 0; g < groups; g++) {
+                assertEquals(sum[g] / 4, ((Number) box.table().value(groups + g, 2)).doubleValue(), 1e-6, "group " + g);
+            }
+            assertTrue(box.captionText().contains("mean of a box columns 1000..1001, rows 40..41"), box.captionText());
+            PlotResult pinned = s.plot(PlotRequest.of(PlotKind.RAMP).withStages(raw, lin).withIntegration(2)
+                    .withPixel(1000, 40).withPinned(List.of(new PixelPosition(5, 6), new PixelPosition(7, 8))),
+                    ProgressMonitor.NONE);
+            assertEquals(4 * groups, pinned.rowCount(), "two stages and two pinned pixels");
+            assertEquals("pixel (7, 8), after linearity", pinned.table().value(3 * groups, 0));
+            assertTrue(pinned.captionText().endsWith("(+2 pinned)"), pinned.captionText());
+            BadInputException outside = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
+                    () -> s.plot(PlotRequest.of(PlotKind.RAMP).withPinned(List.of(new PixelPosition(5000, 1))),
+                            ProgressMonitor.NONE));
+            assertTrue(outside.getMessage().contains("not (5000, 1)"), outside.getMessage());
+        }
+    }
+
+    @Test
     void scienceMedianLeavesOutReferencePixelsAndNonFiniteValues() {
         float[] v = {100, 1, 2, Float.NaN, 3, 1000};
         int ref = DqFlag.REFERENCE_PIXEL.value();
