@@ -89,11 +89,12 @@ public final class RampCharts {
                 r.setSeriesShapesFilled(k++, false);
             }
             if (s == fits.size() - 1) {
+                // pinned colours from tab10 purple on: blue and orange are the stages, red the first fit line
                 for (int p = 0; p < pinned.size(); p++) {
                     RampFit pf = pinned.get(p).value();
                     data.addSeries(series(pinned.get(p).stage() + " (" + stage + ")", pf.groupNumbers(),
                             pf.samples()));
-                    ChartStyle.seriesLook(r, k, ChartStyle.SERIES_COLORS[(p + 2) % ChartStyle.SERIES_COLORS.length],
+                    ChartStyle.seriesLook(r, k, ChartStyle.SERIES_COLORS[(p + 4) % ChartStyle.SERIES_COLORS.length],
                             ChartStyle.THIN, true, true);
                     r.setSeriesShape(k++, ChartStyle.MARKERS[(p + 1) % ChartStyle.MARKERS.length]);
                 }
