@@ -365,7 +365,23 @@ public final class InspectorWindow implements InspectorActions {
         status.info("Opening the built-in sample " + name + " (generated once into "
                 + BuiltInSamples.cacheRoot() + ") ...");
         StepConfiguration carried = carriedConfiguration();
-        jobs.submit(OPEN_SLOT, m -> BuiltInSamples.open(name, carried, m), this::showInspection);
+        jobs.submit(OPEN_SLOT, m -> BuiltInSamples.open(name, carried, m, preview -> Platform.runLater(() -> {
+            if (jobs.isBusy(OPEN_SLOT)) { // not cancelled meanwhile: show segment 1 while the rest is written
+                showInspection(preview.inspection());
+                status.info(preview.inspection().name() + ": segment 1 of " + preview.segments()
+                        + ", shown while the sample's other segments are written (the whole exposure follows)");
+            } else {
+                closeQuietly(preview.inspection());
+            }
+        })), this::showInspection);
+    }
+
+    private static void closeQuietly(Inspection s) {
+        try {
+            s.close();
+        } catch (Exception e) {
+            LOG.info("closing {}: {}", s.name(), e.getMessage());
+        }
     }
 
     private static String describe(List<Path> files) {

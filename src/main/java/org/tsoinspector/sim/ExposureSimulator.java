@@ -385,6 +385,16 @@ public final class ExposureSimulator {
      * reference files into {@code dir/refs}. Integrations are made in parallel and written in order.
      */
     public Result write(Path dir, int threads, ProgressMonitor monitor) throws IOException, CancelledException {
+        return write(dir, threads, monitor, segment -> { });
+    }
+
+    /**
+     * As {@link #write(Path, int, ProgressMonitor)}, telling {@code segmentDone} of each segment file as
+     * soon as it is complete (the references are written before the first), so that a viewer can show
+     * the first segment while the others are made.
+     */
+    public Result write(Path dir, int threads, ProgressMonitor monitor, java.util.function.Consumer<Path> segmentDone)
+            throws IOException, CancelledException {
         long t0 = System.nanoTime();
         Files.createDirectories(dir);
         List<Path> refs = new ArrayList<>(run.subarrayReferences()
@@ -405,6 +415,7 @@ public final class ExposureSimulator {
                 Path file = dir.resolve(segmentFileName(s));
                 writeSegment(file, segmentMetadata(s), pool, Math.max(1, threads) + 1, monitor);
                 segments.add(file);
+                segmentDone.accept(file);
                 bytes += Files.size(file);
             }
         } finally {

@@ -101,6 +101,24 @@ public final class SampleLibrary {
      */
     public Sample ensure(String nameOrFile, int threads, ProgressMonitor monitor)
             throws IOException, BadInputException, CancelledException {
+        return ensure(nameOrFile, threads, monitor, null);
+    }
+
+    /** Hears of the first segment of a sample being made, while the others are still to come. */
+    @FunctionalInterface
+    public interface FirstSegment {
+        /** @param refsDir the references, already complete */
+        void written(Path segment, Path refsDir, int segmentCount);
+    }
+
+    /**
+     * As {@link #ensure(String, int, ProgressMonitor)}; when the sample is made now and has more than
+     * one segment, {@code first} (if not null) hears of its first segment as soon as it is complete.
+     * The file lies in a temporary folder that becomes the cached one when all are written: open
+     * files stay readable across that rename.
+     */
+    public Sample ensure(String nameOrFile, int threads, ProgressMonitor monitor, FirstSegment first)
+            throws IOException, BadInputException, CancelledException {
         Scenario sc = scenario(nameOrFile);
         Sample done = cached(sc);
         if (done != null) {
@@ -113,7 +131,14 @@ public final class SampleLibrary {
             posix.setPermissions(PosixFilePermissions.fromString("rwxr-xr-x")); // a normal folder, not 0700
         }
         try {
-            new ExposureSimulator(sc).write(work, threads, monitor);
+            ExposureSimulator sim = new ExposureSimulator(sc);
+            int count = sim.segmentCount();
+            java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
+            sim.write(work, threads, monitor, segment -> {
+                if (first != null && count > 1 && !told.getAndSet(true)) {
+                    first.written(segment, work.resolve("refs"), count);
+                }
+            });
             try {
                 Files.move(work, folderOf(sc), StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {

@@ -76,6 +76,33 @@ class SampleLibraryTest {
                 SampleLibrary.fingerprint(SampleLibrary.scenario(file.toString())), "same scenario, same fingerprint");
     }
 
+    /** The first run's early picture: segment 1 is announced, complete, before the other segments exist. */
+    @Test
+    void theFirstOfSeveralSegmentsIsAnnouncedAsSoonAsItIsWritten() throws Exception {
+        Path f = dir.resolve("three.properties");
+        // 2 groups of 96 x 2048 uint16 plus a zero frame and table rows: several segments of 2.6 MB
+        Files.writeString(f, "geometry = SUBSTRIP96\nnints = 6\nngroups = 2\nreferences = subarray\n"
+                + "segment.max_bytes = 2600000\n");
+        SampleLibrary lib = new SampleLibrary(dir.resolve("cache"));
+        List<String> heard = new java.util.ArrayList<>();
+        SampleLibrary.Sample s = lib.ensure(f.toString(), 2, ProgressMonitor.NONE, (segment, refs, count) -> {
+            heard.add(segment.getFileName() + " of " + count);
+            assertTrue(Files.isRegularFile(segment), "complete when announced");
+            assertTrue(Files.isDirectory(refs), "references written first");
+            try (var files = Files.list(segment.getParent())) {
+                assertEquals(1, files.filter(p -> p.toString().endsWith("_uncal.fits")).count(),
+                        "the others are not written yet");
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertTrue(s.segments().size() > 1, s.segments().toString());
+        assertEquals(List.of("three-seg001_uncal.fits of " + s.segments().size()), heard);
+        heard.clear();
+        lib.ensure(f.toString(), 2, ProgressMonitor.NONE, (segment, refs, count) -> heard.add("again"));
+        assertEquals(List.of(), heard, "a cached sample opens whole at once");
+    }
+
     @Test
     void aCancelledSampleLeavesNothing() throws Exception {
         SampleLibrary lib = new SampleLibrary(dir.resolve("cache"));

@@ -36,13 +36,16 @@ class ScenarioTest {
         assertEquals(1.61, sc.detector().gain(), 0);
         assertEquals(EnumSet.allOf(Effect.class), sc.detector().effects());
         assertTrue(sc.transit().injected());
-        // two segments like the notebook's; one below the flight limit of 2 GB when asked
-        assertEquals(650_000_000L, sc.run().maxSegmentBytes());
+        // segments of about 250 MB, so the first run shows segment 1 early; one below the flight limit of 2 GB
+        // when asked
+        assertEquals(260_000_000L, sc.run().maxSegmentBytes());
         Scenario oneSegment = sc.withIntegrations(171).withMaxSegmentBytes(Scenario.DEFAULT_MAX_SEGMENT_BYTES);
         assertEquals(171, oneSegment.run().nInts());
         assertEquals(Scenario.DEFAULT_MAX_SEGMENT_BYTES, oneSegment.run().maxSegmentBytes());
         assertEquals(sc.run().seed(), oneSegment.run().seed());
-        assertEquals(2, new ExposureSimulator(sc.withIntegrations(171)).segmentCount());
+        long perIntegration = new ExposureSimulator(sc.withIntegrations(1)).integrationBytes();
+        int perSegment = (int) (260_000_000L / perIntegration); // about 7.3 MB each: 35
+        assertEquals((171 + perSegment - 1) / perSegment, new ExposureSimulator(sc.withIntegrations(171)).segmentCount());
         assertEquals(1, new ExposureSimulator(oneSegment).segmentCount(), "1.08 GB fits one segment");
     }
 
