@@ -95,7 +95,8 @@ final class FrameArea extends BorderPane {
     BackgroundJob<PlotResult> figureJob() {
         FrameAnswer f = shown;
         boolean showsB = blinkShowsB;
-        return f == null ? null : m -> f.figure(showsB);
+        boolean bottom = viewA.originAtBottom(); // the export is drawn the way the view shows it
+        return f == null ? null : m -> f.figure(showsB, bottom);
     }
 
     /** The frame context menu and DS9's right-drag contrast (it calls back with the new range). */

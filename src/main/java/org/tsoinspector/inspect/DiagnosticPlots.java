@@ -137,7 +137,7 @@ final class DiagnosticPlots {
         String label = inspection.label(stage);
         FrameRenderer renderer = DisplaySettings.DEFAULT.withColormap("viridis").rendererFor(frame);
         JFreeChart chart = ImageCharts.frame(inspection.name() + ": integration " + integration + ", group " + group
-                + ", " + label, frame, r.ny(), r.nx(), renderer, "Counts (DN)");
+                + ", " + label, frame, r.ny(), r.nx(), renderer, "Counts (DN)", true);
         return new PlotResult(Figure.of("frame", chart), caption(integration, group, label),
                 PlotTables.frame(frame, r.ny(), r.nx()), new FitsImage(frame, r.ny(), r.nx(),
                         FitsImage.describe("frame", inspection.segmentName(integration - 1), inspection.metadata(),

@@ -101,8 +101,12 @@ public record FrameAnswer(String exposureName, ExposureMetadata metadata, Compar
         return (difference != null ? "A-B  " : "") + r.text();
     }
 
-    /** The frame as shown, as a figure with its caption and the numbers behind it (PNG and CSV export). */
-    public PlotResult figure(boolean blinkShowsB) {
+    /**
+     * The frame as shown, as a figure with its caption and the numbers behind it (PNG and CSV export).
+     *
+     * @param originAtBottom row 0 drawn at the bottom, as the window shows it
+     */
+    public PlotResult figure(boolean blinkShowsB, boolean originAtBottom) {
         StageFrame frame = mode == CompareMode.BLINK && blinkShowsB ? b : a;
         float[] values = difference != null ? difference : frame.values();
         String stageText = difference != null ? a.label() + " - " + b.label() : frame.label();
@@ -113,7 +117,7 @@ public record FrameAnswer(String exposureName, ExposureMetadata metadata, Compar
         return new PlotResult(
                 Figure.of(isDifference ? "difference" : "frame", ImageCharts.frame(exposureName + ": " + stageText,
                         values, frame.ny(), frame.nx(), mainPicture(blinkShowsB).scale().renderer(),
-                        isDifference ? "difference (DN)" : "DN")),
+                        isDifference ? "difference (DN)" : "DN", originAtBottom)),
                 new Caption(exposureName, frame.integration() + 1, frame.group() + 1, stageText),
                 PlotTables.frame(values, frame.ny(), frame.nx()), image);
     }

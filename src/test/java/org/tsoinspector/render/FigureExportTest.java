@@ -56,7 +56,7 @@ class FigureExportTest {
 
         FrameRenderer r = new FrameRenderer(Colormap.named("viridis"), Stretch.LINEAR,
                 Limits.PERCENTILE_99_5.of(raw.frame(4), new DisplayRange(0, 1)));
-        Figure frame = Figure.of("frame", ImageCharts.frame("frame", raw.frame(4), 32, 64, r, "DN"));
+        Figure frame = Figure.of("frame", ImageCharts.frame("frame", raw.frame(4), 32, 64, r, "DN", true));
         Figure mask = Figure.of("mask", ImageCharts.mask("Special pixels", PixelMask.special(pixelDq, 32, 64)));
         Figure profile = ProfileCharts.comparison(List.of(
                 new Staged<>("before", Profile.column(raw.frame(4), 32, 64, 40)),

@@ -23,7 +23,7 @@ class SquarePixelTest {
             }
             FrameRenderer r = new FrameRenderer(Colormap.named("gray"), Stretch.LINEAR,
                     Limits.MINMAX.of(frame, null));
-            JFreeChart chart = ImageCharts.frame("frame " + ny + " x " + nx, frame, ny, nx, r, "DN");
+            JFreeChart chart = ImageCharts.frame("frame " + ny + " x " + nx, frame, ny, nx, r, "DN", true);
             Figure f = Figure.of("frame", chart);
             Caption caption = new Caption("x_uncal.fits", 1, 1, "raw");
             int height = FigureImage.squarePixelHeight(f, caption, 1600, ny, nx);
