@@ -1,5 +1,6 @@
 package org.tsoinspector.app;
 
+import org.tsoinspector.inspect.Words;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +69,8 @@ public final class InspectorWindow implements InspectorActions {
     private final HandMarks marks;
     private final FileDialogs fileDialogs;
     private final InspectorMenus menus;
+    /** The notes of the frame last shown, so the same note is not said again over a newer message. */
+    private String shownNotes = "";
     /** The header viewer last opened (tests). */
     private HeaderWindow headers;
     /** The SAMP link once {@link #useSamp} made it; read on the FX thread only. */
@@ -419,7 +422,7 @@ public final class InspectorWindow implements InspectorActions {
         stage.setTitle("TSO Inspector - " + s.name());
         stepPanel.show(s.askedConfiguration(), s.stepStates());
         status.info(s.name() + ": " + md.instrument() + " " + md.detector() + " " + md.subarrayName() + ", "
-                + s.integrationCount() + " integrations x " + md.nGroups() + " groups, " + md.ny() + " x " + md.nx());
+                + Words.count(s.integrationCount(), "integration") + " x " + Words.count(md.nGroups(), "group") + ", " + md.ny() + " x " + md.nx());
         refresh();
     }
 
@@ -651,7 +654,10 @@ public final class InspectorWindow implements InspectorActions {
             if (s != inspection.get()) {
                 return; // made for a state that has been replaced meanwhile
             }
-            if (!f.notes().isEmpty()) {
+            String previousNotes = shownNotes;
+            shownNotes = f.notes();
+            if (!f.notes().isEmpty() && !f.notes().equals(previousNotes)) {
+                // said once: a later message ("Marked ...") is not overwritten by the same note again
                 status.info(f.notes() + ".");
             } else if (errorsBefore > 0 && status.showsError(errorsBefore)) {
                 status.info(s.name() + ": " + f.caption(false));

@@ -1,5 +1,6 @@
 package org.tsoinspector.app;
 
+import org.tsoinspector.inspect.Words;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -187,7 +188,7 @@ final class PlotsPane extends BorderPane {
         Inspection inspection = context.inspection();
         jobs.submit(slot(t), m -> inspection.plot(request, m), r -> {
             show(t, r);
-            status.info(t.title() + " computed over " + inspection.integrationCount() + " integrations: "
+            status.info(t.title() + " computed over " + Words.count(inspection.integrationCount(), "integration") + ": "
                     + r.captionText());
         }, this::showFailure);
     }

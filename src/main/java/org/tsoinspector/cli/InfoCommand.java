@@ -1,5 +1,6 @@
 package org.tsoinspector.cli;
 
+import org.tsoinspector.inspect.Words;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -190,7 +191,7 @@ public final class InfoCommand implements Command {
             min = Math.min(min, x);
             max = Math.max(max, x);
         }
-        return "min " + min + ", max " + max + " over " + v.length + " integrations";
+        return "min " + min + ", max " + max + " over " + Words.count(v.length, "integration");
     }
 
     private static String flagCounts(Map<DqFlag, Long> counts) {

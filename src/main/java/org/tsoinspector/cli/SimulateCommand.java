@@ -1,5 +1,6 @@
 package org.tsoinspector.cli;
 
+import org.tsoinspector.inspect.Words;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,9 +63,10 @@ public final class SimulateCommand implements Command {
         for (Path p : r.references()) {
             out.println(p);
         }
-        out.printf(Locale.ROOT, "%s: %d integrations x %d groups, %s, %d segment(s), %.1f MB in %.1f s (%d threads)%n",
-                sc.name(), sc.run().nInts(), sc.run().nGroups(), sc.run().geometry().subarrayName(),
-                r.segments().size(), r.bytes() / 1e6, r.seconds(), threads);
+        out.printf(Locale.ROOT, "%s: %s x %s, %s, %s, %.1f MB in %.1f s (%d threads)%n",
+                sc.name(), Words.count(sc.run().nInts(), "integration"), Words.count(sc.run().nGroups(), "group"),
+                sc.run().geometry().subarrayName(), Words.count(r.segments().size(), "segment"), r.bytes() / 1e6,
+                r.seconds(), threads);
         return CommandLine.EXIT_OK;
     }
 

@@ -241,6 +241,20 @@ class InspectorWindowRealDataTest {
         assertEquals(flagged, shown, "every flagged pixel is drawn at " + view.zoomText());
     }
 
+    /** A stage shown instead of another is said once; the "Marked ..." message after M is not overwritten by it. */
+    @Test
+    void aHandMarkMessageStaysWhenTheFrameIsRedrawnWithTheSameNote(FxRobot robot) throws Exception {
+        open(robot);
+        showStage(robot, "#stage-a", StepName.LINEARITY);
+        robot.interact(() -> robot.lookup("#step-linearity").queryAs(CheckBox.class).fire());
+        waitIdle();
+        assertTrue(window.statusText().contains("is not available"), window.statusText());
+        clickPixel(robot, 1000, 40);
+        robot.type(KeyCode.M);
+        waitIdle();
+        assertTrue(window.statusText().startsWith("Marked "), window.statusText());
+    }
+
     @Test
     void pixelMarkedSaturatedIsLeftUncorrectedByLinearity(FxRobot robot) throws Exception {
         open(robot);

@@ -39,7 +39,7 @@ class SimulateCommandTest {
         assertTrue(printed.contains(mask.toString()), printed);
         assertTrue(Files.isRegularFile(segment));
         assertTrue(Files.isRegularFile(mask));
-        assertTrue(printed.contains("strip: 2 integrations x 2 groups, SUBSTRIP96, 1 segment(s)"), printed);
+        assertTrue(printed.contains("strip: 2 integrations x 2 groups, SUBSTRIP96, 1 segment,"), printed);
     }
 
     @Test
