@@ -99,8 +99,12 @@ public final class RampCharts {
                     r.setSeriesShape(k++, ChartStyle.MARKERS[(p + 1) % ChartStyle.MARKERS.length]);
                 }
             }
-            NumberAxis counts = ChartStyle.axis(fits.size() == 1 ? "Counts" : stage + " (counts)");
-            counts.setLabelPaint(fits.size() == 1 ? Color.BLACK : c);
+            NumberAxis counts = ChartStyle.axis(fits.size() == 1 ? "Counts" : stage + " (DN)");
+            if (fits.size() > 1) {
+                // two axis labels on a short plot: the tick font keeps "after superbias (DN)" whole
+                counts.setLabelPaint(c);
+                counts.setLabelFont(ChartStyle.TICK_FONT);
+            }
             if (plot == null) {
                 plot = ChartStyle.xyPlot(data, null, counts, r);
             } else {
@@ -121,7 +125,9 @@ public final class RampCharts {
             data.addSeries(series(fits.get(s).stage() + ": counts - best-fit line", f.groupNumbers(), f.residuals()));
             ChartStyle.seriesLook(r, s, ChartStyle.stageColor(s), ChartStyle.LINE, true, true);
         }
-        XYPlot plot = ChartStyle.xyPlot(data, null, ChartStyle.axis("Counts - fit"), r);
+        NumberAxis residual = ChartStyle.axis("Residual");
+        residual.setLabelFont(ChartStyle.TICK_FONT); // a quarter of the figure's height: a short label, whole
+        XYPlot plot = ChartStyle.xyPlot(data, null, residual, r);
         plot.addRangeMarker(new ValueMarker(0, Color.GRAY, ChartStyle.DASHED));
         return plot;
     }

@@ -59,7 +59,8 @@ public final class RatioCharts {
         x.setLabel("Fluence at group " + (h.spec().pairs().fluenceGroup() + 1) + " (counts)");
         ChartStyle.style(x);
         x.setRange(fa.min(), fa.max());
-        NumberAxis y = ChartStyle.axis(h.spec().pairs().label() + " group differences");
+        // the pairs alone: a short plot (the window's tab at 1280 x 800) cut "... group differences" off
+        NumberAxis y = ChartStyle.axis(h.spec().pairs().label().replace(" ", ""));
         y.setRange(ra.min(), ra.max());
 
         XYSeriesCollection data = new XYSeriesCollection();
@@ -95,9 +96,9 @@ public final class RatioCharts {
 
         JFreeChart chart = ChartStyle.chart(title, plot, true);
         chart.addSubtitle(ColorScaleLegend.logOf("points per bin", 1, max, color));
-        TextTitle counts = new TextTitle(String.format("%,d points shown of %,d pixels x integrations "
-                + "(%,d flagged, %,d fluence off the axis, %,d undefined)", h.inRange(), h.accumulated(),
-                h.flagged(), h.fluenceOutside(), h.invalid()), new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        TextTitle counts = new TextTitle(String.format("%,d of %,d pixel-integrations shown; %,d flagged, %,d off"
+                + " the fluence axis, %,d undefined", h.inRange(), h.accumulated(), h.flagged(), h.fluenceOutside(),
+                h.invalid()), new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         chart.addSubtitle(counts);
         return chart;
     }

@@ -25,8 +25,8 @@ class RampChartsTest {
                 .get(0).getPlot();
         XYPlot samples = (XYPlot) combined.getSubplots().get(0);
         assertEquals(2, samples.getRangeAxisCount());
-        assertEquals("raw (counts)", samples.getRangeAxis(0).getLabel());
-        assertEquals("after linearity (counts)", samples.getRangeAxis(1).getLabel());
+        assertEquals("raw (DN)", samples.getRangeAxis(0).getLabel());
+        assertEquals("after linearity (DN)", samples.getRangeAxis(1).getLabel());
         assertEquals(13000, samples.getRangeAxis(0).getRange().getCentralValue(), 200);
         assertEquals(40, samples.getRangeAxis(1).getRange().getCentralValue(), 200);
         assertEquals(3, samples.getDataset(1).getSeriesCount(), "samples, line and the pinned pixel");
