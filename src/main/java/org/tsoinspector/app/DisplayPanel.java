@@ -27,6 +27,7 @@ final class DisplayPanel extends GridPane {
     private final TextField low = new TextField();
     private final TextField high = new TextField();
     private final CheckBox invert = new CheckBox("Invert");
+    private final CheckBox fromView = new CheckBox("Limits from the visible area");
     private boolean updating;
 
     DisplayPanel(DisplaySettings initial) {
@@ -57,6 +58,10 @@ final class DisplayPanel extends GridPane {
         HBox map = new HBox(6, colormap, invert);
         HBox.setHgrow(colormap, Priority.ALWAYS);
         addRow(3, new Label("Colormap"), map);
+        fromView.setId("limits-from-view");
+        fromView.setTooltip(new javafx.scene.control.Tooltip("Zoomed in, the limits rule looks only at the pixels"
+                + " in view (DS9's scale from the visible area)"));
+        add(fromView, 0, 4, 2, 1);
         limits.setMaxWidth(Double.MAX_VALUE);
         stretch.setMaxWidth(Double.MAX_VALUE);
         colormap.setMaxWidth(Double.MAX_VALUE);
@@ -66,6 +71,7 @@ final class DisplayPanel extends GridPane {
         stretch.valueProperty().addListener((o, a, b) -> changed(s -> s.withStretch(b)));
         colormap.valueProperty().addListener((o, a, b) -> changed(s -> s.withColormap(b)));
         invert.selectedProperty().addListener((o, a, b) -> changed(s -> s.withInverted(b)));
+        fromView.selectedProperty().addListener((o, a, b) -> changed(s -> s.withLimitsFromView(b)));
         low.setOnAction(e -> manualTyped());
         high.setOnAction(e -> manualTyped());
     }
@@ -88,6 +94,7 @@ final class DisplayPanel extends GridPane {
         stretch.setValue(s.stretch());
         colormap.setValue(s.colormap());
         invert.setSelected(s.inverted());
+        fromView.setSelected(s.limitsFromView());
         updating = false;
         settings.set(s);
     }

@@ -1,5 +1,6 @@
 package org.tsoinspector.app;
 
+import org.tsoinspector.analysis.Region;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -149,6 +150,37 @@ final class FrameArea extends BorderPane {
     void swapBlink() {
         blinkShowsB = !blinkShowsB;
         paint();
+    }
+
+    /**
+     * The part of the frame in view A, in data rows and columns (the origin flip undone), or null
+     * before a frame is shown.
+     */
+    Region visibleRegion() {
+        int w = viewA.imageWidth();
+        int h = viewA.imageHeight();
+        if (w == 0 || h == 0 || viewA.getWidth() <= 0 || viewA.getHeight() <= 0) {
+            return null;
+        }
+        int x0 = clamp((int) Math.floor(viewPort.imageX(0)), w);
+        int x1 = clamp((int) Math.ceil(viewPort.imageX(viewA.getWidth())), w);
+        int r0 = clamp((int) Math.floor(viewPort.imageY(0)), h); // displayed rows, top first
+        int r1 = clamp((int) Math.ceil(viewPort.imageY(viewA.getHeight())), h);
+        if (x1 <= x0 || r1 <= r0) {
+            return null;
+        }
+        return viewA.originAtBottom() ? new Region(h - r1, h - r0, x0, x1) : new Region(r0, r1, x0, x1);
+    }
+
+    private static int clamp(int v, int size) {
+        return Math.max(0, Math.min(size, v));
+    }
+
+    /** Calls back when zoom or pan changes what is in view. */
+    void onViewChanged(Runnable changed) {
+        viewPort.scaleProperty().addListener((o, a, b) -> changed.run());
+        viewPort.offsetXProperty().addListener((o, a, b) -> changed.run());
+        viewPort.offsetYProperty().addListener((o, a, b) -> changed.run());
     }
 
     /** DS9's magnifier in both views. */

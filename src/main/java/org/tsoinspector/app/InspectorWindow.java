@@ -191,6 +191,15 @@ public final class InspectorWindow implements InspectorActions {
             }
         });
         wireBlinkTimer();
+        // limits from the visible area follow zoom and pan, once the user pauses (not on every wheel step)
+        javafx.animation.PauseTransition viewSettled = new javafx.animation.PauseTransition(
+                javafx.util.Duration.millis(150));
+        viewSettled.setOnFinished(e -> refresh());
+        frames.onViewChanged(() -> {
+            if (displayPanel.settingsProperty().get().limitsFromView()) {
+                viewSettled.playFromStart();
+            }
+        });
         frames.wire(menus.frameMenu(), range -> displayPanel.set(displayPanel.settingsProperty().get()
                 .withManual(range)));
         FileDrop.install(root, this::open, status::error);
@@ -648,7 +657,7 @@ public final class InspectorWindow implements InspectorActions {
                 stages.sharedScale(), stages.medianRemoved(), navigation.integrationProperty().get(),
                 navigation.groupProperty().get(),
                 displayPanel.settingsProperty().get(), overlayPanel.shownProperty().get(),
-                overlayPanel.chosenFlagsProperty().get());
+                overlayPanel.chosenFlagsProperty().get(), frames.visibleRegion());
         long errorsBefore = status.errorsShown(); // an error shown before this request is one the user moved on from
         jobs.submit(FRAME_SLOT, m -> s.frame(request, m), f -> {
             if (s != inspection.get()) {

@@ -7,11 +7,17 @@ import org.tsoinspector.render.FrameRenderer;
 import org.tsoinspector.render.Limits;
 import org.tsoinspector.render.Stretch;
 
-/** How frames are coloured: limits rule (and the manual range), stretch and colormap. */
-public record DisplaySettings(Limits limits, DisplayRange manual, Stretch stretch, String colormap, boolean inverted) {
+/**
+ * How frames are coloured: limits rule (and the manual range), stretch and colormap.
+ *
+ * @param limitsFromView the limits rule looks only at the part of the frame in view (DS9's zoomed
+ *                       "scale from the visible area"), not the whole frame
+ */
+public record DisplaySettings(Limits limits, DisplayRange manual, Stretch stretch, String colormap, boolean inverted,
+        boolean limitsFromView) {
 
-    public static final DisplaySettings DEFAULT =
-            new DisplaySettings(Limits.PERCENTILE_99_5, new DisplayRange(0, 65535), Stretch.LINEAR, "gray", false);
+    public static final DisplaySettings DEFAULT = new DisplaySettings(Limits.PERCENTILE_99_5,
+            new DisplayRange(0, 65535), Stretch.LINEAR, "gray", false, false);
 
     /** The renderer for one frame of a stage. */
     public FrameRenderer rendererFor(float[] values) {
@@ -53,29 +59,33 @@ public record DisplaySettings(Limits limits, DisplayRange manual, Stretch stretc
     }
 
     public DisplaySettings withLimits(Limits l) {
-        return new DisplaySettings(l, manual, stretch, colormap, inverted);
+        return new DisplaySettings(l, manual, stretch, colormap, inverted, limitsFromView);
     }
 
     public DisplaySettings withManual(DisplayRange r) {
-        return new DisplaySettings(Limits.MANUAL, r, stretch, colormap, inverted);
+        return new DisplaySettings(Limits.MANUAL, r, stretch, colormap, inverted, limitsFromView);
     }
 
     public DisplaySettings withStretch(Stretch s) {
-        return new DisplaySettings(limits, manual, s, colormap, inverted);
+        return new DisplaySettings(limits, manual, s, colormap, inverted, limitsFromView);
     }
 
     public DisplaySettings withColormap(String c) {
-        return new DisplaySettings(limits, manual, stretch, c, inverted);
+        return new DisplaySettings(limits, manual, stretch, c, inverted, limitsFromView);
     }
 
     public DisplaySettings withInverted(boolean invert) {
-        return new DisplaySettings(limits, manual, stretch, colormap, invert);
+        return new DisplaySettings(limits, manual, stretch, colormap, invert, limitsFromView);
     }
 
-    /** Settings as stored in preferences: "limits|low|high|stretch|colormap|inverted". */
+    public DisplaySettings withLimitsFromView(boolean fromView) {
+        return new DisplaySettings(limits, manual, stretch, colormap, inverted, fromView);
+    }
+
+    /** Settings as stored in preferences: "limits|low|high|stretch|colormap|inverted|fromView". */
     public String encode() {
-        return String.format(Locale.ROOT, "%s|%s|%s|%s|%s|%s", limits.name(), manual.low(),
-                manual.high(), stretch.name(), colormap, inverted);
+        return String.format(Locale.ROOT, "%s|%s|%s|%s|%s|%s|%s", limits.name(), manual.low(),
+                manual.high(), stretch.name(), colormap, inverted, limitsFromView);
     }
 
     public static DisplaySettings decode(String text) {
@@ -84,7 +94,8 @@ public record DisplaySettings(Limits limits, DisplayRange manual, Stretch stretc
             return new DisplaySettings(Limits.valueOf(p[0]),
                     new DisplayRange(Double.parseDouble(p[1]), Double.parseDouble(p[2])),
                     Stretch.valueOf(p[3]), Colormap.NAMES.contains(p[4]) ? p[4] : "gray",
-                    p.length > 5 && Boolean.parseBoolean(p[5])); // settings saved before inversion existed have 5 fields
+                    p.length > 5 && Boolean.parseBoolean(p[5]), // settings saved before inversion existed have 5 fields
+                    p.length > 6 && Boolean.parseBoolean(p[6]));
         } catch (RuntimeException e) {
             return DisplaySettings.DEFAULT;
         }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.tsoinspector.analysis.PixelMask;
 import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.model.CancelledException;
+import org.tsoinspector.analysis.Region;
 import org.tsoinspector.analysis.Statistics;
 import org.tsoinspector.model.DqFlag;
 import org.tsoinspector.model.ProgressMonitor;
@@ -22,7 +23,14 @@ import org.tsoinspector.render.MaskOverlay;
  * one exposure is still answered sensibly for the next.
  */
 public record FrameRequest(RampStage a, RampStage b, CompareMode mode, boolean sharedScale, boolean medianRemoved,
-        int integration, int group, DisplaySettings display, Set<OverlayKind> overlays, Set<DqFlag> flags) {
+        int integration, int group, DisplaySettings display, Set<OverlayKind> overlays, Set<DqFlag> flags,
+        Region view) {
+
+    /** As asked without a view: limits from the whole frame. */
+    public FrameRequest(RampStage a, RampStage b, CompareMode mode, boolean sharedScale, boolean medianRemoved,
+            int integration, int group, DisplaySettings display, Set<OverlayKind> overlays, Set<DqFlag> flags) {
+        this(a, b, mode, sharedScale, medianRemoved, integration, group, display, overlays, flags, null);
+    }
 
     public FrameRequest {
         overlays = Set.copyOf(overlays);
@@ -38,7 +46,7 @@ public record FrameRequest(RampStage a, RampStage b, CompareMode mode, boolean s
         String notes = inspection.substitution(a);
         if (mode == CompareMode.SINGLE) {
             return new FrameAnswer(inspection.name(), inspection.metadata(), mode, sharedScale, fa, null, null, 0,
-                    picture(fa, fa.values(), display.rendererFor(fa.values())), null, notes);
+                    picture(fa, fa.values(), display.rendererFor(inView(fa.values(), fa))), null, notes);
         }
         StageFrame fb = inspection.stageFrame(b, i, g);
         String noteB = inspection.substitution(b);
@@ -59,14 +67,38 @@ public record FrameRequest(RampStage a, RampStage b, CompareMode mode, boolean s
                 }
             }
             return new FrameAnswer(inspection.name(), inspection.metadata(), mode, sharedScale, fa, fb, d, offset,
-                    picture(fa, shown, display.rendererForDifference(shown)), null, notes);
+                    picture(fa, shown, display.rendererForDifference(inView(shown, fa))), null, notes);
         }
         // side by side and blink: one scale unless asked otherwise, so that A and B compare by eye
-        FrameRenderer ra = sharedScale ? display.rendererForPair(fa.values(), fb.values())
-                : display.rendererFor(fa.values());
-        FrameRenderer rb = sharedScale ? ra : display.rendererFor(fb.values());
+        FrameRenderer ra = sharedScale ? display.rendererForPair(inView(fa.values(), fa), inView(fb.values(), fb))
+                : display.rendererFor(inView(fa.values(), fa));
+        FrameRenderer rb = sharedScale ? ra : display.rendererFor(inView(fb.values(), fb));
         return new FrameAnswer(inspection.name(), inspection.metadata(), mode, sharedScale, fa, fb, null, 0,
                 picture(fa, fa.values(), ra), picture(fb, fb.values(), rb), notes);
+    }
+
+    /**
+     * The values the limits rule looks at: those in view when the display asks for that and a view is
+     * given (clipped to the frame), else all of them.
+     */
+    private float[] inView(float[] values, StageFrame f) {
+        if (!display.limitsFromView() || view == null) {
+            return values;
+        }
+        int x0 = Math.max(0, view.x0());
+        int y0 = Math.max(0, view.y0());
+        int x1 = Math.min(f.nx(), view.x1());
+        int y1 = Math.min(f.ny(), view.y1());
+        if (x1 <= x0 || y1 <= y0) {
+            return values;
+        }
+        float[] out = new float[(x1 - x0) * (y1 - y0)];
+        int k = 0;
+        for (int y = y0; y < y1; y++) {
+            System.arraycopy(values, y * f.nx() + x0, out, k, x1 - x0);
+            k += x1 - x0;
+        }
+        return out;
     }
 
     /** The median of the finite values of the science pixels (reference pixels left out), 0 when there are none. */

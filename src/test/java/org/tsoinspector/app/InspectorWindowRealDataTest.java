@@ -215,6 +215,28 @@ class InspectorWindowRealDataTest {
         assertTrue(robot.lookup("#view-a").queryAs(FrameView.class).hasOverlay(OverlayKind.SPECIAL.ordinal()));
     }
 
+    @Test
+    void limitsFromTheVisibleAreaFollowTheZoom(FxRobot robot) throws Exception {
+        open(robot);
+        FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
+        robot.interact(view::fitToWindow);
+        waitIdle();
+        double wholeHigh = window.shownFrames().pictureA().scale().range().high();
+        robot.interact(() -> robot.lookup("#limits-from-view").queryAs(CheckBox.class).fire());
+        robot.interact(() -> {
+            view.viewPort().scaleProperty().set(8); // zoom onto the dark top-left corner of the frame
+            view.viewPort().offsetXProperty().set(0);
+            view.viewPort().offsetYProperty().set(0);
+        });
+        Thread.sleep(400); // the limits follow once the view has settled for 150 ms
+        waitIdle();
+        double zoomedHigh = window.shownFrames().pictureA().scale().range().high();
+        assertTrue(zoomedHigh < wholeHigh, "zoomed onto a dark corner: " + zoomedHigh + " vs " + wholeHigh);
+        robot.interact(() -> robot.lookup("#limits-from-view").queryAs(CheckBox.class).fire());
+        waitIdle();
+        assertEquals(wholeHigh, window.shownFrames().pictureA().scale().range().high(), 1e-6);
+    }
+
     /** At fit zoom (about 1/2 here) nearest neighbour drew a fraction of the flagged pixels; pooling keeps all. */
     @Test
     void theSpecialPixelOverlayAtFitZoomShowsEveryFlaggedPixel(FxRobot robot) throws Exception {

@@ -48,6 +48,10 @@ class DisplaySettingsTest {
         assertEquals(normal[1], flipped[0], "gray: the lowest value is white when inverted");
         assertEquals(normal[0], flipped[1]);
         assertEquals(inverted, DisplaySettings.decode(inverted.encode()));
+        DisplaySettings fromView = inverted.withLimitsFromView(true);
+        assertEquals(fromView, DisplaySettings.decode(fromView.encode()));
+        assertEquals(false, DisplaySettings.decode("MINMAX|0.0|1.0|LINEAR|viridis|true").limitsFromView(),
+                "settings saved before the visible-area option had 6 fields");
         assertEquals(false, DisplaySettings.decode("MINMAX|0.0|1.0|LINEAR|viridis").inverted(),
                 "settings saved before inversion existed still read");
         assertEquals("viridis", DisplaySettings.decode("MINMAX|0.0|1.0|LINEAR|viridis").colormap());

@@ -99,6 +99,35 @@ class InspectionTest {
     }
 
     @Test
+    void limitsFromTheVisibleAreaLookOnlyAtThePixelsInView() throws Exception {
+        try (Inspection s = open("soss96")) {
+            RampStage lin = RampStage.after(StepName.LINEARITY);
+            DisplaySettings whole = DisplaySettings.DEFAULT.withLimits(org.tsoinspector.render.Limits.MINMAX);
+            org.tsoinspector.analysis.Region corner = new org.tsoinspector.analysis.Region(10, 20, 100, 140);
+            FrameAnswer all = s.frame(new FrameRequest(lin, lin, CompareMode.SINGLE, true, true, 0, 2, whole,
+                    Set.of(), Set.of(), corner), ProgressMonitor.NONE);
+            FrameAnswer inView = s.frame(new FrameRequest(lin, lin, CompareMode.SINGLE, true, true, 0, 2,
+                    whole.withLimitsFromView(true), Set.of(), Set.of(), corner), ProgressMonitor.NONE);
+            float[] v = inView.a().values();
+            double lo = Double.MAX_VALUE;
+            double hi = -Double.MAX_VALUE;
+            for (int y = 10; y < 20; y++) {
+                for (int x = 100; x < 140; x++) {
+                    float f = v[y * inView.a().nx() + x];
+                    if (Float.isFinite(f)) {
+                        lo = Math.min(lo, f);
+                        hi = Math.max(hi, f);
+                    }
+                }
+            }
+            assertEquals(lo, inView.pictureA().scale().range().low(), 1e-3, "min of the pixels in view");
+            assertEquals(hi, inView.pictureA().scale().range().high(), 1e-3, "max of the pixels in view");
+            assertTrue(all.pictureA().scale().range().high() > hi, "the whole frame reaches higher: "
+                    + all.pictureA().scale().range() + " vs " + hi);
+        }
+    }
+
+    @Test
     void scienceMedianLeavesOutReferencePixelsAndNonFiniteValues() {
         float[] v = {100, 1, 2, Float.NaN, 3, 1000};
         int ref = DqFlag.REFERENCE_PIXEL.value();
