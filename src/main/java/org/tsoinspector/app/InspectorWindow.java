@@ -672,6 +672,7 @@ public final class InspectorWindow implements InspectorActions {
                 status.info(s.name() + ": " + f.caption(false));
             }
             displayPanel.showRange(frames.show(f));
+            overlayPanel.showColors(f.pictureA().overlayColors());
         });
         plots.follow(plotContext(), false);
     }

@@ -32,6 +32,17 @@ final class OverlayPanel extends GridPane {
     private final ObjectProperty<Set<OverlayKind>> shown = new SimpleObjectProperty<>(EnumSet.noneOf(OverlayKind.class));
     private Runnable onOpacity = () -> { };
 
+    private final Map<OverlayKind, Rectangle> swatches = new java.util.EnumMap<>(OverlayKind.class);
+
+    private static Color color(int rgb) {
+        return Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF);
+    }
+
+    /** The swatches take the colours the overlays are drawn in over the frame shown (they follow the colormap). */
+    void showColors(Map<OverlayKind, Integer> colors) {
+        colors.forEach((k, rgb) -> swatches.get(k).setFill(color(rgb)));
+    }
+
     OverlayPanel() {
         setHgap(6);
         setVgap(4);
@@ -41,7 +52,9 @@ final class OverlayPanel extends GridPane {
             CheckBox box = new CheckBox(k.label());
             box.setId("overlay-" + k.name().toLowerCase(java.util.Locale.ROOT));
             box.setWrapText(true);
-            Rectangle swatch = new Rectangle(12, 12, Color.rgb(k.rgb() >> 16 & 0xFF, k.rgb() >> 8 & 0xFF, k.rgb() & 0xFF));
+            Rectangle swatch = new Rectangle(12, 12, color(k.rgb()));
+            swatch.setId("swatch-" + k.name().toLowerCase(java.util.Locale.ROOT));
+            swatches.put(k, swatch);
             Slider alpha = new Slider(0, 1, 0.7);
             alpha.setId("opacity-" + k.name().toLowerCase(java.util.Locale.ROOT));
             alpha.setPrefWidth(70);

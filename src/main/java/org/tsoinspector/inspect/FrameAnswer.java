@@ -28,10 +28,11 @@ public record FrameAnswer(String exposureName, ExposureMetadata metadata, Compar
     /**
      * A rendered frame with its colour scale and its overlay masks.
      *
+     * @param overlayColors the colour each overlay is drawn in over this picture's colormap (0xRRGGBB)
      * @param emptyOverlays why overlays asked for draw nothing ("" when each draws something)
      */
     public record Picture(ArgbImage image, ColorScale scale, Map<OverlayKind, ArgbImage> overlays,
-            String emptyOverlays) {
+            Map<OverlayKind, Integer> overlayColors, String emptyOverlays) {
     }
 
     /** "int 3, group 2". */

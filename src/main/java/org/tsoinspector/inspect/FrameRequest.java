@@ -121,17 +121,18 @@ public record FrameRequest(RampStage a, RampStage b, CompareMode mode, boolean s
     private FrameAnswer.Picture picture(StageFrame f, float[] values, FrameRenderer renderer) {
         Map<OverlayKind, org.tsoinspector.render.ArgbImage> masks = new EnumMap<>(OverlayKind.class);
         List<String> empty = new ArrayList<>();
+        Map<OverlayKind, Integer> colors = OverlayKind.colorsOver(renderer.colormap());
         for (OverlayKind k : OverlayKind.values()) { // in their order, so the explanation reads the same each time
             if (!overlays.contains(k)) {
                 continue;
             }
             PixelMask mask = k.mask(f, flags);
-            masks.put(k, MaskOverlay.of(mask, k.rgb(), 1.0));
+            masks.put(k, MaskOverlay.of(mask, colors.get(k), 1.0));
             if (mask.count() == 0) {
                 empty.add(k.whyEmpty(f));
             }
         }
         return new FrameAnswer.Picture(renderer.render(values, f.ny(), f.nx()), new ColorScale(renderer), masks,
-                String.join("; ", empty));
+                colors, String.join("; ", empty));
     }
 }

@@ -1,5 +1,9 @@
 package org.tsoinspector.inspect;
 
+import java.util.EnumMap;
+import java.util.Map;
+import org.tsoinspector.render.Colormap;
+import org.tsoinspector.render.OverlayColors;
 import java.util.Set;
 import org.tsoinspector.analysis.PixelMask;
 import org.tsoinspector.model.DqFlag;
@@ -24,9 +28,24 @@ public enum OverlayKind {
         return label;
     }
 
-    /** 0xRRGGBB. */
+    /** The overlay's own colour, 0xRRGGBB (drawn in another where the colormap holds one like it). */
     public int rgb() {
         return rgb;
+    }
+
+    /** The colour of every overlay over a frame in this colormap: each distinct from the map and the others. */
+    public static Map<OverlayKind, Integer> colorsOver(Colormap map) {
+        OverlayKind[] kinds = values();
+        int[] preferred = new int[kinds.length];
+        for (int i = 0; i < kinds.length; i++) {
+            preferred[i] = kinds[i].rgb;
+        }
+        int[] chosen = OverlayColors.choose(map, preferred);
+        Map<OverlayKind, Integer> out = new EnumMap<>(OverlayKind.class);
+        for (int i = 0; i < kinds.length; i++) {
+            out.put(kinds[i], chosen[i]);
+        }
+        return out;
     }
 
     /**

@@ -61,7 +61,7 @@ public record ReferenceImage(String fileName, String what, int ny, int nx, List<
     public FrameAnswer.Picture picture(int plane, DisplaySettings display) {
         float[] values = planes.get(plane);
         FrameRenderer r = display.rendererFor(values);
-        return new FrameAnswer.Picture(r.render(values, ny, nx), new ColorScale(r), Map.of(), "");
+        return new FrameAnswer.Picture(r.render(values, ny, nx), new ColorScale(r), Map.of(), Map.of(), "");
     }
 
     /** The read-out of pixel p on one plane: positions in the window and on the full frame, the value. */
