@@ -239,6 +239,26 @@ class InspectorWindowTest {
         assertTrue(view.caption().contains("int 2, group 3"), view.caption());
     }
 
+    /** Column 40 then Row: the index becomes the crosshair's row (it showed column 1447 as "Row 255" before). */
+    @SuppressWarnings("unchecked")
+    @Test
+    void switchingTheProfileFromColumnToRowTakesTheCrosshairsRow(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.interact(() -> window.plots().select("Profile"));
+        robot.clickOn("#view-a");
+        waitIdle();
+        PixelPosition p = window.crosshair();
+        Spinner<Integer> index = robot.lookup("#profile-index").queryAs(Spinner.class);
+        assertEquals(p.x(), index.getValue());
+        robot.interact(() -> robot.lookup("#profile-axis").queryAs(ComboBox.class)
+                .setValue(org.tsoinspector.analysis.ProfileAxis.ROW));
+        waitIdle();
+        assertEquals(p.y(), index.getValue(), "the row of the crosshair, not its column");
+        assertTrue(window.plots().result("Profile").captionText().contains("row " + p.y())
+                || window.plots().result("Profile").panels().get(0).getTitle().getText().contains("Row " + p.y()),
+                window.plots().result("Profile").panels().get(0).getTitle().getText());
+    }
+
     @SuppressWarnings("unchecked")
     @Test
     void theRampTabPlotsABoxMeanAndKeepsPinnedPixels(FxRobot robot) throws Exception {
