@@ -160,6 +160,45 @@ public final class SegmentCalibration {
     }
 
     /**
+     * The segment through every step for viewing, not for saving: the per-integration steps into a
+     * spill file in {@code spillDir}, then jump (when it runs) and ramp_fit's median rates over it.
+     * The model holds the spill file until closed.
+     */
+    public SegmentRateModel rateModel(Path spillDir, ProgressMonitor monitor)
+            throws IOException, BadInputException, CancelledException {
+        List<PreparedStep> steps = pipeline.steps();
+        ExposureMetadata input = source.metadata();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "rates");
+            t.setDaemon(true);
+            return t;
+        });
+        SpillFile spill = new SpillFile(spillDir, source.integrationCount(), input.nGroups(), input.ny(), input.nx(),
+                input.hasZeroFrame());
+        try {
+            boolean[] wholeFrameDnu = stream(steps, List.of(), List.of(), monitor, pool, spill);
+            ExposureMetadata before = pipeline.productMetadata(input);
+            int[] pixelDq = pipeline.pixelDq();
+            JumpFlags flags = null;
+            String jumpStatus = "SKIPPED";
+            if (segmentSteps.jump()) {
+                JumpPass.Result jump = SegmentRates.jump(segmentSteps, spill, pixelDq, wholeFrameDnu, before, monitor);
+                pixelDq = jump.pixelDq();
+                flags = jump.method() == null ? null : jump.flags();
+                jumpStatus = jump.status();
+            }
+            RampFitter fitter = SegmentRates.fitter(segmentSteps, before, pixelDq);
+            double[] medianRate = SegmentRates.medianRates(spill, flags, fitter, before.intStart() - 1, monitor);
+            return new SegmentRateModel(spill, flags, pixelDq, fitter, medianRate, before.intStart() - 1, jumpStatus);
+        } catch (IOException | BadInputException | CancelledException | RuntimeException e) {
+            spill.close();
+            throw e;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
      * Streams the integrations through the steps into the writers and, when given, the spill file.
      *
      * @return per (integration, group): DO_NOT_USE in every pixel after the steps (jump's path selection)

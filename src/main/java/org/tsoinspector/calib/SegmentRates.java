@@ -53,8 +53,7 @@ final class SegmentRates {
         int nInts = spill.nInts();
         int first = before.intStart() - 1;
         if (steps.jump()) {
-            JumpPass.Result jump = new JumpPass(steps.jumpParameters()).run(spill, pixelDq, steps.gain().values(),
-                    steps.readNoise().values(), wholeFrameDnu, before.nFrames(), before.tGroup(), monitor);
+            JumpPass.Result jump = jump(steps, spill, pixelDq, wholeFrameDnu, before, monitor);
             (jump.method() == null ? notRun : done).add(StepName.JUMP);
             pixelDq = jump.pixelDq();
             flags = jump.method() == null ? null : jump.flags();
@@ -89,18 +88,8 @@ final class SegmentRates {
             throws IOException, CancelledException {
         int nInts = spill.nInts();
         int first = product.intStart() - 1;
-        RampFitter fitter = new RampFitter(product.nGroups(), pixelDq, steps.gain().values(),
-                steps.readNoise().values(), steps.darkCurrent(), product.tGroup(), product.tFrame(),
-                product.nFrames(), steps.rampFitParameters().suppressOneGroup());
-        double[] medianRate = new double[pixelDq.length];
-        for (int i = 0; i < nInts; i++) {
-            monitor.checkCancelled();
-            fitter.addMedianRates(stage(spill, flags, i, first), medianRate);
-            monitor.progress(i + 1, 2L * nInts, "ramp_fit: median rates, integration " + (i + 1) + " of " + nInts);
-        }
-        for (int p = 0; p < medianRate.length; p++) {
-            medianRate[p] /= (float) nInts; // the reference divides by a float32 count
-        }
+        RampFitter fitter = fitter(steps, product, pixelDq);
+        double[] medianRate = medianRates(spill, flags, fitter, first, monitor);
         Path ints = outDir.resolve(root + "_rateints.fits");
         Path rate = outDir.resolve(root + "_rate.fits");
         RampFitter.RateSums sums = new RampFitter.RateSums(fitter.pixelDq());
@@ -123,7 +112,38 @@ final class SegmentRates {
         return List.of(ints, rate);
     }
 
-    private static Ramp stage(SpillFile spill, JumpFlags flags, int i, int first) throws IOException {
+    /** jump over the whole segment in the spill file, in bands of rows. */
+    static JumpPass.Result jump(SegmentSteps steps, SpillFile spill, int[] pixelDq, boolean[] wholeFrameDnu,
+            ExposureMetadata before, ProgressMonitor monitor) throws IOException, CancelledException {
+        return new JumpPass(steps.jumpParameters()).run(spill, pixelDq, steps.gain().values(),
+                steps.readNoise().values(), wholeFrameDnu, before.nFrames(), before.tGroup(), monitor);
+    }
+
+    /** ramp_fit's fitter for a segment whose pixel DQ (after jump) is {@code pixelDq}. */
+    static RampFitter fitter(SegmentSteps steps, ExposureMetadata product, int[] pixelDq) {
+        return new RampFitter(product.nGroups(), pixelDq, steps.gain().values(), steps.readNoise().values(),
+                steps.darkCurrent(), product.tGroup(), product.tFrame(), product.nFrames(),
+                steps.rampFitParameters().suppressOneGroup());
+    }
+
+    /** The per-pixel median rates over every integration, the first pass of ramp_fit (half the progress). */
+    static double[] medianRates(SpillFile spill, JumpFlags flags, RampFitter fitter, int first,
+            ProgressMonitor monitor) throws IOException, CancelledException {
+        int nInts = spill.nInts();
+        double[] medianRate = new double[fitter.pixelDq().length];
+        for (int i = 0; i < nInts; i++) {
+            monitor.checkCancelled();
+            fitter.addMedianRates(stage(spill, flags, i, first), medianRate);
+            monitor.progress(i + 1, 2L * nInts, "ramp_fit: median rates, integration " + (i + 1) + " of " + nInts);
+        }
+        for (int p = 0; p < medianRate.length; p++) {
+            medianRate[p] /= (float) nInts; // the reference divides by a float32 count
+        }
+        return medianRate;
+    }
+
+    /** Integration i of the spill file after jump (its flags set), numbered first + i in the exposure. */
+    static Ramp stage(SpillFile spill, JumpFlags flags, int i, int first) throws IOException {
         Ramp r = spill.read(i, first + i);
         if (flags != null) {
             flags.apply(r, i);

@@ -47,7 +47,8 @@ public final class PlotCommand implements Command {
                 + " | --row R] [--pixel X,Y] [--pairs A-B,C-D] [--region X0,Y0,X1,Y1] [--stat mean|median]"
                 + " [--pin X,Y ...] [--width W] [--height H]"
                 + " --out FILE.png [--csv FILE.csv] [--votable FILE.vot] [--fits FILE.fits]\n"
-                + "                          KIND: frame, mask, saturated, profile, ramp, ratio, lightcurve, dq;"
+                + "                          KIND: frame, mask, saturated, profile, ramp, ratio, lightcurve, dq,"
+                + " rate (--plane sci|err|dq: one integration after jump and ramp_fit);"
                 + " I and G count from 1, C, R, X and Y from 0\n"
                 + "                          --pairs (ratio): (GB - GA) / (GD - GC), groups from 1, default the last"
                 + " two over the first two\n"
@@ -77,6 +78,7 @@ public final class PlotCommand implements Command {
         GroupPairs pairs = null;
         Region region = null;
         RampExtraction stat = null;
+        org.tsoinspector.inspect.RatePlane plane = null;
         List<PixelPosition> pins = new ArrayList<>();
         int width = 0;
         int height = 0;
@@ -112,6 +114,7 @@ public final class PlotCommand implements Command {
                 case "--pairs" -> pairs = pairs(v);
                 case "--region" -> region = region(v);
                 case "--stat" -> stat = stat(v);
+                case "--plane" -> plane = plane(v);
                 case "--pin" -> {
                     int[] xy = pixel(v);
                     pins.add(new PixelPosition(xy[0], xy[1]));
@@ -141,6 +144,9 @@ public final class PlotCommand implements Command {
         }
         if (region != null && kind != PlotKind.LIGHTCURVE && kind != PlotKind.RAMP) {
             throw new UsageException("--region applies to the lightcurve and ramp plots only");
+        }
+        if (plane != null && kind != PlotKind.RATE) {
+            throw new UsageException("--plane applies to the rate plot only");
         }
         if ((stat != null || !pins.isEmpty()) && kind != PlotKind.RAMP) {
             throw new UsageException("--stat and --pin apply to the ramp plot only");
@@ -189,6 +195,9 @@ public final class PlotCommand implements Command {
             if (!pins.isEmpty()) {
                 request = request.withPinned(pins);
             }
+            if (plane != null) {
+                request = request.withRatePlane(plane);
+            }
             long t0 = System.nanoTime();
             PlotResult plot = inspection.plot(request, ProgressMonitor.NONE);
             int w = width > 0 ? width : kind.defaultWidth();
@@ -220,6 +229,14 @@ public final class PlotCommand implements Command {
             return PlotKind.fromId(word);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static org.tsoinspector.inspect.RatePlane plane(String v) throws UsageException {
+        try {
+            return org.tsoinspector.inspect.RatePlane.valueOf(v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--plane is sci, err or dq, not '" + v + "'");
         }
     }
 

@@ -84,6 +84,7 @@ final class DiagnosticPlots {
             case RAMP -> ramp(request, stages, integration);
             case RATIO, LIGHTCURVE -> wholeSegment(request, stages, monitor);
             case DQ -> wholeSegment(request, List.of(stage), monitor);
+            case RATE -> rate(request.ratePlane(), integration, monitor);
         };
     }
 
@@ -163,6 +164,38 @@ final class DiagnosticPlots {
                 + integration + ", " + label, m);
         return new PlotResult(Figure.of("saturated", chart), caption(integration, group, label), PlotTables.mask(m),
                 mapImage("saturated", m, integration, group, stage, label));
+    }
+
+    /**
+     * The rate image of one integration: SCI or ERR in DN/s on the viridis colormap, or the pixels
+     * whose DQ says more than REFERENCE_PIXEL as a map; the FITS export holds the plane's values.
+     */
+    private PlotResult rate(RatePlane plane, int integration, ProgressMonitor monitor)
+            throws IOException, BadInputException, CancelledException {
+        RateFrame r = inspection.rate(integration - 1, monitor);
+        String label = "after ramp_fit (jump " + r.jumpStatus().toLowerCase(java.util.Locale.ROOT) + ")";
+        List<StepName> applied = inspection.stepsApplied(RampStage.after(StepName.RAMP_FIT));
+        String what = plane + ", integration " + integration + ", " + label;
+        if (plane == RatePlane.DQ) {
+            PixelMask m = PixelMask.special(r.fit().dq(), r.ny(), r.nx());
+            float[] values = new float[r.fit().dq().length];
+            for (int k = 0; k < values.length; k++) {
+                values[k] = r.fit().dq()[k];
+            }
+            JFreeChart chart = ImageCharts.mask("Flagged rate pixels, " + what, m);
+            return new PlotResult(Figure.of("rate-dq", chart), caption(integration, 0, plane + ", " + label),
+                    PlotTables.frame(values, r.ny(), r.nx(), ""), new FitsImage(values, r.ny(), r.nx(),
+                            FitsImage.describe("rate-dq", r.file(), inspection.metadata(), integration, 0, "",
+                                    plane + ", " + label, applied, null)));
+        }
+        float[] values = plane == RatePlane.SCI ? r.fit().sci() : r.fit().err();
+        FrameRenderer renderer = DisplaySettings.DEFAULT.withColormap("viridis").rendererFor(values);
+        JFreeChart chart = ImageCharts.frame(inspection.name() + ": " + what, values, r.ny(), r.nx(), renderer,
+                plane + " (DN/s)", true);
+        return new PlotResult(Figure.of("rate-" + plane.name().toLowerCase(java.util.Locale.ROOT), chart),
+                caption(integration, 0, plane + ", " + label), PlotTables.frame(values, r.ny(), r.nx(), "'DN'/s"),
+                new FitsImage(values, r.ny(), r.nx(), FitsImage.describe("rate", r.file(), inspection.metadata(),
+                        integration, 0, "DN/s", plane + ", " + label, applied, null)));
     }
 
     /** A 0/1 map as a FITS image (1 where set). */

@@ -16,6 +16,7 @@ import org.tsoinspector.calib.ReferenceSet;
 import org.tsoinspector.calib.SegmentCalibration;
 import org.tsoinspector.calib.SegmentSteps;
 import org.tsoinspector.fits.MultiSegmentExposure;
+import org.tsoinspector.calib.SegmentRateModel;
 import org.tsoinspector.model.BadInputException;
 import org.tsoinspector.model.CancelledException;
 import org.tsoinspector.model.ExposureMetadata;
@@ -340,9 +341,65 @@ public final class Inspection implements AutoCloseable {
         return references.set().fileNames(Set.copyOf(activeSteps()));
     }
 
-    /** Closes the exposure's files; every inspection of this exposure is unusable afterwards. */
+    /** Closes the exposure's files (and the rate models' spill files); every inspection of it is unusable afterwards. */
     public void close() throws IOException {
-        exposure.source().close();
+        try {
+            exposure.rates().close();
+        } finally {
+            exposure.source().close();
+        }
+    }
+
+    /**
+     * The rate image of one integration (0-based over the exposure) after jump and ramp_fit. The first
+     * call for a configuration runs the per-integration steps of every segment into a spill file, jump
+     * over each segment and ramp_fit's median rates (long: progress and cancel through the monitor);
+     * later calls read one integration and fit it.
+     *
+     * @throws BadInputException when jump or ramp_fit cannot run (a missing GAIN or READNOISE, ramp_fit off)
+     */
+    public RateFrame rate(int integration, ProgressMonitor monitor)
+            throws IOException, BadInputException, CancelledException {
+        if (integration < 0 || integration >= integrationCount()) {
+            throw new BadInputException(name(), "has integrations 1 to " + integrationCount() + ", not "
+                    + (integration + 1));
+        }
+        SegmentSteps segmentSteps = engine.segmentSteps();
+        if (segmentSteps == null || !segmentSteps.rampFit()) {
+            StepState st = states.get(StepName.RAMP_FIT);
+            throw new BadInputException(name(), "rate images need ramp_fit, which is "
+                    + (st == null ? "off" : st.status()) + " (it needs GAIN and READNOISE references)");
+        }
+        List<SegmentRateModel> models = exposure.rates().models(configuration, () -> {
+            List<SegmentRateModel> made = new ArrayList<>();
+            try {
+                for (RampSource segment : segments()) {
+                    made.add(new SegmentCalibration(segment, engine.preparedPipeline(), segmentSteps,
+                            referenceFileNames(), Runtime.getRuntime().availableProcessors())
+                            .rateModel(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), monitor));
+                }
+                return made;
+            } catch (IOException | BadInputException | CancelledException | RuntimeException e) {
+                for (SegmentRateModel m : made) {
+                    m.close();
+                }
+                throw e;
+            }
+        });
+        int first = 0;
+        for (SegmentRateModel m : models) {
+            if (integration < first + m.integrationCount()) {
+                return new RateFrame(integration, segmentName(integration), metadata().ny(), metadata().nx(),
+                        m.rate(integration - first), m.jumpStatus());
+            }
+            first += m.integrationCount();
+        }
+        throw new IllegalStateException("integration " + integration + " in no segment");
+    }
+
+    /** True when the rate images of this state are made (showing one more is quick). */
+    public boolean ratesReady() {
+        return exposure.rates().ready(configuration);
     }
 
     /** True when both inspect the same open exposure (one is a reconfiguration of the other). */
@@ -417,6 +474,9 @@ public final class Inspection implements AutoCloseable {
     }
 
     /** The files, handles and reference policy shared by every inspection of one exposure. */
-    private record OpenExposure(RampSource source, List<Path> files, ReferencePolicy policy) {
+    private record OpenExposure(RampSource source, List<Path> files, ReferencePolicy policy, RateCache rates) {
+        OpenExposure(RampSource source, List<Path> files, ReferencePolicy policy) {
+            this(source, files, policy, new RateCache());
+        }
     }
 }

@@ -23,7 +23,9 @@ public enum PlotKind {
     /** Summed flux per integration against time, before and after a step. */
     LIGHTCURVE(StepName.LINEARITY, true, 1200, 600),
     /** Counts per DQ flag and saturated pixels per integration and group. */
-    DQ(null, true, 1400, 600);
+    DQ(null, true, 1400, 600),
+    /** One integration's rate image after jump and ramp_fit: SCI, ERR or DQ (the first one runs jump over the segment). */
+    RATE(StepName.RAMP_FIT, true, 1600, 500);
 
     private final StepName defaultStep;
     private final boolean wholeSegment;
@@ -60,9 +62,9 @@ public enum PlotKind {
         return defaultHeight;
     }
 
-    /** True for the kinds that are images (frame and the two maps), which also export as FITS images. */
+    /** True for the kinds that are images (frame, the two maps, the rate), which also export as FITS images. */
     public boolean isImage() {
-        return this == FRAME || this == MASK || this == SATURATED;
+        return this == FRAME || this == MASK || this == SATURATED || this == RATE;
     }
 
     /** The kind of a command-line word. */
@@ -73,6 +75,6 @@ public enum PlotKind {
             }
         }
         throw new IllegalArgumentException("unknown plot kind '" + id
-                + "' (expected frame, mask, saturated, profile, ramp, ratio, lightcurve or dq)");
+                + "' (expected frame, mask, saturated, profile, ramp, ratio, lightcurve, dq or rate)");
     }
 }

@@ -27,7 +27,12 @@ public final class PlotTables {
 
     /** One row per pixel: row, column, value (NaN written as "nan"). */
     public static DataTable frame(float[] frame, int ny, int nx) {
-        DataTable t = new DataTable(ROW, COLUMN, column("value", DN, "the frame's value at this pixel"));
+        return frame(frame, ny, nx, DN);
+    }
+
+    /** As {@link #frame(float[], int, int)} for an image in another unit ("'DN'/s" for a rate, "" for DQ). */
+    public static DataTable frame(float[] frame, int ny, int nx, String unit) {
+        DataTable t = new DataTable(ROW, COLUMN, column("value", unit, "the image's value at this pixel"));
         for (int y = 0; y < ny; y++) {
             for (int x = 0; x < nx; x++) {
                 t.row(y, x, (double) frame[y * nx + x]);

@@ -1,0 +1,87 @@
+package org.tsoinspector.inspect;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.tsoinspector.fits.VectorArrays;
+import org.tsoinspector.model.BadInputException;
+import org.tsoinspector.model.ProgressMonitor;
+import org.tsoinspector.model.StepName;
+import org.tsoinspector.render.PlotKind;
+
+/**
+ * The window's rate images (jump once over the segment, then one fit per integration) against the
+ * reference's rateints product: every integration's SCI, ERR and DQ, from the raw segment.
+ */
+class RateFrameTest {
+
+    private static Path folder(String name) {
+        String p = System.getProperty("tso.testdata");
+        assumeTrue(p != null && Files.isDirectory(Path.of(p, "detector1-ramp", name)), "shared test data not available");
+        return Path.of(p, "detector1-ramp", name);
+    }
+
+    private static Inspection open(String name) throws Exception {
+        Path dir = folder(name);
+        StepConfiguration all = StepConfiguration.DEFAULTS.withSettings(
+                StepConfiguration.DEFAULTS.settings().withEnabled(EnumSet.allOf(StepName.class)));
+        return Inspection.open(List.of(dir.resolve(name + "_uncal.fits.gz")), dir, all, ProgressMonitor.NONE);
+    }
+
+    /** soss96r: the iterative path, 10 integrations; sub64sig: the sigma clip across 100 integrations. */
+    @ParameterizedTest
+    @ValueSource(strings = {"soss96r", "sub64sig"})
+    void everyIntegrationsRateImageIsTheReferencesRateints(String name) throws Exception {
+        Path ref = folder(name).resolve(name + "_rateints.fits.gz");
+        float[] sci = VectorArrays.floats(ref, "SCI");
+        float[] err = VectorArrays.floats(ref, "ERR");
+        int[] dq = VectorArrays.ints(ref, "DQ");
+        try (Inspection s = open(name)) {
+            int n = s.integrationCount();
+            int frame = s.metadata().ny() * s.metadata().nx();
+            assertEquals(n * frame, sci.length);
+            assertFalse(s.ratesReady());
+            double worst = 0;
+            for (int i = 0; i < n; i++) {
+                RateFrame r = s.rate(i, ProgressMonitor.NONE);
+                assertTrue(s.ratesReady(), "made once, for every integration");
+                assertEquals("COMPLETE", r.jumpStatus());
+                int from = i * frame;
+                worst = Math.max(worst, VectorArrays.agree(name + " SCI " + i,
+                        Arrays.copyOfRange(sci, from, from + frame), r.fit().sci()));
+                worst = Math.max(worst, VectorArrays.agree(name + " ERR " + i,
+                        Arrays.copyOfRange(err, from, from + frame), r.fit().err()));
+                assertArrayEquals(Arrays.copyOfRange(dq, from, from + frame), r.fit().dq(), name + " DQ " + i);
+            }
+            assertTrue(worst < 1e-4, name + ": " + worst);
+        }
+    }
+
+    @Test
+    void theRatePlotExportsThePlaneAsFitsAndWithoutReadnoiseSaysWhy() throws Exception {
+        try (Inspection s = open("soss96r")) {
+            PlotResult err = s.plot(PlotRequest.of(PlotKind.RATE).withIntegration(3).withRatePlane(RatePlane.ERR),
+                    ProgressMonitor.NONE);
+            assertTrue(err.hasImage());
+            assertArrayEquals(s.rate(2, ProgressMonitor.NONE).fit().err(), err.image().values());
+            assertEquals("DN/s", err.image().cards().value("BUNIT").trim());
+            assertTrue(err.captionText().contains("error (ERR), after ramp_fit (jump complete)"), err.captionText());
+            Inspection off = s.configure(s.askedConfiguration().withStep(StepName.RAMP_FIT, false));
+            assertFalse(off.ratesReady(), "another configuration: its own rates");
+            BadInputException e = assertThrows(BadInputException.class, () -> off.rate(0, ProgressMonitor.NONE));
+            assertTrue(e.getMessage().contains("rate images need ramp_fit, which is off"), e.getMessage());
+        }
+    }
+}
