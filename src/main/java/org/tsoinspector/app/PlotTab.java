@@ -43,6 +43,14 @@ abstract class PlotTab {
         controls.getChildren().addAll(nodes);
     }
 
+    /**
+     * True when the plot follows the window at once (quick plots); a whole-segment plot waits for
+     * Compute, unless what Compute made lets it follow (the rate tab once the rates exist).
+     */
+    boolean followsNow(PlotContext context) {
+        return !wholeSegment;
+    }
+
     /** Reads the controls (FX thread) and says what to plot, or throws a one-sentence reason. */
     abstract PlotRequest request(PlotContext context) throws IllegalArgumentException;
 

@@ -64,7 +64,7 @@ final class PlotsPane extends BorderPane {
         this.fileDialogs = fileDialogs;
         profile = new ProfileTab(this::refreshQuick);
         ramp = new RampTab(this::refreshQuick);
-        all.addAll(List.of(profile, ramp, ratio, new DqTab(), new LightCurveTab()));
+        all.addAll(List.of(profile, ramp, ratio, new DqTab(), new LightCurveTab(), new RateTab(this::refreshQuick)));
         for (PlotTab t : all) {
             tabs.getTabs().add(tab(t));
         }
@@ -126,7 +126,7 @@ final class PlotsPane extends BorderPane {
             }
         } else if (!sameData) {
             for (PlotTab t : all) {
-                if (t.wholeSegment() && results.containsKey(t)) {
+                if (!t.followsNow(c) && results.containsKey(t)) {
                     status.info(t.title() + " shows the previous stages or steps; press Compute to update it.");
                 }
             }
@@ -162,7 +162,7 @@ final class PlotsPane extends BorderPane {
 
     private void refreshQuick() {
         PlotTab t = selected();
-        if (context == null || t.wholeSegment() || (t == ramp && context.pixel() == null)) {
+        if (context == null || !t.followsNow(context) || (t == ramp && context.pixel() == null)) {
             if (t == ramp && context != null && context.pixel() == null) {
                 bodies.get(t).setCenter(new Label("Click a pixel on the frame to see its ramp."));
             }

@@ -71,7 +71,7 @@ final class StepPanel extends VBox {
         setSpacing(4);
         setPadding(new Insets(6));
         setDisable(true); // nothing to switch until an exposure is open (show enables it)
-        for (StepName step : StepName.DEFAULT_STEPS) {
+        for (StepName step : StepName.values()) { // the ramp steps too: their rates show in the Rate tab
             CheckBox on = new CheckBox(step.id());
             on.setId("step-" + step.id());
             on.setMnemonicParsing(false);
@@ -277,9 +277,6 @@ final class StepPanel extends VBox {
         current = applied;
         for (StepState st : states) {
             CheckBox on = switches.get(st.step());
-            if (on == null) {
-                continue; // a step the window does not list (the ramp steps)
-            }
             on.setSelected(st.enabled());
             on.setDisable(!st.available());
             statuses.get(st.step()).setText(st.status());

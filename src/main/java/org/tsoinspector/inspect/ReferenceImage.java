@@ -7,6 +7,7 @@ import java.util.Map;
 import org.tsoinspector.analysis.PixelMask;
 import org.tsoinspector.fits.ReferenceFiles;
 import org.tsoinspector.model.BadInputException;
+import org.tsoinspector.model.DarkReference;
 import org.tsoinspector.model.ExposureMetadata;
 import org.tsoinspector.model.LinearityReference;
 import org.tsoinspector.model.StepName;
@@ -34,8 +35,25 @@ public record ReferenceImage(String fileName, String what, int ny, int nx, List<
                     List.of("special"), List.of(MaskOverlay.asFrame(
                             PixelMask.special(ReferenceFiles.readMask(file, md).dq(), ny, nx))));
             case LINEARITY -> linearity(name, ReferenceFiles.readLinearity(file, md), ny, nx);
+            case DARK_CURRENT -> dark(name, ReferenceFiles.readDark(file, md), ny, nx);
+            case JUMP -> new ReferenceImage(name, "gain (e-/DN)", ny, nx, List.of("gain"),
+                    List.of(ReferenceFiles.readGain(file, md).values()));
+            case RAMP_FIT -> new ReferenceImage(name, "read noise (DN)", ny, nx, List.of("read noise"),
+                    List.of(ReferenceFiles.readReadNoise(file, md).values()));
             default -> throw new BadInputException(name, step.id() + " has no reference file");
         };
+    }
+
+    /** The DARK's frames, one plane per group, as the step subtracts them (averaged to the exposure's NFRAMES). */
+    private static ReferenceImage dark(String name, DarkReference ref, int ny, int nx) {
+        List<String> names = new ArrayList<>();
+        List<float[]> planes = new ArrayList<>();
+        int n = ny * nx;
+        for (int g = 0; g < ref.groups(); g++) {
+            names.add("group " + (g + 1));
+            planes.add(java.util.Arrays.copyOfRange(ref.frames(), g * n, (g + 1) * n));
+        }
+        return new ReferenceImage(name, "dark (DN)", ny, nx, names, planes);
     }
 
     private static ReferenceImage linearity(String name, LinearityReference ref, int ny, int nx) {
@@ -51,13 +69,13 @@ public record ReferenceImage(String fileName, String what, int ny, int nx, List<
         return new ReferenceImage(name, "linearity coefficients", ny, nx, names, planes);
     }
 
-    /** One plane drawn with the display settings. */
     /** One plane as a FITS image that names the reference file and the plane. */
     public FitsImage fitsImage(int plane, ExposureMetadata md) {
         return new FitsImage(planes.get(plane), ny, nx, FitsImage.describe("reference", fileName, md, 0, 0, "",
                 what + ": " + planeNames.get(plane), List.of(), null));
     }
 
+    /** One plane drawn with the display settings. */
     public FrameAnswer.Picture picture(int plane, DisplaySettings display) {
         float[] values = planes.get(plane);
         FrameRenderer r = display.rendererFor(values);

@@ -49,11 +49,17 @@ final class FrameAnnotation extends AbstractXYAnnotation {
         // Row 0 is the image's top row; when the axis puts row 0 at the bottom, flip on drawing.
         boolean flip = y0 > y1;
         g2.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-        if (flip) {
-            g2.drawImage(img.toBufferedImage(), left, top + h, left + w, top, 0, 0, img.width(), img.height(), null);
-        } else {
-            g2.drawImage(img.toBufferedImage(), left, top, w, h, null);
+        // the rows are flipped in the picture, not by a mirrored destination: JavaFX's Graphics2D (a chart in
+        // the window) refuses a negative height
+        g2.drawImage((flip ? upsideDown(img) : img).toBufferedImage(), left, top, w, h, null);
+    }
+
+    private static ArgbImage upsideDown(ArgbImage img) {
+        int[] out = new int[img.argb().length];
+        for (int y = 0; y < img.height(); y++) {
+            System.arraycopy(img.argb(), y * img.width(), out, (img.height() - 1 - y) * img.width(), img.width());
         }
+        return new ArgbImage(img.width(), img.height(), out);
     }
 
     /** The frame reduced by fx x fy blocks to their largest finite value, then coloured. */

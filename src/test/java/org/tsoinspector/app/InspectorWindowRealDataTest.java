@@ -1,5 +1,6 @@
 package org.tsoinspector.app;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -155,6 +156,34 @@ class InspectorWindowRealDataTest {
         robot.interact(() -> ((javafx.scene.control.TextField) scene.lookup("#header-search")).setText("reftype"));
         assertTrue(cards.getItems().get(0).contains("MASK"), cards.getItems().toString());
         robot.interact(() -> w.stage().close());
+    }
+
+    /** jump and ramp_fit switched on in the Steps list; the Rate tab computes once, then follows the integration. */
+    @Test
+    void theRateTabShowsTheIntegrationsRateImageAndFollowsTheIntegrationOnceMade(FxRobot robot) throws Exception {
+        Path ramp = Path.of(System.getProperty("tso.testdata"), "detector1-ramp", "soss96r", "soss96r_uncal.fits.gz");
+        robot.interact(() -> window.open(List.of(ramp)));
+        waitIdle();
+        for (String step : new String[] {"dark_current", "jump", "ramp_fit"}) {
+            CheckBox on = robot.lookup("#step-" + step).queryAs(CheckBox.class);
+            assertFalse(on.isDisabled(), step + " has its reference beside the file");
+            if (!on.isSelected()) {
+                robot.interact(on::fire);
+                waitIdle();
+            }
+        }
+        robot.interact(() -> window.plots().select("Rate"));
+        robot.clickOn("#compute-rate");
+        waitIdle();
+        org.tsoinspector.inspect.PlotResult first = window.plots().result("Rate");
+        assertTrue(first != null && first.captionText().contains("integration 1"), String.valueOf(first));
+        assertArrayEquals(window.inspection().rate(0, org.tsoinspector.model.ProgressMonitor.NONE).fit().sci(),
+                first.image().values());
+        robot.clickOn("#view-a");
+        robot.type(KeyCode.CLOSE_BRACKET); // integration 2: one fit, no Compute
+        waitIdle();
+        assertTrue(window.plots().result("Rate").captionText().contains("integration 2"),
+                window.plots().result("Rate").captionText());
     }
 
     /** File > Open (or a file another tool sends over SAMP) of a reference file: it becomes its step's reference. */
