@@ -56,6 +56,8 @@ public final class PlotCommand implements Command {
                 + " default the brightest 30 rows\n"
                 + "                          --region (ramp): the box whose --stat mean (default) or median is"
                 + " plotted; --pin X,Y (repeatable): more pixels' ramps drawn over it\n"
+                + "                          --flux (lightcurve): last-first (default), slope, or rate (the rate"
+                + " after ramp_fit beside last-first, each over its median)\n"
                 + "                          several FILEs: the segments of one exposure (integrations numbered"
                 + " across them)\n" + StepOptions.HELP;
     }
@@ -79,6 +81,7 @@ public final class PlotCommand implements Command {
         Region region = null;
         RampExtraction stat = null;
         org.tsoinspector.inspect.RatePlane plane = null;
+        org.tsoinspector.analysis.LightCurveMode flux = null;
         List<PixelPosition> pins = new ArrayList<>();
         int width = 0;
         int height = 0;
@@ -115,6 +118,7 @@ public final class PlotCommand implements Command {
                 case "--region" -> region = region(v);
                 case "--stat" -> stat = stat(v);
                 case "--plane" -> plane = plane(v);
+                case "--flux" -> flux = flux(v);
                 case "--pin" -> {
                     int[] xy = pixel(v);
                     pins.add(new PixelPosition(xy[0], xy[1]));
@@ -145,6 +149,9 @@ public final class PlotCommand implements Command {
         if (region != null && kind != PlotKind.LIGHTCURVE && kind != PlotKind.RAMP) {
             throw new UsageException("--region applies to the lightcurve and ramp plots only");
         }
+        if (flux != null && kind != PlotKind.LIGHTCURVE) {
+            throw new UsageException("--flux applies to the lightcurve plot only");
+        }
         if (plane != null && kind != PlotKind.RATE) {
             throw new UsageException("--plane applies to the rate plot only");
         }
@@ -169,8 +176,9 @@ public final class PlotCommand implements Command {
                 : RampStage.after(kind.defaultStep() != null ? kind.defaultStep() : StepName.LINEARITY);
         // only the steps up to the plotted stage run, so only their references are needed
         Set<StepName> upTo = EnumSet.noneOf(StepName.class);
+        boolean rates = flux == org.tsoinspector.analysis.LightCurveMode.RATE; // every step, for ramp_fit
         for (StepName s : StepName.values()) {
-            if (s.ordinal() <= stage.order()) {
+            if (s.ordinal() <= stage.order() || rates) {
                 upTo.add(s);
             }
         }
@@ -186,8 +194,8 @@ public final class PlotCommand implements Command {
             if (pairs != null) {
                 request = request.withRatio(RatioHistogramSpec.of(pairs));
             }
-            if (region != null && kind == PlotKind.LIGHTCURVE) {
-                request = request.withLightCurve(null, region);
+            if (kind == PlotKind.LIGHTCURVE && (region != null || flux != null)) {
+                request = request.withLightCurve(flux, region);
             }
             if (region != null && kind == PlotKind.RAMP) {
                 request = request.withRampExtraction(stat != null ? stat : RampExtraction.MEAN, region);
@@ -230,6 +238,15 @@ public final class PlotCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    private static org.tsoinspector.analysis.LightCurveMode flux(String v) throws UsageException {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "last-first" -> org.tsoinspector.analysis.LightCurveMode.LAST_MINUS_FIRST;
+            case "slope" -> org.tsoinspector.analysis.LightCurveMode.SLOPE;
+            case "rate" -> org.tsoinspector.analysis.LightCurveMode.RATE;
+            default -> throw new UsageException("--flux is last-first, slope or rate, not '" + v + "'");
+        };
     }
 
     private static org.tsoinspector.inspect.RatePlane plane(String v) throws UsageException {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.tsoinspector.analysis.LightCurveMode;
+import org.tsoinspector.analysis.LightCurve;
 import org.tsoinspector.analysis.PixelMask;
 import org.tsoinspector.analysis.Profile;
 import org.tsoinspector.analysis.ProfileAxis;
@@ -387,8 +388,17 @@ final class DiagnosticPlots {
                 region = Region.brightestRows(first.ramp(), first.pixelDq(), Math.min(req.traceRows(), e.ny()));
             }
         }
-        SegmentScan.Request what = new SegmentScan.Request(ratio, mode, region, req.kind() == PlotKind.DQ);
+        boolean rate = mode == LightCurveMode.RATE;
+        SegmentScan.Request what = new SegmentScan.Request(ratio, rate ? LightCurveMode.LAST_MINUS_FIRST : mode,
+                region, req.kind() == PlotKind.DQ);
         SegmentScan.Result result = new SegmentScan(engine.source(), stagePair(stages), what, threads).run(monitor);
+        if (rate) {
+            // the rate curve beside the group-difference ones, each over its median: DN and DN/s share no axis
+            List<Staged<LightCurve>> curves = new ArrayList<>(result.lightCurves());
+            curves.add(new Staged<>("rate after ramp_fit", rateCurve(region, curves.get(0).value(), monitor)));
+            Caption caption = caption(0, 0, labels(stages) + " and the rate after ramp_fit, region " + region);
+            return new PlotResult(LightCurveCharts.of(curves, true), caption, PlotTables.lightCurves(curves));
+        }
         Caption caption = caption(0, 0, labels(stages) + (ratio != null ? ", " + ratio.pairs().label()
                 : region != null ? ", region " + region : ""));
         return switch (req.kind()) {
@@ -398,6 +408,36 @@ final class DiagnosticPlots {
                     PlotTables.lightCurves(result.lightCurves()));
             default -> new PlotResult(DqCharts.summary(result.dq()), caption, PlotTables.dq(result.dq()));
         };
+    }
+
+    /** The summed rate (SCI) of the region's science pixels per integration, on the times of {@code like}. */
+    private LightCurve rateCurve(Region region, LightCurve like, ProgressMonitor monitor)
+            throws IOException, BadInputException, CancelledException {
+        int n = inspection.integrationCount();
+        if (like.size() != n) {
+            throw new IllegalStateException(like.size() + " group-difference points for " + n + " integrations");
+        }
+        double[] flux = new double[n];
+        int pixels = 0;
+        int notScience = DqFlag.DO_NOT_USE.value() | DqFlag.REFERENCE_PIXEL.value();
+        for (int i = 0; i < n; i++) {
+            RateFrame r = inspection.rate(i, monitor);
+            double sum = 0;
+            int counted = 0;
+            for (int y = region.y0(); y < region.y1(); y++) {
+                for (int x = region.x0(); x < region.x1(); x++) {
+                    int k = y * r.nx() + x;
+                    float v = r.fit().sci()[k];
+                    if ((r.fit().dq()[k] & notScience) == 0 && Float.isFinite(v)) {
+                        sum += v;
+                        counted++;
+                    }
+                }
+            }
+            flux[i] = sum;
+            pixels = Math.max(pixels, counted);
+        }
+        return new LightCurve(like.integrationNumbers(), like.timesBjd(), flux, region, LightCurveMode.RATE, pixels);
     }
 
     /**

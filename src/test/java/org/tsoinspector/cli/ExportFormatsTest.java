@@ -177,6 +177,39 @@ class ExportFormatsTest {
         assertTrue(err.toString().contains("--plane applies to the rate plot only"), err.toString());
     }
 
+    /** The rate light curve: per integration, the reference rateints' SCI summed over the region's science pixels. */
+    @Test
+    void theRateLightCurveSumsTheRateImagesBesideTheGroupDifferenceCurves(@TempDir Path dir) throws Exception {
+        Path folder = Path.of(System.getProperty("tso.testdata", "../shared/testdata"), "detector1-ramp", "soss96r");
+        Assumptions.assumeTrue(Files.isDirectory(folder), "reference vectors not found");
+        Path csv = dir.resolve("lc.csv");
+        assertEquals(0, run(List.of("plot", "lightcurve", folder.resolve("soss96r_uncal.fits.gz").toString(),
+                "--refs", folder.toString(), "--flux", "rate", "--region", "0,10,2047,20", "--out",
+                dir.resolve("lc.png").toString(), "--csv", csv.toString())), err.toString());
+        Path ref = folder.resolve("soss96r_rateints.fits.gz");
+        float[] sci = VectorArrays.floats(ref, "SCI");
+        int[] dq = VectorArrays.ints(ref, "DQ");
+        int frame = 96 * 2048;
+        int notScience = org.tsoinspector.model.DqFlag.DO_NOT_USE.value()
+                | org.tsoinspector.model.DqFlag.REFERENCE_PIXEL.value();
+        List<String[]> rows = Files.readAllLines(csv).stream().skip(1).map(l -> l.split(",", -1)).toList();
+        List<String[]> rate = rows.stream().filter(r -> r[0].equals("rate after ramp_fit")).toList();
+        assertEquals(10, rate.size());
+        assertEquals(30, rows.size(), "two group-difference stages and the rate, 10 integrations each");
+        for (int i = 0; i < 10; i++) {
+            double want = 0;
+            for (int y = 10; y <= 20; y++) {
+                for (int x = 0; x < 2048; x++) {
+                    int k = i * frame + y * 2048 + x;
+                    if ((dq[k] & notScience) == 0 && Float.isFinite(sci[k])) {
+                        want += sci[k];
+                    }
+                }
+            }
+            assertEquals(want, Double.parseDouble(rate.get(i)[3]), Math.abs(want) * 1e-5, "integration " + (i + 1));
+        }
+    }
+
     @Test
     void mapsExportAsZeroOneImagesAndPlotsThatAreNotImagesRefuseFits(@TempDir Path dir) throws Exception {
         Path base = vector("soss96");
