@@ -45,7 +45,12 @@ public final class LightCurveCharts {
         NumberAxis x = ChartStyle.axis(byTime ? String.format("BJD (TDB) - %.0f", t0) : "Integration");
         NumberAxis y = ChartStyle.axis(normalized ? "Relative flux (/ median)" : "Summed " + first.mode().unitLabel());
         XYPlot plot = ChartStyle.xyPlot(data, x, y, r);
-        String title = "Light curve: " + first.mode().unitLabel() + " summed over " + first.region() + " ("
+        // every measure drawn, in order: "last - first group (DN) and rate after ramp_fit (DN/s)"
+        java.util.LinkedHashSet<String> measures = new java.util.LinkedHashSet<>();
+        for (Staged<LightCurve> c : curves) {
+            measures.add(c.value().mode().unitLabel());
+        }
+        String title = "Light curve: " + String.join(" and ", measures) + " summed over " + first.region() + " ("
                 + first.pixels() + " pixels)";
         return Figure.of("lightcurve", ChartStyle.chart(title, plot, true));
     }
