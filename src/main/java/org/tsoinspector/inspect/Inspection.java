@@ -262,7 +262,30 @@ public final class Inspection implements AutoCloseable {
         RampStage shown = resolve(stage);
         CalibrationEngine.Stage s = engine.stage(integration, shown.after());
         return StageFrame.of(shown, label(shown), stepsApplied(shown), segmentName(integration), s.ramp(), group,
-                s.pixelDq());
+                s.pixelDq(), jumps(integration, group));
+    }
+
+    /** The JUMP_DET flags jump set in one group of one integration, when the rates are made; else null. */
+    private byte[] jumps(int integration, int group) throws IOException {
+        List<SegmentRateModel> models = exposure.rates().ifReady(configuration);
+        if (models == null) {
+            return null;
+        }
+        int first = 0;
+        for (SegmentRateModel m : models) {
+            if (integration < first + m.integrationCount()) {
+                org.tsoinspector.model.Ramp r = m.afterJump(integration - first);
+                int n = r.framePixels();
+                byte[] out = new byte[n];
+                int jump = org.tsoinspector.model.DqFlag.JUMP_DET.value();
+                for (int p = 0; p < n; p++) {
+                    out[p] = (byte) (r.groupDq()[group * n + p] & jump);
+                }
+                return out;
+            }
+            first += m.integrationCount();
+        }
+        return null;
     }
 
     /** The name of the segment file that holds an integration (0-based over the exposure). */

@@ -14,7 +14,8 @@ public enum OverlayKind {
     SPECIAL("Special pixels (DQ not 0, not reference)", 0xFF3030),
     FLAGS("Chosen DQ flags", 0xFFB000),
     SATURATED("SATURATED in shown group", 0xFF00FF),
-    REFERENCE("Reference pixels", 0x00D0FF);
+    REFERENCE("Reference pixels", 0x00D0FF),
+    JUMP("JUMP_DET found by jump, shown group", 0x40FF40);
 
     private final String label;
     private final int rgb;
@@ -53,6 +54,9 @@ public enum OverlayKind {
      * silently empty: the stage comes before the step that sets its flags, or the frame has none.
      */
     public String whyEmpty(StageFrame f) {
+        if (this == JUMP && f.jumps() == null) {
+            return label() + ": jumps come from the jump step; switch on jump and ramp_fit, then Compute in the Rate tab";
+        }
         StepName setBy = this == SATURATED ? StepName.SATURATION : this == FLAGS ? null : StepName.DQ_INIT;
         if (setBy != null && f.stage().order() < setBy.ordinal()) {
             return label() + ": these flags come from " + setBy.id() + "; choose a stage after " + setBy.id();
@@ -72,7 +76,18 @@ public enum OverlayKind {
             case SATURATED -> PixelMask.saturated(f.ramp(), f.group());
             case REFERENCE -> PixelMask.withPixelFlags(f.pixelDq(), ny, nx, DqFlag.REFERENCE_PIXEL);
             case FLAGS -> chosenFlags(f, chosen);
+            case JUMP -> jumps(f);
         };
+    }
+
+    private static PixelMask jumps(StageFrame f) {
+        boolean[] set = new boolean[f.ny() * f.nx()];
+        if (f.jumps() != null) {
+            for (int p = 0; p < set.length; p++) {
+                set[p] = f.jumps()[p] != 0;
+            }
+        }
+        return new PixelMask("jumps", f.ny(), f.nx(), set);
     }
 
     private static PixelMask chosenFlags(StageFrame f, Set<DqFlag> chosen) {

@@ -34,6 +34,11 @@ final class RateCache implements AutoCloseable {
         return models;
     }
 
+    /** The models of this configuration if they exist, else null (nothing is made). */
+    synchronized List<SegmentRateModel> ifReady(StepConfiguration configuration) {
+        return ready(configuration) ? models : null;
+    }
+
     /** True when the models of this configuration exist (the window then shows rates without asking). */
     synchronized boolean ready(StepConfiguration configuration) {
         return models != null && configuration.equals(key);

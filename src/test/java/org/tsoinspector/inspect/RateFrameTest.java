@@ -69,6 +69,43 @@ class RateFrameTest {
         }
     }
 
+    /** The JUMP overlay and read-out: the jumpstep product's JUMP_DET flags of the shown group, once the rates are made. */
+    @Test
+    void theJumpOverlayShowsTheJumpStepsFlagsOnceTheRatesAreMade() throws Exception {
+        Path jumpstep = folder("soss96r").resolve("soss96r_jumpstep.fits.gz");
+        byte[] groupDq = VectorArrays.bytes(jumpstep, "GROUPDQ");
+        try (Inspection s = open("soss96r")) {
+            RampStage lin = RampStage.after(StepName.LINEARITY);
+            FrameRequest ask = new FrameRequest(lin, lin, CompareMode.SINGLE, true, true, 2, 3, DisplaySettings.DEFAULT,
+                    java.util.Set.of(OverlayKind.JUMP), java.util.Set.of());
+            FrameAnswer before = s.frame(ask, ProgressMonitor.NONE);
+            assertTrue(before.pictureA().emptyOverlays().contains("Compute in the Rate tab"),
+                    before.pictureA().emptyOverlays());
+            s.rate(0, ProgressMonitor.NONE);
+            FrameAnswer after = s.frame(ask, ProgressMonitor.NONE);
+            int frame = 96 * 2048;
+            int nGroups = s.groupCount();
+            int jumps = 0;
+            int shown = 0;
+            int[] argb = after.pictureA().overlays().get(OverlayKind.JUMP).argb();
+            for (int p = 0; p < frame; p++) {
+                boolean jump = (groupDq[(2 * nGroups + 3) * frame + p] & 4) != 0;
+                jumps += jump ? 1 : 0;
+                shown += argb[p] >>> 24 != 0 ? 1 : 0;
+                assertEquals(jump, argb[p] >>> 24 != 0, "pixel " + p);
+            }
+            assertTrue(jumps > 0, "integration 3, group 4 has jumps in the reference");
+            assertEquals(jumps, shown);
+            for (int p = 0; p < frame; p++) {
+                if ((groupDq[(2 * nGroups + 3) * frame + p] & 4) != 0) {
+                    String text = after.readout(new PixelPosition(p % 2048, p / 2048), false, false);
+                    assertTrue(text.contains("JUMP_DET"), text);
+                    break;
+                }
+            }
+        }
+    }
+
     @Test
     void theRatePlotExportsThePlaneAsFitsAndWithoutReadnoiseSaysWhy() throws Exception {
         try (Inspection s = open("soss96r")) {
