@@ -52,6 +52,7 @@ final class OverlayPanel extends GridPane {
             CheckBox box = new CheckBox(k.label());
             box.setId("overlay-" + k.name().toLowerCase(java.util.Locale.ROOT));
             box.setWrapText(true);
+            box.setMnemonicParsing(false); // "JUMP_DET" keeps its underscore
             Rectangle swatch = new Rectangle(12, 12, color(k.rgb()));
             swatch.setId("swatch-" + k.name().toLowerCase(java.util.Locale.ROOT));
             swatches.put(k, swatch);
