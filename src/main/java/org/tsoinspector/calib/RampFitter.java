@@ -1,6 +1,8 @@
 package org.tsoinspector.calib;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.tsoinspector.model.DqFlag;
 import org.tsoinspector.model.Ramp;
 
@@ -240,23 +242,19 @@ public final class RampFitter {
             for (int s = 0; s < segments.length; s += 2) {
                 int from = segments[s];
                 int length = segments[s + 1];
-                double segSlope;
+                double segSlope = segmentSlope(pr, from, length, g, rn);
                 double varP;
                 double varR;
                 if (length == 1) {
-                    double t = !suppressOneGroup && pr.zeroGroupOnly ? oneGroupTime
-                            : !suppressOneGroup && pr.fromZeroFrame ? frameTime : groupTime;
-                    segSlope = pr.y[from] / t;
+                    double t = oneGroupDivisor(pr);
                     varP = poissonRate / (t * g);
                     double r = rn / t;
                     varR = 12 * r * r / (6 * g * g);
                 } else if (length == 2) {
-                    segSlope = (pr.y[from + 1] - pr.y[from]) / groupTime;
                     varP = poissonRate / (groupTime * g);
                     double r = rn / groupTime;
                     varR = 12 * r * r / (6 * g * g);
                 } else {
-                    segSlope = weightedSlope(pr.y, from, length, g, rn) / groupTime;
                     varP = poissonRate / (groupTime * g * (length - 1.0));
                     double r = rn / groupTime;
                     varR = 12 * r * r / (((double) length * length * length - length) * g * g);
@@ -306,6 +304,47 @@ public final class RampFitter {
         out.varPoisson()[p] = (float) varPoisson;
         out.varReadNoise()[p] = (float) varReadNoise;
         out.dq()[p] = dq;
+    }
+
+    /** The time a one-group segment's value is divided by (section 4.6: zero frame or group time). */
+    private double oneGroupDivisor(PixelRamp pr) {
+        return !suppressOneGroup && pr.zeroGroupOnly ? oneGroupTime
+                : !suppressOneGroup && pr.fromZeroFrame ? frameTime : groupTime;
+    }
+
+    /** A segment's slope in DN/s, as the fit combines it (sections 4.5 and 4.6). */
+    private double segmentSlope(PixelRamp pr, int from, int length, double g, double rn) {
+        if (length == 1) {
+            return pr.y[from] / oneGroupDivisor(pr);
+        } else if (length == 2) {
+            return (pr.y[from + 1] - pr.y[from]) / groupTime;
+        }
+        return weightedSlope(pr.y, from, length, g, rn) / groupTime;
+    }
+
+    /**
+     * One segment the fit used: its first group (from 0), its length and its slope in DN/s.
+     */
+    public record Segment(int from, int length, double slope) {
+    }
+
+    /**
+     * The segments ramp_fit splits pixel p of one integration into (at jumps and saturation), each with
+     * the slope it fits there: what the ramp plot draws. Empty for a pixel with no usable group.
+     */
+    public List<Segment> segmentsOf(Ramp ramp, int p) {
+        PixelRamp pr = new PixelRamp();
+        pr.load(ramp, p);
+        List<Segment> out = new ArrayList<>();
+        if ((pr.dq[0] & SAT) != 0 || pr.unusableGroups == nGroups) {
+            return out;
+        }
+        int[] segments = segments(pr.dq);
+        for (int s = 0; s < segments.length; s += 2) {
+            out.add(new Segment(segments[s], segments[s + 1],
+                    segmentSlope(pr, segments[s], segments[s + 1], gain[p], readNoise[p])));
+        }
+        return out;
     }
 
     /**

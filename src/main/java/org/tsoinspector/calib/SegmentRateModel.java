@@ -55,6 +55,12 @@ public final class SegmentRateModel implements AutoCloseable {
         return fitter.fit(afterJump(i), medianRate);
     }
 
+    /** The segments ramp_fit split pixel (x, y) of integration i into, with their slopes. */
+    public java.util.List<RampFitter.Segment> segments(int i, int x, int y) throws IOException {
+        Ramp r = afterJump(i);
+        return fitter.segmentsOf(r, y * r.nx() + x);
+    }
+
     @Override
     public void close() throws IOException {
         spill.close();

@@ -325,7 +325,14 @@ final class DiagnosticPlots {
             pinned.add(new Staged<>("pixel (" + p.x() + ", " + p.y() + ")",
                     RampFit.of(r, p.y(), p.x(), req.skipFlagged())));
         }
-        Figure f = RampCharts.upTheRamp("Integration " + integration + " of " + where, fits, pinned);
+        // once the rates are made, the ramp after jump (its JUMP_DET groups) and ramp_fit's segments join it
+        List<org.tsoinspector.analysis.RampSegment> segments = List.of();
+        Inspection.JumpedRamp jumped = box ? null : inspection.jumped(integration - 1, x, y);
+        if (jumped != null) {
+            fits.add(new Staged<>("after jump", RampFit.of(jumped.ramp(), y, x, req.skipFlagged())));
+            segments = jumped.segments();
+        }
+        Figure f = RampCharts.upTheRamp("Integration " + integration + " of " + where, fits, pinned, segments);
         List<Staged<RampFit>> all = new ArrayList<>(fits);
         for (Staged<RampFit> p : pinned) {
             all.add(new Staged<>(p.stage() + ", " + fits.get(fits.size() - 1).stage(), p.value()));

@@ -265,6 +265,34 @@ public final class Inspection implements AutoCloseable {
                 s.pixelDq(), jumps(integration, group));
     }
 
+    /**
+     * When the rates are made: integration i (0-based) after jump, and the segments ramp_fit fits pixel
+     * (x, y) with (slopes per group); else null, nothing is computed.
+     */
+    public JumpedRamp jumped(int integration, int x, int y) throws IOException {
+        List<SegmentRateModel> models = exposure.rates().ifReady(configuration);
+        if (models == null) {
+            return null;
+        }
+        int first = 0;
+        for (SegmentRateModel m : models) {
+            if (integration < first + m.integrationCount()) {
+                List<org.tsoinspector.analysis.RampSegment> segments = new ArrayList<>();
+                for (org.tsoinspector.calib.RampFitter.Segment s : m.segments(integration - first, x, y)) {
+                    segments.add(new org.tsoinspector.analysis.RampSegment(s.from(), s.length(),
+                            s.slope() * metadata().tGroup()));
+                }
+                return new JumpedRamp(m.afterJump(integration - first), segments);
+            }
+            first += m.integrationCount();
+        }
+        return null;
+    }
+
+    /** An integration after jump, with the segments ramp_fit fits one pixel of it with. */
+    public record JumpedRamp(org.tsoinspector.model.Ramp ramp, List<org.tsoinspector.analysis.RampSegment> segments) {
+    }
+
     /** The JUMP_DET flags jump set in one group of one integration, when the rates are made; else null. */
     private byte[] jumps(int integration, int group) throws IOException {
         List<SegmentRateModel> models = exposure.rates().ifReady(configuration);

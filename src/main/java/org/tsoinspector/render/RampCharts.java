@@ -14,6 +14,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.tsoinspector.analysis.RampFit;
+import org.tsoinspector.analysis.RampSegment;
 import org.tsoinspector.analysis.Staged;
 import org.tsoinspector.model.DqFlag;
 
@@ -31,7 +32,7 @@ public final class RampCharts {
 
     /** The figure for one pixel (or box) at one or more stages. */
     public static Figure upTheRamp(String title, List<Staged<RampFit>> fits) {
-        return upTheRamp(title, fits, List.of());
+        return upTheRamp(title, fits, List.of(), List.of());
     }
 
     /**
@@ -39,9 +40,12 @@ public final class RampCharts {
      * sits ~13,000 DN above a calibrated ramp: on one axis both slopes look flat), and the ramps of
      * pinned pixels drawn thin on the later stage's axis.
      *
-     * @param pinned ramps of other pixels at the later stage, labelled by their stage field ("pixel (3, 4)")
+     * @param pinned   ramps of other pixels at the later stage, labelled by their stage field ("pixel (3, 4)")
+     * @param segments ramp_fit's segments of the last stage's ramp (after jump), each drawn with its own slope
+     *                 through the mean of its samples; empty when the rates are not made
      */
-    public static Figure upTheRamp(String title, List<Staged<RampFit>> fits, List<Staged<RampFit>> pinned) {
+    public static Figure upTheRamp(String title, List<Staged<RampFit>> fits, List<Staged<RampFit>> pinned,
+            List<RampSegment> segments) {
         if (fits.isEmpty()) {
             throw new IllegalArgumentException("no ramp to plot");
         }
@@ -49,13 +53,14 @@ public final class RampCharts {
         groups.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(groups);
         combined.setGap(8);
-        combined.add(samplesPlot(fits, pinned), 3);
+        combined.add(samplesPlot(fits, pinned, segments), 3);
         combined.add(residualPlot(fits), 1);
         ChartStyle.style(combined);
         return Figure.of("ramp", ChartStyle.chart(title, combined, true));
     }
 
-    private static XYPlot samplesPlot(List<Staged<RampFit>> fits, List<Staged<RampFit>> pinned) {
+    private static XYPlot samplesPlot(List<Staged<RampFit>> fits, List<Staged<RampFit>> pinned,
+            List<RampSegment> segments) {
         XYPlot plot = null;
         for (int s = 0; s < fits.size(); s++) {
             RampFit f = fits.get(s).value();
@@ -89,6 +94,10 @@ public final class RampCharts {
                 r.setSeriesShapesFilled(k++, false);
             }
             if (s == fits.size() - 1) {
+                for (int q = 0; q < segments.size(); q++) {
+                    data.addSeries(segmentLine(stage + ": ramp_fit segment " + (q + 1), f, segments.get(q)));
+                    ChartStyle.seriesLook(r, k++, Color.BLACK, ChartStyle.LINE, true, false);
+                }
                 // pinned colours from tab10 purple on: blue and orange are the stages, red the first fit line
                 for (int p = 0; p < pinned.size(); p++) {
                     RampFit pf = pinned.get(p).value();
@@ -115,6 +124,27 @@ public final class RampCharts {
             }
         }
         return plot;
+    }
+
+    /**
+     * A segment's line: ramp_fit's slope (per group) through the mean of the segment's samples, over its
+     * groups, so each run between jumps shows the slope the step found there.
+     */
+    private static XYSeries segmentLine(String key, RampFit f, RampSegment seg) {
+        double sx = 0;
+        double sy = 0;
+        for (int g = seg.from(); g < seg.from() + seg.length(); g++) {
+            sx += f.groupNumbers()[g];
+            sy += f.samples()[g];
+        }
+        double mx = sx / seg.length();
+        double my = sy / seg.length();
+        XYSeries line = new XYSeries(key, false, true);
+        double x0 = f.groupNumbers()[seg.from()] - (seg.length() == 1 ? 0.3 : 0);
+        double x1 = f.groupNumbers()[seg.from() + seg.length() - 1] + (seg.length() == 1 ? 0.3 : 0);
+        line.add(x0, my + seg.slopePerGroup() * (x0 - mx));
+        line.add(x1, my + seg.slopePerGroup() * (x1 - mx));
+        return line;
     }
 
     private static XYPlot residualPlot(List<Staged<RampFit>> fits) {

@@ -106,6 +106,51 @@ class RateFrameTest {
         }
     }
 
+    /** A pixel with a jump: the ramp plot adds the ramp after jump and ramp_fit's segments, split at the jump. */
+    @Test
+    void theRampOfAJumpedPixelShowsTheJumpAndTheSegmentsRampFitFitted() throws Exception {
+        Path jumpstep = folder("soss96r").resolve("soss96r_jumpstep.fits.gz");
+        byte[] groupDq = VectorArrays.bytes(jumpstep, "GROUPDQ");
+        try (Inspection s = open("soss96r")) {
+            int frame = 96 * 2048;
+            int nGroups = s.groupCount();
+            int pixel = -1;
+            for (int p = 0; p < frame && pixel < 0; p++) {
+                int g3 = groupDq[(2 * nGroups + 3) * frame + p];
+                int others = 0;
+                for (int g = 0; g < nGroups; g++) {
+                    others |= g == 3 ? 0 : groupDq[(2 * nGroups + g) * frame + p];
+                }
+                if (g3 == 4 && others == 0) { // a jump alone in group 4 of integration 3, nothing else flagged
+                    pixel = p;
+                }
+            }
+            assertTrue(pixel >= 0, "the reference has a clean jumped pixel");
+            int x = pixel % 2048;
+            int y = pixel / 2048;
+            PlotRequest ask = PlotRequest.of(PlotKind.RAMP).withIntegration(3).withPixel(x, y);
+            assertEquals(2 * nGroups, s.plot(ask, ProgressMonitor.NONE).rowCount(), "before the rates: two stages");
+            s.rate(0, ProgressMonitor.NONE);
+            PlotResult r = s.plot(ask, ProgressMonitor.NONE);
+            assertEquals(3 * nGroups, r.rowCount(), "the ramp after jump joins the plot");
+            assertEquals("after jump", r.table().value(2 * nGroups + 3, 0));
+            assertEquals("JUMP_DET", r.table().value(2 * nGroups + 3, 6), "group 4 flagged");
+            Inspection.JumpedRamp jumped = s.jumped(2, x, y);
+            assertEquals(2, jumped.segments().size(), "split at the jump: " + jumped.segments());
+            assertEquals(0, jumped.segments().get(0).from());
+            assertEquals(3, jumped.segments().get(1).from(), "the second segment starts at the jump");
+            org.jfree.chart.plot.XYPlot samples = (org.jfree.chart.plot.XYPlot)
+                    ((org.jfree.chart.plot.CombinedDomainXYPlot) r.panels().get(0).getPlot()).getSubplots().get(0);
+            int lines = 0;
+            for (int d = 0; d < samples.getDatasetCount(); d++) {
+                for (int k = 0; k < samples.getDataset(d).getSeriesCount(); k++) {
+                    lines += samples.getDataset(d).getSeriesKey(k).toString().contains("ramp_fit segment") ? 1 : 0;
+                }
+            }
+            assertEquals(2, lines, "each segment drawn with its own slope");
+        }
+    }
+
     @Test
     void theRatePlotExportsThePlaneAsFitsAndWithoutReadnoiseSaysWhy() throws Exception {
         try (Inspection s = open("soss96r")) {

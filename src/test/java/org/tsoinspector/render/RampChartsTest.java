@@ -21,7 +21,7 @@ class RampChartsTest {
         List<Staged<RampFit>> fits = List.of(new Staged<>("raw", RampFit.of(raw, 0, 0, true)),
                 new Staged<>("after linearity", RampFit.of(cal, 0, 0, true)));
         List<Staged<RampFit>> pinned = List.of(new Staged<>("pixel (1, 0)", RampFit.of(cal, 0, 1, true)));
-        CombinedDomainXYPlot combined = (CombinedDomainXYPlot) RampCharts.upTheRamp("t", fits, pinned).panels()
+        CombinedDomainXYPlot combined = (CombinedDomainXYPlot) RampCharts.upTheRamp("t", fits, pinned, List.of()).panels()
                 .get(0).getPlot();
         XYPlot samples = (XYPlot) combined.getSubplots().get(0);
         assertEquals(2, samples.getRangeAxisCount());
