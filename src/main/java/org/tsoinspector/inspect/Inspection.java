@@ -270,23 +270,35 @@ public final class Inspection implements AutoCloseable {
      * (x, y) with (slopes per group); else null, nothing is computed.
      */
     public JumpedRamp jumped(int integration, int x, int y) throws IOException {
-        List<SegmentRateModel> models = exposure.rates().ifReady(configuration);
+        Located at = located(exposure.rates().ifReady(configuration), integration);
+        if (at == null) {
+            return null;
+        }
+        List<org.tsoinspector.analysis.RampSegment> segments = new ArrayList<>();
+        for (org.tsoinspector.calib.RampFitter.Segment s : at.model().segments(at.index(), x, y)) {
+            segments.add(new org.tsoinspector.analysis.RampSegment(s.from(), s.length(),
+                    s.slope() * metadata().tGroup()));
+        }
+        return new JumpedRamp(at.model().afterJump(at.index()), segments);
+    }
+
+    /** An integration (0-based over the exposure) as its segment's model numbers it. */
+    private record Located(SegmentRateModel model, int index) {
+    }
+
+    /** The model holding an integration and its index there; null when there are no models. */
+    private static Located located(List<SegmentRateModel> models, int integration) {
         if (models == null) {
             return null;
         }
         int first = 0;
         for (SegmentRateModel m : models) {
             if (integration < first + m.integrationCount()) {
-                List<org.tsoinspector.analysis.RampSegment> segments = new ArrayList<>();
-                for (org.tsoinspector.calib.RampFitter.Segment s : m.segments(integration - first, x, y)) {
-                    segments.add(new org.tsoinspector.analysis.RampSegment(s.from(), s.length(),
-                            s.slope() * metadata().tGroup()));
-                }
-                return new JumpedRamp(m.afterJump(integration - first), segments);
+                return new Located(m, integration - first);
             }
             first += m.integrationCount();
         }
-        return null;
+        throw new IllegalStateException("integration " + integration + " in no segment");
     }
 
     /** An integration after jump, with the segments ramp_fit fits one pixel of it with. */
@@ -295,26 +307,20 @@ public final class Inspection implements AutoCloseable {
 
     /** The JUMP_DET flags jump set in one group of one integration, when the rates are made; else null. */
     private byte[] jumps(int integration, int group) throws IOException {
-        List<SegmentRateModel> models = exposure.rates().ifReady(configuration);
-        if (models == null) {
+        Located at = located(exposure.rates().ifReady(configuration), integration);
+        if (at == null) {
             return null;
         }
-        int first = 0;
-        for (SegmentRateModel m : models) {
-            if (integration < first + m.integrationCount()) {
-                org.tsoinspector.model.Ramp r = m.afterJump(integration - first);
-                int n = r.framePixels();
-                byte[] out = new byte[n];
-                int jump = org.tsoinspector.model.DqFlag.JUMP_DET.value();
-                for (int p = 0; p < n; p++) {
-                    out[p] = (byte) (r.groupDq()[group * n + p] & jump);
-                }
-                return out;
-            }
-            first += m.integrationCount();
+        org.tsoinspector.model.Ramp r = at.model().afterJump(at.index());
+        int n = r.framePixels();
+        byte[] out = new byte[n];
+        int jump = org.tsoinspector.model.DqFlag.JUMP_DET.value();
+        for (int p = 0; p < n; p++) {
+            out[p] = (byte) (r.groupDq()[group * n + p] & jump);
         }
-        return null;
+        return out;
     }
+
 
     /** The name of the segment file that holds an integration (0-based over the exposure). */
     public String segmentName(int integration) {
@@ -437,15 +443,9 @@ public final class Inspection implements AutoCloseable {
                 throw e;
             }
         });
-        int first = 0;
-        for (SegmentRateModel m : models) {
-            if (integration < first + m.integrationCount()) {
-                return new RateFrame(integration, segmentName(integration), metadata().ny(), metadata().nx(),
-                        m.rate(integration - first), m.jumpStatus());
-            }
-            first += m.integrationCount();
-        }
-        throw new IllegalStateException("integration " + integration + " in no segment");
+        Located at = located(models, integration);
+        return new RateFrame(integration, segmentName(integration), metadata().ny(), metadata().nx(),
+                at.model().rate(at.index()), at.model().jumpStatus());
     }
 
     /** True when the rate images of this state are made (showing one more is quick). */

@@ -266,18 +266,18 @@ public final class SampLink implements AutoCloseable {
     }
 
     private String hubId() {
-        try {
-            HubConnection c = connector.getConnection();
-            return c == null ? "" : c.getRegInfo().getHubId();
-        } catch (SampException e) {
-            return "";
-        }
+        return registration(org.astrogrid.samp.RegInfo::getHubId);
     }
 
     private String selfId() {
+        return registration(org.astrogrid.samp.RegInfo::getSelfId);
+    }
+
+    /** A field of this client's registration with the hub, or "" when not registered. */
+    private String registration(java.util.function.Function<org.astrogrid.samp.RegInfo, String> field) {
         try {
             HubConnection c = connector.getConnection();
-            return c == null ? "" : c.getRegInfo().getSelfId();
+            return c == null ? "" : field.apply(c.getRegInfo());
         } catch (SampException e) {
             return "";
         }
