@@ -188,8 +188,10 @@ final class PlotsPane extends BorderPane {
         Inspection inspection = context.inspection();
         jobs.submit(slot(t), m -> inspection.plot(request, m), r -> {
             show(t, r);
-            status.info(t.title() + " computed over " + Words.count(inspection.integrationCount(), "integration") + ": "
-                    + r.captionText());
+            // a tab that now follows the window (Rate) would soon show another integration than the caption
+            status.info(t.title() + " computed over " + Words.count(inspection.integrationCount(), "integration")
+                    + (context != null && t.followsNow(context) ? "; it now follows the shown integration."
+                            : ": " + r.captionText()));
         }, this::showFailure);
     }
 

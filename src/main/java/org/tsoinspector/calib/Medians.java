@@ -5,12 +5,13 @@ package org.tsoinspector.calib;
  * of the two middle ones for an even count; NaN for none. Selection (Hoare's quickselect) instead of a
  * sort: jump takes a median of every pixel's differences over the whole segment.
  */
-final class Medians {
+public final class Medians {
 
     private Medians() {
     }
 
-    static double median(double[] a, int n) {
+    /** The median of a[0 .. n) (mean of the two middle values for even n), NaN for none; reorders a. */
+    public static double median(double[] a, int n) {
         if (n == 0) {
             return Double.NaN;
         }

@@ -19,6 +19,8 @@ public final class SegmentRateModel implements AutoCloseable {
     private final double[] medianRate;
     private final int firstIntegration;
     private final String jumpStatus;
+    private int lastIndex = -1;
+    private Ramp last;
 
     SegmentRateModel(SpillFile spill, JumpFlags flags, int[] pixelDq, RampFitter fitter, double[] medianRate,
             int firstIntegration, String jumpStatus) {
@@ -45,9 +47,17 @@ public final class SegmentRateModel implements AutoCloseable {
         return pixelDq.clone();
     }
 
-    /** Integration i of the segment (from 0) after jump: its JUMP_DET flags set in the group DQ. */
+    /**
+     * Integration i of the segment (from 0) after jump: its JUMP_DET flags set in the group DQ. The last
+     * one read is kept: a frame request (stages A and B), the ramp plot and the rate image of one
+     * integration share one read of the spill file. Callers only read it.
+     */
     public synchronized Ramp afterJump(int i) throws IOException {
-        return SegmentRates.stage(spill, flags, i, firstIntegration + i);
+        if (lastIndex != i) {
+            last = SegmentRates.stage(spill, flags, i, firstIntegration + i);
+            lastIndex = i;
+        }
+        return last;
     }
 
     /** The rate image of integration i of the segment (from 0): SCI, ERR, DQ, VAR_POISSON, VAR_RNOISE. */

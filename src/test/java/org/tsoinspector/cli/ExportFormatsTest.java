@@ -33,31 +33,21 @@ class ExportFormatsTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    private static Path vector(String name) {
-        Path p = Path.of(System.getProperty("tso.testdata", "../shared/testdata"), "detector1", name, name);
-        Assumptions.assumeTrue(Files.isDirectory(p.getParent()), "reference vectors not found");
-        return p;
-    }
-
     private int run(List<String> args) {
         return new CommandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(args.toArray(String[]::new));
     }
 
+    /** PlotCommandTest's plot at 400 x 300, the PNG into dir. */
     private static List<String> plot(String kind, Path base, Path dir, String... more) {
-        List<String> a = new ArrayList<>(List.of("plot", kind, base + "_uncal.fits", "--out",
-                dir.resolve(kind + ".png").toString(), "--width", "400", "--height", "300"));
-        for (String type : new String[] {"mask", "saturation", "superbias", "linearity"}) {
-            a.add("--" + type);
-            a.add(base + "_" + type + ".fits.gz");
-        }
+        List<String> a = new ArrayList<>(List.of("--width", "400", "--height", "300"));
         a.addAll(List.of(more));
-        return a;
+        return PlotCommandTest.plot(kind, base, dir.resolve(kind + ".png"), a.toArray(String[]::new));
     }
 
     @Test
     void everyPlotsVoTableHoldsTheRowsOfItsCsvWithUnits(@TempDir Path dir) throws Exception {
-        Path base = vector("soss96");
+        Path base = PlotCommandTest.vector("soss96");
         for (PlotKind k : PlotKind.values()) {
             if (k == PlotKind.RATE) {
                 continue; // needs GAIN and READNOISE, which the detector1 vectors lack: aRateImageExportsAsFits...
@@ -108,7 +98,7 @@ class ExportFormatsTest {
 
     @Test
     void aFrameExportsAsTheReferenceProductsFrameWithItsHistory(@TempDir Path dir) throws Exception {
-        Path base = vector("soss256");
+        Path base = PlotCommandTest.vector("soss256");
         Path fits = dir.resolve("frame.fits");
         assertEquals(0, run(plot("frame", base, dir, "--after", "superbias", "--int", "1", "--group", "3",
                 "--fits", fits.toString())), err.toString());
@@ -212,7 +202,7 @@ class ExportFormatsTest {
 
     @Test
     void mapsExportAsZeroOneImagesAndPlotsThatAreNotImagesRefuseFits(@TempDir Path dir) throws Exception {
-        Path base = vector("soss96");
+        Path base = PlotCommandTest.vector("soss96");
         Path fits = dir.resolve("mask.fits");
         Path csv = dir.resolve("mask.csv");
         assertEquals(0, run(plot("mask", base, dir, "--fits", fits.toString(), "--csv", csv.toString())),

@@ -25,7 +25,7 @@ class PlotCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    private static Path vector(String name) {
+    static Path vector(String name) {
         Path p = Path.of(System.getProperty("tso.testdata", "../shared/testdata"), "detector1", name, name);
         Assumptions.assumeTrue(Files.isDirectory(p.getParent()), "reference vectors not found");
         return p;
@@ -36,7 +36,8 @@ class PlotCommandTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(args.toArray(String[]::new));
     }
 
-    private static List<String> plot(String kind, Path base, Path png, String... more) {
+    /** plot KIND on a detector1 vector with its four references named, then more options. */
+    static List<String> plot(String kind, Path base, Path png, String... more) {
         List<String> a = new ArrayList<>(List.of("plot", kind, base + "_uncal.fits", "--out", png.toString()));
         for (String type : new String[] {"mask", "saturation", "superbias", "linearity"}) {
             a.add("--" + type);
