@@ -668,7 +668,9 @@ public final class InspectorWindow implements InspectorActions {
             if (!f.notes().isEmpty() && !f.notes().equals(previousNotes)) {
                 // said once: a later message ("Marked ...") is not overwritten by the same note again
                 status.info(f.notes() + ".");
-            } else if (errorsBefore > 0 && status.showsError(errorsBefore)) {
+            } else if ((errorsBefore > 0 && status.showsError(errorsBefore))
+                    || (f.notes().isEmpty() && !previousNotes.isEmpty())) {
+                // an error moved on from, or a note that no longer holds: say what is shown now
                 status.info(s.name() + ": " + f.caption(false));
             }
             displayPanel.showRange(frames.show(f));

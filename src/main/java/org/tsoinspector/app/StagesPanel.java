@@ -161,9 +161,12 @@ final class StagesPanel extends VBox {
         if (stages.equals(stageA.getItems()) && a.equals(stageA.getValue()) && b.equals(stageB.getValue())) {
             return;
         }
-        // replacing the items may clear the values: set them again afterwards
+        // replacing the items may clear the values, and a value that was missing from them while a step was
+        // off keeps a blank button when set again unchanged: clear, then set, so the button shows it
         stageA.getItems().setAll(stages);
         stageB.getItems().setAll(stages);
+        stageA.setValue(null);
+        stageB.setValue(null);
         stageA.setValue(a);
         stageB.setValue(b);
     }

@@ -292,6 +292,27 @@ class InspectorWindowRealDataTest {
         assertEquals(flagged, shown, "every flagged pixel is drawn at " + view.zoomText());
     }
 
+    /** Off and on again: the stage box shows its stage (it was blank) and the note that no longer holds goes. */
+    @SuppressWarnings("unchecked")
+    @Test
+    void aStepSwitchedOffAndOnAgainLeavesTheStageShownAndNoStaleNote(FxRobot robot) throws Exception {
+        open(robot);
+        showStage(robot, "#stage-a", StepName.REFPIX);
+        CheckBox refpix = robot.lookup("#step-refpix").queryAs(CheckBox.class);
+        robot.interact(refpix::fire);
+        waitIdle();
+        assertTrue(window.statusText().contains("after refpix is not available"), window.statusText());
+        robot.interact(refpix::fire);
+        waitIdle();
+        ComboBox<RampStage> a = robot.lookup("#stage-a").queryAs(ComboBox.class);
+        assertEquals(RampStage.after(StepName.REFPIX), a.getValue());
+        javafx.scene.Node shown = ((javafx.scene.control.skin.ComboBoxListViewSkin<?>) a.getSkin()).getDisplayNode();
+        assertEquals("after refpix", ((javafx.scene.control.ListCell<?>) shown).getText(),
+                "the box shows the stage, not a blank");
+        assertFalse(window.statusText().contains("not available"), window.statusText());
+        assertEquals("after refpix", window.shownFrames().a().label());
+    }
+
     /** A stage shown instead of another is said once; the "Marked ..." message after M is not overwritten by it. */
     @Test
     void aHandMarkMessageStaysWhenTheFrameIsRedrawnWithTheSameNote(FxRobot robot) throws Exception {
