@@ -70,11 +70,17 @@ final class ColorbarView extends Region {
         DisplayRange r = scale.range();
         gc.setFont(Font.font(10));
         gc.setFill(Color.rgb(50, 50, 50));
-        gc.setTextAlign(TextAlignment.CENTER);
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(gc.getFont());
         for (double t : scale.ticks(Math.max(2, len / 70))) {
             double x = x0 + r.fraction(t) * (len - 1);
             gc.strokeLine(x, 2 + BAR_HEIGHT, x, 5 + BAR_HEIGHT);
-            gc.fillText(ColorScale.tickLabel(t), x, 16 + BAR_HEIGHT);
+            String label = ColorScale.tickLabel(t);
+            measure.setText(label);
+            double half = measure.getLayoutBounds().getWidth() / 2;
+            // a label at either end is kept inside the bar's canvas (the first one read "2.50" for "-2.50")
+            gc.setTextAlign(x - half < 0 ? TextAlignment.LEFT : x + half > w ? TextAlignment.RIGHT : TextAlignment.CENTER);
+            gc.fillText(label, x - half < 0 ? 0 : x + half > w ? w : x, 16 + BAR_HEIGHT);
         }
         gc.setTextAlign(TextAlignment.LEFT);
         gc.fillText(title, x0, h - 2);

@@ -115,11 +115,22 @@ public record FrameAnswer(String exposureName, ExposureMetadata metadata, Compar
         FitsImage image = new FitsImage(values, frame.ny(), frame.nx(), FitsImage.describe(
                 isDifference ? "difference" : "frame", frame.file(), metadata, frame.integration() + 1,
                 frame.group() + 1, "DN", stageText, frame.applied(), isDifference ? b.applied() : null));
+        // the picture is drawn as the view shows it (a difference without its median, on the view's scale);
+        // the numbers (CSV, FITS) are A - B itself
+        float[] drawn = values;
+        if (isDifference && differenceOffset != 0) {
+            drawn = new float[values.length];
+            for (int k = 0; k < values.length; k++) {
+                drawn[k] = (float) (values[k] - differenceOffset);
+            }
+        }
+        String shownText = stageText + (isDifference ? offsetText() : "");
         return new PlotResult(
-                Figure.of(isDifference ? "difference" : "frame", ImageCharts.frame(exposureName + ": " + stageText,
-                        values, frame.ny(), frame.nx(), mainPicture(blinkShowsB).scale().renderer(),
-                        isDifference ? "difference (DN)" : "DN", originAtBottom)),
-                new Caption(exposureName, frame.integration() + 1, frame.group() + 1, stageText),
+                Figure.of(isDifference ? "difference" : "frame", ImageCharts.frame(exposureName + ": " + shownText,
+                        drawn, frame.ny(), frame.nx(), mainPicture(blinkShowsB).scale().renderer(),
+                        isDifference ? (differenceOffset != 0 ? "difference - median (DN)" : "difference (DN)") : "DN",
+                        originAtBottom)),
+                new Caption(exposureName, frame.integration() + 1, frame.group() + 1, shownText),
                 PlotTables.frame(values, frame.ny(), frame.nx()), image);
     }
 }

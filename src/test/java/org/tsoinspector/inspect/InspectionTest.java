@@ -61,6 +61,10 @@ class InspectionTest {
             double widthKept = kept.pictureA().scale().range().high();
             double widthRemoved = removed.pictureA().scale().range().high();
             assertTrue(widthRemoved < widthKept, widthRemoved + " vs " + widthKept);
+            // the export draws what the view shows (its caption says so) and keeps A - B in its numbers
+            PlotResult exported = removed.figure(false, true);
+            assertTrue(exported.captionText().contains("DN removed)"), exported.captionText());
+            assertArrayEquals(removed.difference(), exported.image().values());
         }
     }
 
