@@ -128,7 +128,7 @@ public record FrameAnswer(String exposureName, ExposureMetadata metadata, Compar
         return new PlotResult(
                 Figure.of(isDifference ? "difference" : "frame", ImageCharts.frame(exposureName + ": " + shownText,
                         drawn, frame.ny(), frame.nx(), mainPicture(blinkShowsB).scale().renderer(),
-                        isDifference ? (differenceOffset != 0 ? "difference - median (DN)" : "difference (DN)") : "DN",
+                        isDifference ? "difference (DN)" : "DN", // short: a strip's bar is ~100 px high
                         originAtBottom)),
                 new Caption(exposureName, frame.integration() + 1, frame.group() + 1, shownText),
                 PlotTables.frame(values, frame.ny(), frame.nx()), image);
