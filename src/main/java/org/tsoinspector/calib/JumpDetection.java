@@ -90,24 +90,31 @@ public final class JumpDetection {
      */
     public Found detect(Band b, int keptFrom, int keptTo, boolean[] clearJumpOnlyPlanes) {
         int n = b.pixels();
-        int diffs = b.nInts() * (b.nGroups() - 1);
         double[] median = new double[n];
         double[] sigma = new double[n];
-        // pixels are independent until neighbour flagging: chunks of them on every core
-        int chunk = Math.max(b.nx(), 4096);
-        java.util.stream.IntStream.range(0, (n + chunk - 1) / chunk).parallel().forEach(c -> {
-            double[] fd = new double[diffs];
-            double[] scratch = new double[diffs];
-            for (int p = c * chunk; p < Math.min(n, (c + 1) * chunk); p++) {
-                firstDifferences(b, p, fd);
+        // pixels are independent until neighbour flagging: blocks of them on every core
+        java.util.stream.IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel().forEach(c -> {
+            Workspace w = new Workspace(b);
+            int from = c * BLOCK;
+            int to = Math.min(n, from + BLOCK);
+            w.gather(b, from, to);
+            for (int p = from; p < to; p++) {
+                int off = (p - from) * w.diffs;
                 double rn2 = readNoiseSquared(b, p);
-                median[p] = nanMedian(fd, scratch);
-                sigma[p] = sigma(median[p], rn2);
-                switch (method) {
-                    case ITERATIVE -> iterative(b, p, fd, scratch, rn2);
-                    case SINGLE_PASS -> singlePass(b, p, fd, median[p], sigma[p]);
-                    case SIGMA_CLIP -> sigmaClip(b, p, fd, scratch);
+                boolean found = switch (method) {
+                    case ITERATIVE -> iterative(b, p, w, off, rn2);
+                    case SINGLE_PASS -> {
+                        median[p] = nanMedian(w.fd, off, w.diffs, w.scratch);
+                        yield singlePass(b, p, w, off, median[p], sigma(median[p], rn2));
+                    }
+                    case SIGMA_CLIP -> sigmaClip(b, p, w, off);
+                };
+                // the median of all differences only matters where a jump may flag neighbours
+                if (method != Method.SINGLE_PASS) {
+                    median[p] = found || w.jumpBefore[p - from] ? nanMedian(w.fd, off, w.diffs, w.scratch)
+                            : Double.NaN;
                 }
+                sigma[p] = sigma(median[p], rn2);
             }
         });
         int keptPixelsFrom = keptFrom * b.nx();
@@ -151,15 +158,59 @@ public final class JumpDetection {
         return new Found(primary, usable);
     }
 
-    /** fd[i * (G-1) + d] = e[i][d+1] - e[i][d], the difference in float32 as numpy does it, then double. */
-    private static void firstDifferences(Band b, int p, double[] fd) {
-        int d = 0;
-        for (int i = 0; i < b.nInts(); i++) {
-            float previous = b.electrons()[b.at(i, 0, p)];
-            for (int g = 1; g < b.nGroups(); g++) {
-                float current = b.electrons()[b.at(i, g, p)];
-                fd[d++] = current - previous;
-                previous = current;
+    /** Pixels whose differences are gathered together, plane by plane, so that the band is read in order. */
+    private static final int BLOCK = 64;
+
+    /** One task's arrays, reused for every pixel of its block. */
+    private static final class Workspace {
+        final int nd;
+        final int diffs;
+        /** The block's first differences: pixel q's at [q * diffs, (q + 1) * diffs), integration-major. */
+        final double[] fd;
+        /** Whether a pixel of the block had JUMP_DET before detection (its neighbours may then be flagged). */
+        final boolean[] jumpBefore = new boolean[BLOCK];
+        final double[] scratch;
+        final double[] abs;
+        final double[] ratio;
+        final boolean[] candidate;
+        final double[] values;
+        final int[] index;
+        final boolean[] kept;
+
+        Workspace(Band b) {
+            nd = b.nGroups() - 1;
+            diffs = b.nInts() * nd;
+            fd = new double[BLOCK * diffs];
+            scratch = new double[diffs];
+            abs = new double[diffs];
+            ratio = new double[diffs];
+            candidate = new boolean[b.nInts()];
+            values = new double[b.nInts()];
+            index = new int[b.nInts()];
+            kept = new boolean[b.nInts()];
+        }
+
+        /** fd of pixels [from, to): e[i][d+1] - e[i][d], the difference in float32 as numpy does it, then double. */
+        void gather(Band b, int from, int to) {
+            float[] e = b.electrons();
+            byte[] gdq = b.groupDq();
+            java.util.Arrays.fill(jumpBefore, false);
+            for (int i = 0; i < b.nInts(); i++) {
+                for (int g = 0; g < b.nGroups(); g++) {
+                    int plane = b.at(i, g, 0);
+                    for (int p = from; p < to; p++) {
+                        jumpBefore[p - from] |= (gdq[plane + p] & JUMP) != 0;
+                    }
+                    if (g == 0) {
+                        continue;
+                    }
+                    int previous = b.at(i, g - 1, 0);
+                    int d = i * nd + g - 1;
+                    for (int p = from; p < to; p++) {
+                        float difference = e[plane + p] - e[previous + p];
+                        fd[(p - from) * diffs + d] = difference;
+                    }
+                }
             }
         }
     }
@@ -176,24 +227,30 @@ public final class JumpDetection {
         return s == 0 ? Double.NaN : s;
     }
 
+    private static void flag(Band b, int i, int g, int p) {
+        int at = b.at(i, g, p);
+        b.groupDq()[at] = (byte) (b.groupDq()[at] | JUMP);
+    }
+
     /** Path A: flag the largest outlier of the pixel's whole exposure, re-measure, repeat. */
-    private void iterative(Band b, int p, double[] fd, double[] scratch, double rn2) {
-        int nd = b.nGroups() - 1;
-        double[] abs = new double[fd.length];
-        for (int k = 0; k < fd.length; k++) {
-            abs[k] = Math.abs(fd[k]);
+    private boolean iterative(Band b, int p, Workspace w, int off, double rn2) {
+        int nd = w.nd;
+        double[] abs = w.abs;
+        double[] ratio = w.ratio;
+        boolean[] candidate = w.candidate;
+        for (int k = 0; k < w.diffs; k++) {
+            abs[k] = Math.abs(w.fd[off + k]);
         }
-        double[] ratio = new double[fd.length];
-        boolean[] candidate = new boolean[b.nInts()];
-        for (int pass = 0; pass < fd.length; pass++) {
-            double m = clippedMedian(abs, scratch);
+        boolean found = false;
+        for (int pass = 0; pass < w.diffs; pass++) {
+            double m = clippedMedian(abs, w.diffs, w.scratch);
             if (pass > 0) {
                 m = (float) m; // later passes store the re-measured median in a float32 array
             }
             double s = sigma(m, rn2);
             int usable = 0;
-            for (double a : abs) {
-                if (!Double.isNaN(a)) {
+            for (int k = 0; k < w.diffs; k++) {
+                if (!Double.isNaN(abs[k])) {
                     usable++;
                 }
             }
@@ -217,7 +274,7 @@ public final class JumpDetection {
                 any |= candidate[i];
             }
             if (!any) {
-                return;
+                return found;
             }
             for (int i = 0; i < b.nInts(); i++) {
                 if (!candidate[i]) {
@@ -226,78 +283,99 @@ public final class JumpDetection {
                 for (int d = 0; d < nd; d++) {
                     int k = i * nd + d;
                     if (ratio[k] == largest) {
-                        int at = b.at(i, d + 1, p);
-                        b.groupDq()[at] = (byte) (b.groupDq()[at] | JUMP);
+                        flag(b, i, d + 1, p);
                         abs[k] = Double.NaN;
+                        found = true;
                     }
                 }
             }
         }
+        return found;
     }
 
     /** Path B: every difference further than the threshold from the pixel's median. */
-    private void singlePass(Band b, int p, double[] fd, double median, double sigma) {
-        int nd = b.nGroups() - 1;
-        for (int k = 0; k < fd.length; k++) {
-            if (Double.isFinite(fd[k]) && Math.abs(fd[k] - median) / sigma > parameters.rejectionThreshold()) {
-                int at = b.at(k / nd, k % nd + 1, p);
-                b.groupDq()[at] = (byte) (b.groupDq()[at] | JUMP);
+    private boolean singlePass(Band b, int p, Workspace w, int off, double median, double sigma) {
+        int nd = w.nd;
+        boolean found = false;
+        for (int k = 0; k < w.diffs; k++) {
+            double fd = w.fd[off + k];
+            if (Double.isFinite(fd) && Math.abs(fd - median) / sigma > parameters.rejectionThreshold()) {
+                flag(b, k / nd, k % nd + 1, p);
+                found = true;
             }
         }
+        return found;
     }
 
-    /** Path C: astropy's sigma_clip(sigma=4, maxiters=5) of each difference across the integrations. */
-    private void sigmaClip(Band b, int p, double[] fd, double[] scratch) {
-        int nd = b.nGroups() - 1;
+    /**
+     * Path C: astropy's sigma_clip(sigma=4, maxiters=5) of each difference across the integrations. The
+     * finite values are kept packed in integration order (the sums run in the same order as over the
+     * full array), so each round is a mean, a deviation, a selection and a compaction.
+     */
+    private boolean sigmaClip(Band b, int p, Workspace w, int off) {
+        int nd = w.nd;
         int nInts = b.nInts();
-        double[] values = new double[nInts];
+        double[] values = w.values;
+        int[] index = w.index;
+        boolean[] kept = w.kept;
         double threshold = parameters.rejectionThreshold();
+        boolean found = false;
         for (int d = 0; d < nd; d++) {
+            int count = 0;
             for (int i = 0; i < nInts; i++) {
-                values[i] = fd[i * nd + d];
-            }
-            for (int iteration = 0; iteration < 5; iteration++) {
-                double mean = 0;
-                int count = 0;
-                for (double v : values) {
-                    if (!Double.isNaN(v)) {
-                        mean += v;
-                        count++;
-                    }
+                double v = w.fd[off + i * nd + d];
+                kept[i] = false;
+                if (!Double.isNaN(v)) {
+                    values[count] = v;
+                    index[count++] = i;
                 }
-                if (count == 0) {
-                    break;
+            }
+            int finite = count;
+            for (int iteration = 0; iteration < 5 && count > 0; iteration++) {
+                double mean = 0;
+                for (int k = 0; k < count; k++) {
+                    mean += values[k];
                 }
                 mean /= count;
                 double squares = 0;
-                for (double v : values) {
-                    if (!Double.isNaN(v)) {
-                        squares += (v - mean) * (v - mean);
-                    }
+                for (int k = 0; k < count; k++) {
+                    double deviation = values[k] - mean;
+                    squares += deviation * deviation;
                 }
                 double std = Math.sqrt(squares / count);
-                double median = nanMedian(values, scratch);
+                System.arraycopy(values, 0, w.scratch, 0, count);
+                double median = Medians.median(w.scratch, count);
                 double low = median - threshold * std;
                 double high = median + threshold * std;
-                int removed = 0;
-                for (int i = 0; i < nInts; i++) {
-                    if (values[i] < low || values[i] > high) {
-                        values[i] = Double.NaN;
-                        removed++;
+                int remaining = 0;
+                for (int k = 0; k < count; k++) {
+                    double v = values[k];
+                    if (!(v < low || v > high)) {
+                        values[remaining] = v;
+                        index[remaining++] = index[k];
                     }
                 }
-                if (removed == 0) {
+                if (remaining == count) {
                     break;
                 }
+                count = remaining;
+            }
+            if (count == finite) {
+                continue;
+            }
+            for (int k = 0; k < count; k++) {
+                kept[index[k]] = true;
             }
             for (int i = 0; i < nInts; i++) {
-                double v = fd[i * nd + d];
+                double v = w.fd[off + i * nd + d];
                 int at = b.at(i, d + 1, p);
-                if (Double.isNaN(values[i]) && Double.isFinite(v) && (b.groupDq()[at] & UNUSABLE) == 0) {
+                if (!kept[i] && Double.isFinite(v) && (b.groupDq()[at] & UNUSABLE) == 0) {
                     b.groupDq()[at] = (byte) (b.groupDq()[at] | JUMP);
+                    found = true;
                 }
             }
         }
+        return found;
     }
 
     /**
@@ -358,14 +436,15 @@ public final class JumpDetection {
     }
 
     /**
-     * calc_med_first_diffs: with 4 or more usable values, every value equal to the largest is dropped
-     * before the median; 3 give their median; 2 their minimum; fewer NaN.
+     * calc_med_first_diffs on values[0 .. n): with 4 or more usable values, every value equal to the
+     * largest is dropped before the median; 3 give their median; 2 their minimum; fewer NaN.
      */
-    static double clippedMedian(double[] values, double[] scratch) {
+    static double clippedMedian(double[] values, int n, double[] scratch) {
         int usable = 0;
         double max = Double.NEGATIVE_INFINITY;
         double min = Double.POSITIVE_INFINITY;
-        for (double v : values) {
+        for (int k = 0; k < n; k++) {
+            double v = values[k];
             if (!Double.isNaN(v)) {
                 usable++;
                 max = Math.max(max, v);
@@ -379,10 +458,11 @@ public final class JumpDetection {
             return min;
         }
         if (usable == 3) {
-            return nanMedian(values, scratch);
+            return nanMedian(values, 0, n, scratch);
         }
         int k = 0;
-        for (double v : values) {
+        for (int j = 0; j < n; j++) {
+            double v = values[j];
             if (!Double.isNaN(v) && v != max) {
                 scratch[k++] = v;
             }
@@ -390,10 +470,11 @@ public final class JumpDetection {
         return Medians.median(scratch, k);
     }
 
-    /** numpy's nanmedian: the mean of the two middle values for an even count, NaN when all are NaN. */
-    static double nanMedian(double[] values, double[] scratch) {
+    /** numpy's nanmedian of values[off .. off + n): the mean of the two middle values for an even count, NaN when all are NaN. */
+    static double nanMedian(double[] values, int off, int n, double[] scratch) {
         int k = 0;
-        for (double v : values) {
+        for (int j = off; j < off + n; j++) {
+            double v = values[j];
             if (!Double.isNaN(v)) {
                 scratch[k++] = v;
             }

@@ -134,10 +134,13 @@ public final class JumpPass {
                 rows.read(i, h0, h1, e, gdq, i * perInt);
             }
             int first = h0 * nx;
-            for (int k = 0; k < e.length; k++) {
-                int p = k % bandPixels;
-                e[k] = (gdq[k] & UNUSABLE) != 0 ? Float.NaN : e[k] * gain[first + p];
-            }
+            java.util.stream.IntStream.range(0, nInts * nGroups).parallel().forEach(plane -> {
+                int base = plane * bandPixels;
+                for (int p = 0; p < bandPixels; p++) {
+                    int k = base + p;
+                    e[k] = (gdq[k] & UNUSABLE) != 0 ? Float.NaN : e[k] * gain[first + p];
+                }
+            });
             float[] bandRn = java.util.Arrays.copyOfRange(rn, first, first + bandPixels);
             JumpDetection.Band band = new JumpDetection.Band(nInts, nGroups, h1 - h0, nx, e, gdq, bandRn);
             JumpDetection.Found found = detection.detect(band, y0 - h0, y1 - h0, clear);
