@@ -8,8 +8,8 @@ import org.tsoinspector.model.DqFlag;
  * neighbour flagging needs the rows above and below, so a band carries one halo row on each side that
  * is detected but whose flags the caller does not keep.
  *
- * <p>Samples are in electrons as float32 ({@code data * gain}), NaN where the group is SATURATED or
- * DO_NOT_USE; group DQ is updated in place.
+ * <p>Samples are taken in electrons as float32 ({@code data * gain}), NaN where the group is SATURATED
+ * or DO_NOT_USE; the band's group DQ is updated in place.
  */
 public final class JumpDetection {
 
@@ -23,21 +23,6 @@ public final class JumpDetection {
             boolean flagFourNeighbors, double minJumpToFlagNeighbors, double maxJumpToFlagNeighbors,
             int minDiffsSinglePass, int minimumGroups, int minimumSigclipGroups) {
         public static final Parameters DEFAULTS = new Parameters(4.0, 6.0, 5.0, true, 10, 1000, 10, 3, 100);
-    }
-
-    /**
-     * Samples and group DQ of rows [0, rows) for every integration: index {@code ((i * nGroups + g) * rows + y) * nx + x}.
-     *
-     * @param readNoise per pixel of the band, {@code float32(readnoise * gain)} in electrons
-     */
-    public record Band(int nInts, int nGroups, int rows, int nx, float[] electrons, byte[] groupDq, float[] readNoise) {
-        int pixels() {
-            return rows * nx;
-        }
-
-        int at(int i, int g, int p) {
-            return (i * nGroups + g) * rows * nx + p;
-        }
     }
 
     private static final int JUMP = DqFlag.JUMP_DET.value();
@@ -81,14 +66,15 @@ public final class JumpDetection {
      * Detects jumps in the band, flags neighbours and clears JUMP_DET where it meets DO_NOT_USE or
      * SATURATED.
      *
-     * @param keptFrom,keptTo        the rows the caller keeps (the others are halo)
+     * @param gain                  e-/DN per pixel of the frame
+     * @param readNoise             per pixel of the frame, {@code float32(readnoise * gain)} in electrons
      * @param clearJumpOnlyPlanes    for the sigma-clip path: per (integration, group), whether the whole
      *                               frame was found JUMP_DET or DO_NOT_USE, where the reference then clears
      *                               the pixels flagged JUMP_DET alone before neighbour flagging; null at first
      * @return the JUMP_DET count after detection (before neighbours) over the kept rows, and per
      *         (integration, group) the kept pixels with neither JUMP_DET nor DO_NOT_USE after detection
      */
-    public Found detect(Band b, int keptFrom, int keptTo, boolean[] clearJumpOnlyPlanes) {
+    public Found detect(RampBand b, float[] gain, float[] readNoise, boolean[] clearJumpOnlyPlanes) {
         int n = b.pixels();
         double[] median = new double[n];
         double[] sigma = new double[n];
@@ -97,10 +83,10 @@ public final class JumpDetection {
             Workspace w = new Workspace(b);
             int from = c * BLOCK;
             int to = Math.min(n, from + BLOCK);
-            w.gather(b, from, to);
+            w.gather(b, gain, from, to);
             for (int p = from; p < to; p++) {
                 int off = (p - from) * w.diffs;
-                double rn2 = readNoiseSquared(b, p);
+                double rn2 = readNoiseSquared(readNoise[b.origin() + p]);
                 boolean found = switch (method) {
                     case ITERATIVE -> iterative(b, p, w, off, rn2);
                     case SINGLE_PASS -> {
@@ -117,8 +103,8 @@ public final class JumpDetection {
                 sigma[p] = sigma(median[p], rn2);
             }
         });
-        int keptPixelsFrom = keptFrom * b.nx();
-        int keptPixelsTo = keptTo * b.nx();
+        int keptPixelsFrom = b.keptFrom() * b.nx();
+        int keptPixelsTo = b.keptTo() * b.nx();
         if (method == Method.SIGMA_CLIP && clearJumpOnlyPlanes != null) {
             for (int plane = 0; plane < clearJumpOnlyPlanes.length; plane++) {
                 if (clearJumpOnlyPlanes[plane]) {
@@ -146,7 +132,7 @@ public final class JumpDetection {
             }
         }
         if (parameters.flagFourNeighbors()) {
-            flagNeighbors(b, median, sigma);
+            flagNeighbors(b, gain, median, sigma);
         }
         byte[] gdq = b.groupDq();
         for (int k = 0; k < gdq.length; k++) {
@@ -177,7 +163,7 @@ public final class JumpDetection {
         final int[] index;
         final boolean[] kept;
 
-        Workspace(Band b) {
+        Workspace(RampBand b) {
             nd = b.nGroups() - 1;
             diffs = b.nInts() * nd;
             fd = new double[BLOCK * diffs];
@@ -191,9 +177,10 @@ public final class JumpDetection {
         }
 
         /** fd of pixels [from, to): e[i][d+1] - e[i][d], the difference in float32 as numpy does it, then double. */
-        void gather(Band b, int from, int to) {
-            float[] e = b.electrons();
+        void gather(RampBand b, float[] gain, int from, int to) {
+            float[] data = b.data();
             byte[] gdq = b.groupDq();
+            int origin = b.origin();
             java.util.Arrays.fill(jumpBefore, false);
             for (int i = 0; i < b.nInts(); i++) {
                 for (int g = 0; g < b.nGroups(); g++) {
@@ -207,7 +194,8 @@ public final class JumpDetection {
                     int previous = b.at(i, g - 1, 0);
                     int d = i * nd + g - 1;
                     for (int p = from; p < to; p++) {
-                        float difference = e[plane + p] - e[previous + p];
+                        float g1 = gain[origin + p];
+                        float difference = electrons(data, gdq, plane + p, g1) - electrons(data, gdq, previous + p, g1);
                         fd[(p - from) * diffs + d] = difference;
                     }
                 }
@@ -215,9 +203,13 @@ public final class JumpDetection {
         }
     }
 
+    /** A sample in electrons as jump sees it: float32 {@code data * gain}, NaN where SATURATED or DO_NOT_USE. */
+    private static float electrons(float[] data, byte[] gdq, int at, float gain) {
+        return (gdq[at] & UNUSABLE) != 0 ? Float.NaN : data[at] * gain;
+    }
+
     /** rn² in float32 (numpy squares the float32 read noise), over half the reads of a group difference. */
-    private double readNoiseSquared(Band b, int p) {
-        float rn = b.readNoise()[p];
+    private double readNoiseSquared(float rn) {
         float rn2 = rn * rn;
         return rn2 / (0.5 * 2 * nFrames);
     }
@@ -227,13 +219,13 @@ public final class JumpDetection {
         return s == 0 ? Double.NaN : s;
     }
 
-    private static void flag(Band b, int i, int g, int p) {
+    private static void flag(RampBand b, int i, int g, int p) {
         int at = b.at(i, g, p);
         b.groupDq()[at] = (byte) (b.groupDq()[at] | JUMP);
     }
 
     /** Path A: flag the largest outlier of the pixel's whole exposure, re-measure, repeat. */
-    private boolean iterative(Band b, int p, Workspace w, int off, double rn2) {
+    private boolean iterative(RampBand b, int p, Workspace w, int off, double rn2) {
         int nd = w.nd;
         double[] abs = w.abs;
         double[] ratio = w.ratio;
@@ -294,7 +286,7 @@ public final class JumpDetection {
     }
 
     /** Path B: every difference further than the threshold from the pixel's median. */
-    private boolean singlePass(Band b, int p, Workspace w, int off, double median, double sigma) {
+    private boolean singlePass(RampBand b, int p, Workspace w, int off, double median, double sigma) {
         int nd = w.nd;
         boolean found = false;
         for (int k = 0; k < w.diffs; k++) {
@@ -312,7 +304,7 @@ public final class JumpDetection {
      * finite values are kept packed in integration order (the sums run in the same order as over the
      * full array), so each round is a mean, a deviation, a selection and a compaction.
      */
-    private boolean sigmaClip(Band b, int p, Workspace w, int off) {
+    private boolean sigmaClip(RampBand b, int p, Workspace w, int off) {
         int nd = w.nd;
         int nInts = b.nInts();
         double[] values = w.values;
@@ -382,7 +374,7 @@ public final class JumpDetection {
      * A jump between 10 and 1000 sigma gives JUMP_DET to the four neighbours in the same group, unless
      * SATURATED or DO_NOT_USE there; each group's flags are decided from the detection's flags alone.
      */
-    private void flagNeighbors(Band b, double[] median, double[] sigma) {
+    private void flagNeighbors(RampBand b, float[] gain, double[] median, double[] sigma) {
         int n = b.pixels();
         int nx = b.nx();
         byte[] gdq = b.groupDq();
@@ -395,7 +387,8 @@ public final class JumpDetection {
                 for (int p = 0; p < n; p++) {
                     flag[p] = false;
                     if ((gdq[base + p] & JUMP) != 0) {
-                        double fd = b.electrons()[base + p] - b.electrons()[previous + p];
+                        float g1 = gain[b.origin() + p];
+                        double fd = electrons(b.data(), gdq, base + p, g1) - electrons(b.data(), gdq, previous + p, g1);
                         double ratio = Math.abs(fd - median[p]) / sigma[p];
                         flag[p] = ratio < parameters.maxJumpToFlagNeighbors()
                                 && ratio > parameters.minJumpToFlagNeighbors();

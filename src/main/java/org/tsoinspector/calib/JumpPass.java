@@ -9,14 +9,17 @@ import org.tsoinspector.model.RampRows;
 /**
  * The jump step on one segment (ramp.md section 3): its statistics span every integration, so it works
  * through the segment in bands of rows across all integrations, each read once (twice in the rare case
- * the sigma clip leaves a whole frame flagged), and keeps only the flags.
+ * the sigma clip leaves a whole frame flagged). It keeps the flags (a bit per sample) and hands each band,
+ * flagged, to what follows (ramp_fit), which then needs no other read of the segment.
  */
 public final class JumpPass {
 
-    /** Bytes of samples and flags one band may hold (with its halo rows). */
-    static final long BAND_BYTES = 48L << 20;
+    /**
+     * Bytes of samples, flags and zero frame one band may hold (with its halo rows): large enough that
+     * the two halo rows, detected again by the next band, stay a small part of the work.
+     */
+    static final long BAND_BYTES = 160L << 20;
 
-    private static final int UNUSABLE = DqFlag.SATURATED.value() | DqFlag.DO_NOT_USE.value();
     private static final int BAD_GAIN = DqFlag.NO_GAIN_VALUE.value() | DqFlag.DO_NOT_USE.value();
 
     /**
@@ -43,7 +46,7 @@ public final class JumpPass {
     }
 
     /** With another band size: tests use small bands to check that bands change nothing. */
-    JumpPass(JumpDetection.Parameters parameters, long bandBytes) {
+    public JumpPass(JumpDetection.Parameters parameters, long bandBytes) {
         this.parameters = parameters;
         this.bandBytes = bandBytes;
     }
@@ -53,37 +56,25 @@ public final class JumpPass {
      * @param gain           e-/DN per pixel, cut to the window
      * @param readNoise      DN per pixel (a two-read difference), cut to the window
      * @param wholeFrameDnu  per (integration, group): DO_NOT_USE in every pixel of the frame
+     * @param consumer       given every band once its flags are final (ramp_fit's), or null; when the
+     *                       sigma clip has to sweep again, it is given each band again
      */
     public Result run(RampRows rows, int[] pixelDqIn, float[] gain, float[] readNoise, boolean[] wholeFrameDnu,
-            int nFrames, double groupTime, ProgressMonitor monitor) throws IOException, CancelledException {
+            int nFrames, double groupTime, RampBand.Consumer consumer, ProgressMonitor monitor)
+            throws IOException, CancelledException {
         int nInts = rows.nInts();
         int nGroups = rows.nGroups();
-        int ny = rows.ny();
-        int nx = rows.nx();
-        int n = ny * nx;
-        int[] pixelDq = pixelDqIn.clone();
-        for (int p = 0; p < n; p++) {
-            if (gain[p] <= 0f || Float.isNaN(gain[p])) {
-                pixelDq[p] |= BAD_GAIN;
-            }
-        }
+        int n = rows.ny() * rows.nx();
         JumpFlags flags = new JumpFlags(nInts, nGroups, n);
-        int maxUnusable = 0;
-        int unusablePlanes = 0;
-        for (int i = 0; i < nInts; i++) {
-            int count = 0;
-            for (int g = 0; g < nGroups; g++) {
-                if (wholeFrameDnu[i * nGroups + g]) {
-                    count++;
-                }
-            }
-            maxUnusable = Math.max(maxUnusable, count);
-            unusablePlanes += count;
-        }
-        JumpDetection.Method method = nGroups <= 2 ? null
-                : JumpDetection.method(parameters, nInts, nGroups, maxUnusable);
+        JumpDetection.Method method = method(rows, wholeFrameDnu);
+        String what = consumer == null ? "jump" : "jump and ramp_fit";
         if (method == null) {
-            copyExisting(rows, flags, monitor);
+            RampBand.sweep(rows, 0, bandBytes, band -> {
+                keep(band, flags);
+                if (consumer != null) {
+                    consumer.accept(band);
+                }
+            }, monitor, what);
             return new Result(null, flags, pixelDqIn.clone(), 0, 0);
         }
         float[] rn = new float[n];
@@ -91,7 +82,7 @@ public final class JumpPass {
             rn[p] = readNoise[p] * gain[p]; // float32, as numpy multiplies the two float32 arrays
         }
         JumpDetection detection = new JumpDetection(parameters, method, nFrames);
-        Sweep first = sweep(rows, detection, gain, rn, flags, null, monitor);
+        Sweep first = sweep(rows, detection, gain, rn, flags, null, consumer, monitor, what);
         if (method == JumpDetection.Method.SIGMA_CLIP) {
             boolean[] clear = new boolean[nInts * nGroups];
             boolean any = false;
@@ -100,81 +91,91 @@ public final class JumpPass {
                 any |= clear[k];
             }
             if (any) {
-                first = sweep(rows, detection, gain, rn, flags, clear, monitor);
+                first = sweep(rows, detection, gain, rn, flags, clear, consumer, monitor, what);
             }
+        }
+        int unusablePlanes = 0;
+        for (boolean unusable : wholeFrameDnu) {
+            unusablePlanes += unusable ? 1 : 0;
         }
         long usedDifferences = (long) nInts * nGroups - nInts - unusablePlanes;
         double primeCrs = usedDifferences <= 0 ? 0
                 : 1000.0 * first.primary / (groupTime * usedDifferences * n);
-        return new Result(method, flags, pixelDq, first.primary, primeCrs);
+        return new Result(method, flags, pixelDqAfter(pixelDqIn, gain), first.primary, primeCrs);
     }
 
-    private record Sweep(long primary, long[] usablePixels) {
+    /**
+     * The path jump takes on this segment, or null when it skips detection (fewer than 3 groups, or too
+     * few usable groups in an integration): ramp.md section 3.
+     */
+    public JumpDetection.Method method(RampRows rows, boolean[] wholeFrameDnu) {
+        int nGroups = rows.nGroups();
+        int maxUnusable = 0;
+        for (int i = 0; i < rows.nInts(); i++) {
+            int count = 0;
+            for (int g = 0; g < nGroups; g++) {
+                if (wholeFrameDnu[i * nGroups + g]) {
+                    count++;
+                }
+            }
+            maxUnusable = Math.max(maxUnusable, count);
+        }
+        return nGroups <= 2 ? null : JumpDetection.method(parameters, rows.nInts(), nGroups, maxUnusable);
+    }
+
+    /** The pixel DQ after a jump that ran: NO_GAIN_VALUE|DO_NOT_USE added where the gain is bad. */
+    public static int[] pixelDqAfter(int[] pixelDqIn, float[] gain) {
+        int[] pixelDq = pixelDqIn.clone();
+        for (int p = 0; p < pixelDq.length; p++) {
+            if (gain[p] <= 0f || Float.isNaN(gain[p])) {
+                pixelDq[p] |= BAD_GAIN;
+            }
+        }
+        return pixelDq;
+    }
+
+    long bandBytes() {
+        return bandBytes;
+    }
+
+    private static final class Sweep {
+        long primary;
+        final long[] usablePixels;
+
+        Sweep(int planes) {
+            usablePixels = new long[planes];
+        }
     }
 
     private Sweep sweep(RampRows rows, JumpDetection detection, float[] gain, float[] rn, JumpFlags flags,
-            boolean[] clear, ProgressMonitor monitor) throws IOException, CancelledException {
-        int nInts = rows.nInts();
-        int nGroups = rows.nGroups();
-        int ny = rows.ny();
-        int nx = rows.nx();
-        int bandRows = (int) Math.max(1, Math.min(ny, bandBytes / (5L * nInts * nGroups * nx) - 2));
-        long primary = 0;
-        long[] usable = new long[nInts * nGroups];
-        for (int y0 = 0; y0 < ny; y0 += bandRows) {
-            monitor.checkCancelled();
-            int y1 = Math.min(ny, y0 + bandRows);
-            int h0 = Math.max(0, y0 - 1);
-            int h1 = Math.min(ny, y1 + 1);
-            int bandPixels = (h1 - h0) * nx;
-            int perInt = nGroups * bandPixels;
-            float[] e = new float[nInts * perInt];
-            byte[] gdq = new byte[nInts * perInt];
-            for (int i = 0; i < nInts; i++) {
-                rows.read(i, h0, h1, e, gdq, i * perInt);
+            boolean[] clear, RampBand.Consumer consumer, ProgressMonitor monitor, String what)
+            throws IOException, CancelledException {
+        Sweep sweep = new Sweep(rows.nInts() * rows.nGroups());
+        RampBand.sweep(rows, 1, bandBytes, band -> {
+            JumpDetection.Found found = detection.detect(band, gain, rn, clear);
+            sweep.primary += found.primaryJumps();
+            for (int k = 0; k < sweep.usablePixels.length; k++) {
+                sweep.usablePixels[k] += found.planesWithUsablePixels()[k];
             }
-            int first = h0 * nx;
-            java.util.stream.IntStream.range(0, nInts * nGroups).parallel().forEach(plane -> {
-                int base = plane * bandPixels;
-                for (int p = 0; p < bandPixels; p++) {
-                    int k = base + p;
-                    e[k] = (gdq[k] & UNUSABLE) != 0 ? Float.NaN : e[k] * gain[first + p];
-                }
-            });
-            float[] bandRn = java.util.Arrays.copyOfRange(rn, first, first + bandPixels);
-            JumpDetection.Band band = new JumpDetection.Band(nInts, nGroups, h1 - h0, nx, e, gdq, bandRn);
-            JumpDetection.Found found = detection.detect(band, y0 - h0, y1 - h0, clear);
-            primary += found.primaryJumps();
-            for (int k = 0; k < usable.length; k++) {
-                usable[k] += found.planesWithUsablePixels()[k];
+            keep(band, flags);
+            if (consumer != null) {
+                consumer.accept(band);
             }
-            int keptFrom = (y0 - h0) * nx;
-            int keptTo = (y1 - h0) * nx;
-            for (int i = 0; i < nInts; i++) {
-                for (int g = 0; g < nGroups; g++) {
-                    int base = (i * nGroups + g) * bandPixels;
-                    for (int p = keptFrom; p < keptTo; p++) {
-                        flags.set(i, g, first + p, (gdq[base + p] & DqFlag.JUMP_DET.value()) != 0);
-                    }
-                }
-            }
-            monitor.progress(y1, ny, "jump: rows " + (y1) + " of " + ny);
-        }
-        return new Sweep(primary, usable);
+        }, monitor, what);
+        return sweep;
     }
 
-    /** A skipped step keeps the flags it was given (a JUMP_DET already there stays). */
-    private static void copyExisting(RampRows rows, JumpFlags flags, ProgressMonitor monitor)
-            throws IOException, CancelledException {
-        int n = rows.ny() * rows.nx();
-        float[] data = new float[rows.nGroups() * n];
-        byte[] gdq = new byte[rows.nGroups() * n];
-        for (int i = 0; i < rows.nInts(); i++) {
-            monitor.checkCancelled();
-            rows.read(i, 0, rows.ny(), data, gdq, 0);
-            for (int g = 0; g < rows.nGroups(); g++) {
-                for (int p = 0; p < n; p++) {
-                    flags.set(i, g, p, (gdq[g * n + p] & DqFlag.JUMP_DET.value()) != 0);
+    /** Records the JUMP_DET flags of the band's own rows (a skipped step keeps those it was given). */
+    private static void keep(RampBand band, JumpFlags flags) {
+        int n = band.pixels();
+        int from = band.keptFrom() * band.nx();
+        int to = band.keptTo() * band.nx();
+        byte[] gdq = band.groupDq();
+        for (int i = 0; i < band.nInts(); i++) {
+            for (int g = 0; g < band.nGroups(); g++) {
+                int base = band.at(i, g, 0);
+                for (int p = from; p < to; p++) {
+                    flags.set(i, g, band.origin() + p, (gdq[base + p] & DqFlag.JUMP_DET.value()) != 0);
                 }
             }
         }

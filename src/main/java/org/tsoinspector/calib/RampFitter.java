@@ -12,8 +12,8 @@ import org.tsoinspector.model.Ramp;
  * into the integration's slope (rateints) and, over the integrations, the exposure's (rate).
  *
  * <p>The only quantity that needs every integration is the mean median rate of each pixel (section 4.3,
- * for the Poisson variance): {@link #addMedianRates} collects it integration by integration, after which
- * each integration is fitted on its own ({@link #fit}) and the fits are summed into the rate
+ * for the Poisson variance): {@link #medianRates} takes it over a band of rows of every integration,
+ * after which each integration is fitted on its own ({@link #fit}) and the fits are summed into the rate
  * ({@link RateSums}). All arithmetic is double; the products are float32.
  */
 public final class RampFitter {
@@ -77,6 +77,8 @@ public final class RampFitter {
     private final class PixelRamp {
         final double[] y = new double[nGroups];
         final int[] dq = new int[nGroups];
+        final double[] rates = new double[nGroups];
+        final double[] differences = new double[Math.max(1, nGroups - 1)];
         boolean zeroGroupOnly;
         boolean fromZeroFrame;
         int saturatedGroups;
@@ -84,11 +86,15 @@ public final class RampFitter {
         boolean jump;
         boolean persistence;
 
-        void load(Ramp ramp, int p) {
-            int n = ramp.framePixels();
+        /** Loads frame pixel p of the integration. */
+        void load(Planes planes, int p) {
+            int local = p - planes.origin();
+            int at = planes.offset() + local;
+            int n = planes.stride();
+            byte[] groupDq = planes.groupDq();
             int good = 0;
             for (int g = 0; g < nGroups; g++) {
-                dq[g] = ramp.groupDq()[g * n + p] & 0xFF;
+                dq[g] = groupDq[at + g * n] & 0xFF;
                 if ((dq[g] & ~PERSISTENCE) == 0) {
                     good++;
                 }
@@ -119,14 +125,15 @@ public final class RampFitter {
                     saturatedGroups++;
                     y[g] = Double.NaN;
                 } else {
-                    y[g] = ramp.data()[g * n + p];
+                    y[g] = planes.data()[at + g * n];
                 }
             }
             if (!suppressOneGroup) {
                 if (good == 1 && dq[0] == 0) {
                     zeroGroupOnly = true;
-                } else if (good == 0 && ramp.zeroFrame() != null && ramp.zeroFrame()[p] != 0f) {
-                    y[0] = ramp.zeroFrame()[p];
+                } else if (good == 0 && planes.zeroFrame() != null
+                        && planes.zeroFrame()[planes.zeroOffset() + local] != 0f) {
+                    y[0] = planes.zeroFrame()[planes.zeroOffset() + local];
                     boolean wasSaturated = (dq[0] & SAT) != 0;
                     dq[0] = 0;
                     unusableGroups--;
@@ -148,12 +155,12 @@ public final class RampFitter {
             } else if (nGroups == 1) {
                 rate = (dq[0] & DNU) != 0 ? Double.NaN : y[0] / groupTime;
             } else {
-                double[] r = new double[nGroups];
+                double[] r = rates;
                 for (int g = 0; g < nGroups; g++) {
                     r[g] = (dq[g] & DNU) != 0 ? Double.NaN : y[g] / groupTime;
                 }
                 double first = r[0];
-                double[] d = new double[nGroups - 1];
+                double[] d = differences;
                 int finite = 0;
                 for (int k = 0; k < nGroups - 1; k++) {
                     d[k] = (dq[k + 1] & JUMP) != 0 ? Double.NaN : r[k + 1] - r[k];
@@ -171,13 +178,39 @@ public final class RampFitter {
         }
     }
 
-    /** Adds each pixel's median rate of this integration to {@code sums} (ny*nx); divide by the integrations. */
-    public void addMedianRates(Ramp ramp, double[] sums) {
-        PixelRamp pr = new PixelRamp();
-        for (int p = 0; p < pixels; p++) {
-            pr.load(ramp, p);
-            sums[p] += pr.medianRate();
+    /**
+     * Samples and group DQ of one integration, whole or a band of rows of it: group g of frame pixel p at
+     * {@code offset + g * stride + (p - origin)}, its zero frame value at {@code zeroOffset + (p - origin)}.
+     */
+    public record Planes(float[] data, byte[] groupDq, float[] zeroFrame, int offset, int stride, int zeroOffset,
+            int origin) {
+        public static Planes of(Ramp r) {
+            return new Planes(r.data(), r.groupDq(), r.zeroFrame(), 0, r.framePixels(), 0, 0);
         }
+    }
+
+    /**
+     * The mean over the integrations of each pixel's median rate (section 4.3) for frame pixels
+     * [from, to), indexed from {@code from}: the only quantity of the fit that needs every integration.
+     */
+    public double[] medianRates(java.util.function.IntFunction<Planes> integration, int nInts, int from, int to) {
+        double[] sums = new double[to - from];
+        int chunk = 2048;
+        java.util.stream.IntStream.range(0, (to - from + chunk - 1) / chunk).parallel().forEach(c -> {
+            PixelRamp pr = new PixelRamp();
+            int end = Math.min(to, from + (c + 1) * chunk);
+            for (int i = 0; i < nInts; i++) {
+                Planes planes = integration.apply(i);
+                for (int p = from + c * chunk; p < end; p++) {
+                    pr.load(planes, p);
+                    sums[p - from] += pr.medianRate();
+                }
+            }
+        });
+        for (int k = 0; k < sums.length; k++) {
+            sums[k] /= (float) nInts; // the reference divides by a float32 count
+        }
+        return sums;
     }
 
     /**
@@ -196,21 +229,30 @@ public final class RampFitter {
      * @param medianRate the mean over the segment's integrations of each pixel's median rate
      */
     public IntegrationFit fit(Ramp ramp, double[] medianRate) {
-        IntegrationFit out = new IntegrationFit(new float[pixels], new float[pixels], new float[pixels],
-                new float[pixels], new int[pixels], new double[pixels], new double[pixels], new double[pixels],
-                new boolean[pixels], new boolean[pixels], new boolean[pixels]);
-        int chunk = 8192; // pixels are independent: chunks of them on every core
-        java.util.stream.IntStream.range(0, (pixels + chunk - 1) / chunk).parallel().forEach(c -> {
+        return fit(Planes.of(ramp), medianRate, 0, pixels);
+    }
+
+    /**
+     * Fits frame pixels [from, to) of one integration; the fit's arrays and {@code medianRate} are
+     * indexed from {@code from}.
+     */
+    public IntegrationFit fit(Planes planes, double[] medianRate, int from, int to) {
+        int n = to - from;
+        IntegrationFit out = new IntegrationFit(new float[n], new float[n], new float[n], new float[n], new int[n],
+                new double[n], new double[n], new double[n], new boolean[n], new boolean[n], new boolean[n]);
+        int chunk = 4096; // pixels are independent: chunks of them on every core
+        java.util.stream.IntStream.range(0, (n + chunk - 1) / chunk).parallel().forEach(c -> {
             PixelRamp pr = new PixelRamp();
-            for (int p = c * chunk; p < Math.min(pixels, (c + 1) * chunk); p++) {
-                pr.load(ramp, p);
-                fitPixel(pr, p, medianRate[p], out);
+            for (int p = from + c * chunk; p < Math.min(to, from + (c + 1) * chunk); p++) {
+                pr.load(planes, p);
+                fitPixel(pr, p, p - from, medianRate[p - from], out);
             }
         });
         return out;
     }
 
-    private void fitPixel(PixelRamp pr, int p, double medianRate, IntegrationFit out) {
+    /** Fits frame pixel p into slot k of the fit's arrays. */
+    private void fitPixel(PixelRamp pr, int p, int k, double medianRate, IntegrationFit out) {
         int dq = pixelDq[p];
         if (pr.jump) {
             dq |= JUMP;
@@ -285,25 +327,25 @@ public final class RampFitter {
                     double varE = 1 / invE;
                     err = varE > LARGE_VARIANCE_THRESHOLD ? 0 : Math.sqrt(varE);
                 }
-                out.inverseVarPoisson()[p] = invP;
-                out.inverseVarReadNoise()[p] = invR;
-                out.slopeSum()[p] = num;
+                out.inverseVarPoisson()[k] = invP;
+                out.inverseVarReadNoise()[k] = invR;
+                out.slopeSum()[k] = num;
             }
         }
-        out.unusable()[p] = (dq & DNU) != 0;
-        out.saturatedAll()[p] = (dq & SAT) != 0;
+        out.unusable()[k] = (dq & DNU) != 0;
+        out.saturatedAll()[k] = (dq & SAT) != 0;
         if ((dq & DNU) != 0 || (dq & SAT) != 0) {
             slope = Double.NaN;
         }
         if (pr.saturatedGroups > 0) {
             dq |= SAT;
         }
-        out.saturatedAny()[p] = pr.saturatedGroups > 0;
-        out.sci()[p] = (float) slope;
-        out.err()[p] = (float) err;
-        out.varPoisson()[p] = (float) varPoisson;
-        out.varReadNoise()[p] = (float) varReadNoise;
-        out.dq()[p] = dq;
+        out.saturatedAny()[k] = pr.saturatedGroups > 0;
+        out.sci()[k] = (float) slope;
+        out.err()[k] = (float) err;
+        out.varPoisson()[k] = (float) varPoisson;
+        out.varReadNoise()[k] = (float) varReadNoise;
+        out.dq()[k] = dq;
     }
 
     /** The time a one-group segment's value is divided by (section 4.6: zero frame or group time). */
@@ -334,7 +376,7 @@ public final class RampFitter {
      */
     public List<Segment> segmentsOf(Ramp ramp, int p) {
         PixelRamp pr = new PixelRamp();
-        pr.load(ramp, p);
+        pr.load(Planes.of(ramp), p);
         List<Segment> out = new ArrayList<>();
         if ((pr.dq[0] & SAT) != 0 || pr.unusableGroups == nGroups) {
             return out;
@@ -453,12 +495,13 @@ public final class RampFitter {
         private final boolean[] saturatedAny;
         private int integrations;
 
-        public RateSums(int[] pixelDq) {
-            int n = pixelDq.length;
+        /** Sums for frame pixels [from, to) (fits of those pixels added), indexed from {@code from}. */
+        public RateSums(int[] pixelDq, int from, int to) {
+            int n = to - from;
             inverseVarPoisson = new double[n];
             inverseVarReadNoise = new double[n];
             slopeSum = new double[n];
-            dq = pixelDq.clone();
+            dq = Arrays.copyOfRange(pixelDq, from, to);
             unusable = new int[n];
             saturatedAll = new int[n];
             saturatedAny = new boolean[n];

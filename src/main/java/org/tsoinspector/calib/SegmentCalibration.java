@@ -178,18 +178,17 @@ public final class SegmentCalibration {
         try {
             boolean[] wholeFrameDnu = stream(steps, List.of(), List.of(), monitor, pool, spill);
             ExposureMetadata before = pipeline.productMetadata(input);
-            int[] pixelDq = pipeline.pixelDq();
-            JumpFlags flags = null;
-            String jumpStatus = "SKIPPED";
-            if (segmentSteps.jump()) {
-                JumpPass.Result jump = SegmentRates.jump(segmentSteps, spill, pixelDq, wholeFrameDnu, before, monitor);
-                pixelDq = jump.pixelDq();
-                flags = jump.method() == null ? null : jump.flags();
-                jumpStatus = jump.status();
-            }
+            JumpPass pass = new JumpPass(segmentSteps.jumpParameters());
+            boolean jumpRuns = segmentSteps.jump() && pass.method(spill, wholeFrameDnu) != null;
+            int[] pixelDq = jumpRuns ? JumpPass.pixelDqAfter(pipeline.pixelDq(), segmentSteps.gain().values())
+                    : pipeline.pixelDq();
             RampFitter fitter = SegmentRates.fitter(segmentSteps, before, pixelDq);
-            double[] medianRate = SegmentRates.medianRates(spill, flags, fitter, before.intStart() - 1, monitor);
-            return new SegmentRateModel(spill, flags, pixelDq, fitter, medianRate, before.intStart() - 1, jumpStatus);
+            SegmentRates.MedianRates swept = SegmentRates.medianRates(pass, segmentSteps, spill, fitter,
+                    pipeline.pixelDq(), wholeFrameDnu, before, monitor);
+            JumpFlags flags = jumpRuns ? swept.jump().flags() : null;
+            String jumpStatus = swept.jump() == null ? "SKIPPED" : swept.jump().status();
+            return new SegmentRateModel(spill, flags, pixelDq, fitter, swept.medianRate(), before.intStart() - 1,
+                    jumpStatus);
         } catch (IOException | BadInputException | CancelledException | RuntimeException e) {
             spill.close();
             throw e;

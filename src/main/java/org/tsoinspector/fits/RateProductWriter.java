@@ -11,7 +11,7 @@ import org.tsoinspector.model.StepName;
 
 /**
  * Writes ramp_fit's products as the reference does (ramp.md section 4.9): {@code rateints} (SCI, ERR, DQ,
- * VAR_POISSON, VAR_RNOISE of shape (nints, ny, nx), then INT_TIMES) integration by integration straight
+ * VAR_POISSON, VAR_RNOISE of shape (nints, ny, nx), then INT_TIMES) band by band of rows straight
  * to their places, or {@code rate} (the same 2-D). The input's primary header is carried over with the
  * step keywords; the file appears under its name only when complete.
  */
@@ -26,7 +26,10 @@ public final class RateProductWriter implements AutoCloseable {
     private final ReservedDataUnit dq;
     private final ReservedDataUnit varPoisson;
     private final ReservedDataUnit varReadNoise;
-    private int written;
+    private final int ny;
+    private final int nx;
+    /** Rows written, plane by plane: the product is complete when every one has been. */
+    private final java.util.BitSet rowsWritten = new java.util.BitSet();
 
     private RateProductWriter(FitsStreamWriter out, ExposureMetadata m, IntegrationTimes times, int planes)
             throws IOException {
@@ -34,6 +37,8 @@ public final class RateProductWriter implements AutoCloseable {
         this.times = times;
         this.planes = planes;
         this.pixels = m.ny() * m.nx();
+        this.ny = m.ny();
+        this.nx = m.nx();
         long[] axes = planes == 0 ? new long[] {m.nx(), m.ny()} : new long[] {m.nx(), m.ny(), planes};
         sci = floats(axes, "SCI", "DN/s");
         err = floats(axes, "ERR", "DN/s");
@@ -71,23 +76,30 @@ public final class RateProductWriter implements AutoCloseable {
         }
     }
 
-    /** Writes one plane: integration {@code slot} (0-based within the segment) of rateints, or the rate (slot 0). */
-    public void write(int slot, float[] sciValues, float[] errValues, int[] dqValues, float[] poisson,
-            float[] readNoise) throws IOException {
-        long at = (long) slot * pixels;
+    /**
+     * Writes whole rows of one plane: frame pixels [firstPixel, firstPixel + values) of integration
+     * {@code slot} (0-based within the segment) of rateints, or of the rate (slot 0). A row written again
+     * is overwritten.
+     */
+    public void write(int slot, int firstPixel, float[] sciValues, float[] errValues, int[] dqValues,
+            float[] poisson, float[] readNoise) throws IOException {
+        long at = (long) slot * pixels + firstPixel;
         sci.write(4 * at, sciValues);
         err.write(4 * at, errValues);
         dq.writeUnsigned32(4 * at, dqValues);
         varPoisson.write(4 * at, poisson);
         varReadNoise.write(4 * at, readNoise);
-        written++;
+        int rowFrom = firstPixel / nx;
+        int rowTo = (firstPixel + sciValues.length) / nx;
+        rowsWritten.set(slot * ny + rowFrom, slot * ny + rowTo);
     }
 
     /** Adds INT_TIMES (rateints) and moves the product to its name. */
     public void commit() throws IOException {
-        int expected = Math.max(1, planes);
-        if (written != expected) {
-            throw new IllegalStateException("rate product has " + written + " of " + expected + " planes");
+        int expected = Math.max(1, planes) * ny;
+        if (rowsWritten.cardinality() != expected) {
+            throw new IllegalStateException("rate product has " + rowsWritten.cardinality() + " of " + expected
+                    + " rows");
         }
         if (times != null) {
             UncalWriter.writeIntTimes(out, times);

@@ -81,6 +81,16 @@ public final class SpillFile implements RampRows, AutoCloseable {
         }
     }
 
+    @Override
+    public boolean hasZeroFrame() {
+        return zeroFrame;
+    }
+
+    @Override
+    public void readZeroFrame(int i, int y0, int y1, float[] dst, int off) throws IOException {
+        readFloats(zeroFrameOffset(i) + 4L * y0 * nx, dst, off, (y1 - y0) * nx);
+    }
+
     private void writeFloats(long position, float[] values) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.nativeOrder());
         b.asFloatBuffer().put(values);

@@ -21,4 +21,10 @@ public interface RampRows {
      * group DQ likewise.
      */
     void read(int i, int y0, int y1, float[] data, byte[] groupDq, int off) throws IOException;
+
+    /** Whether the ramps carry a ZEROFRAME (ramp_fit reads it where no group is usable). */
+    boolean hasZeroFrame();
+
+    /** Reads rows [y0, y1) of integration i's zero frame: {@code zeroFrame[off + y * nx + x]}. */
+    void readZeroFrame(int i, int y0, int y1, float[] zeroFrame, int off) throws IOException;
 }

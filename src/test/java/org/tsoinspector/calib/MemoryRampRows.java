@@ -59,4 +59,15 @@ record MemoryRampRows(List<Ramp> ramps) implements RampRows {
             System.arraycopy(r.groupDq(), from, groupDq, off + g * len, len);
         }
     }
+
+    @Override
+    public boolean hasZeroFrame() {
+        return ramps.get(0).zeroFrame() != null;
+    }
+
+    @Override
+    public void readZeroFrame(int i, int y0, int y1, float[] zeroFrame, int off) {
+        Ramp r = ramps.get(i);
+        System.arraycopy(r.zeroFrame(), y0 * r.nx(), zeroFrame, off, (y1 - y0) * r.nx());
+    }
 }

@@ -20,7 +20,7 @@ class RampRulesTest {
     private static final int DNU = DqFlag.DO_NOT_USE.value();
 
     /** A 1 x 3 band of one integration: every pixel rises 100 e- per group; the middle one jumps by j before group 3. */
-    private static JumpDetection.Band band(int groups, double j, float readNoise) {
+    private static RampBand band(int groups, double j) {
         int n = 3;
         float[] e = new float[groups * n];
         for (int g = 0; g < groups; g++) {
@@ -28,12 +28,19 @@ class RampRulesTest {
                 e[g * n + p] = (float) (1000 + 100 * g + (p == 1 && g >= 3 ? j : 0));
             }
         }
-        float[] rn = new float[n];
-        Arrays.fill(rn, readNoise);
-        return new JumpDetection.Band(1, groups, 1, n, e, new byte[groups * n], rn);
+        return new RampBand(1, groups, n, 0, 1, 0, 1, e, new byte[groups * n], null);
     }
 
-    private static int flags(JumpDetection.Band b, int g, int p) {
+    /** Detection on a band whose samples are already electrons (gain 1) with this read noise in every pixel. */
+    private static void detect(JumpDetection detection, RampBand b, float readNoise) {
+        float[] gain = new float[b.pixels()];
+        Arrays.fill(gain, 1f);
+        float[] rn = new float[b.pixels()];
+        Arrays.fill(rn, readNoise);
+        detection.detect(b, gain, rn, null);
+    }
+
+    private static int flags(RampBand b, int g, int p) {
         return b.groupDq()[g * b.pixels() + p] & 0xFF;
     }
 
@@ -47,12 +54,12 @@ class RampRulesTest {
      */
     @Test
     void aJumpJustAboveTheThresholdIsFlaggedAndJustBelowIsNot() {
-        JumpDetection.Band above = band(6, 57, 10f);
-        iterative().detect(above, 0, 1, null);
+        RampBand above = band(6, 57);
+        detect(iterative(), above, 10f);
         assertEquals(JUMP, flags(above, 3, 1));
         assertEquals(0, flags(above, 2, 1) | flags(above, 4, 1));
-        JumpDetection.Band below = band(6, 56, 10f);
-        iterative().detect(below, 0, 1, null);
+        RampBand below = band(6, 56);
+        detect(iterative(), below, 10f);
         assertEquals(0, flags(below, 3, 1));
     }
 
@@ -60,8 +67,8 @@ class RampRulesTest {
     @Test
     void neighboursAreFlaggedOnlyBetweenTheLimits() {
         for (double j : new double[] {141, 142, 14141, 14143}) {
-            JumpDetection.Band b = band(6, j, 10f);
-            iterative().detect(b, 0, 1, null);
+            RampBand b = band(6, j);
+            detect(iterative(), b, 10f);
             assertEquals(JUMP, flags(b, 3, 1), "the jump itself, j = " + j);
             boolean expected = j / Math.sqrt(200) > 10 && j / Math.sqrt(200) < 1000;
             assertEquals(expected ? JUMP : 0, flags(b, 3, 0), "left neighbour, j = " + j);
@@ -73,10 +80,10 @@ class RampRulesTest {
     /* A neighbour SATURATED (or DO_NOT_USE) in that group is not flagged, and a flag never sits beside those. */
     @Test
     void aSaturatedNeighbourIsNotFlaggedAndJumpsMeetingSaturationAreCleared() {
-        JumpDetection.Band b = band(6, 500, 10f);
+        RampBand b = band(6, 500);
         b.groupDq()[3 * 3] = (byte) SAT;
         b.groupDq()[3 * 3 + 2] = (byte) DNU;
-        iterative().detect(b, 0, 1, null);
+        detect(iterative(), b, 10f);
         assertEquals(JUMP, flags(b, 3, 1));
         assertEquals(SAT, flags(b, 3, 0));
         assertEquals(DNU, flags(b, 3, 2));
@@ -98,10 +105,8 @@ class RampRulesTest {
                     e[i * groups + g] = 1000 + 50 * g + (i < repeated && g >= 2 ? 400 : 0);
                 }
             }
-            JumpDetection.Band b = new JumpDetection.Band(ints, groups, 1, 1, e, new byte[ints * groups],
-                    new float[] {5f});
-            new JumpDetection(JumpDetection.Parameters.DEFAULTS, JumpDetection.Method.SIGMA_CLIP, 1)
-                    .detect(b, 0, 1, null);
+            RampBand b = new RampBand(ints, groups, 1, 0, 1, 0, 1, e, new byte[ints * groups], null);
+            detect(new JumpDetection(JumpDetection.Parameters.DEFAULTS, JumpDetection.Method.SIGMA_CLIP, 1), b, 5f);
             int flagged = 0;
             for (byte f : b.groupDq()) {
                 flagged += (f & JUMP) != 0 ? 1 : 0;
@@ -140,9 +145,7 @@ class RampRulesTest {
     }
 
     private static RampFitter.IntegrationFit fit(RampFitter f, Ramp r) {
-        double[] median = new double[1];
-        f.addMedianRates(r, median);
-        return f.fit(r, median);
+        return f.fit(r, f.medianRates(i -> RampFitter.Planes.of(r), 1, 0, 1));
     }
 
     /* A linear ramp gives its slope whatever the weights: 250 DN per group over TGROUP 5 s is 50 DN/s. */

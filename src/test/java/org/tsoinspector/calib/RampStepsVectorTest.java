@@ -73,7 +73,7 @@ class RampStepsVectorTest {
         List<Ramp> ramps = ramps(dark);
         return new JumpPass(JumpDetection.Parameters.DEFAULTS, bandBytes).run(MemoryRampRows.of(ramps),
                 dark.pixelDq(), gain.values(), rn.values(), MemoryRampRows.wholeFrameDnu(ramps), e.nFrames(),
-                e.tGroup(), ProgressMonitor.NONE);
+                e.tGroup(), null, ProgressMonitor.NONE);
     }
 
     @ParameterizedTest
@@ -140,14 +140,8 @@ class RampStepsVectorTest {
                 System.arraycopy(groupDq, i * size, ramps.get(i).groupDq(), 0, size);
             }
             int n = e.window().pixelCount();
-            double[] medianRate = new double[n];
-            for (Ramp r : ramps) {
-                fitter.addMedianRates(r, medianRate);
-            }
-            for (int p = 0; p < n; p++) {
-                medianRate[p] /= (float) ramps.size();
-            }
-            RampFitter.RateSums sums = new RampFitter.RateSums(fitter.pixelDq());
+            double[] medianRate = fitter.medianRates(i -> RampFitter.Planes.of(ramps.get(i)), ramps.size(), 0, n);
+            RampFitter.RateSums sums = new RampFitter.RateSums(fitter.pixelDq(), 0, n);
             List<RampFitter.IntegrationFit> fits = new ArrayList<>();
             for (Ramp r : ramps) {
                 RampFitter.IntegrationFit fit = fitter.fit(r, medianRate);
