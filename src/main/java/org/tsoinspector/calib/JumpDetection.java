@@ -78,9 +78,9 @@ public final class JumpDetection {
         int n = b.pixels();
         double[] median = new double[n];
         double[] sigma = new double[n];
-        // pixels are independent until neighbour flagging: blocks of them on every core
-        java.util.stream.IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel().forEach(c -> {
-            Workspace w = new Workspace(b);
+        // one thread per band: the sweep keeps a band in flight per core, so pixels need no further split
+        Workspace w = new Workspace(b);
+        for (int c = 0; c < (n + BLOCK - 1) / BLOCK; c++) {
             int from = c * BLOCK;
             int to = Math.min(n, from + BLOCK);
             w.gather(b, gain, from, to);
@@ -102,7 +102,7 @@ public final class JumpDetection {
                 }
                 sigma[p] = sigma(median[p], rn2);
             }
-        });
+        }
         int keptPixelsFrom = b.keptFrom() * b.nx();
         int keptPixelsTo = b.keptTo() * b.nx();
         if (method == Method.SIGMA_CLIP && clearJumpOnlyPlanes != null) {
@@ -155,6 +155,8 @@ public final class JumpDetection {
         final double[] fd;
         /** Whether a pixel of the block had JUMP_DET before detection (its neighbours may then be flagged). */
         final boolean[] jumpBefore = new boolean[BLOCK];
+        /** Each pixel's sample in the group before, in electrons. */
+        private final float[] previous = new float[BLOCK];
         final double[] scratch;
         final double[] abs;
         final double[] ratio;
@@ -185,18 +187,17 @@ public final class JumpDetection {
             for (int i = 0; i < b.nInts(); i++) {
                 for (int g = 0; g < b.nGroups(); g++) {
                     int plane = b.at(i, g, 0);
-                    for (int p = from; p < to; p++) {
-                        jumpBefore[p - from] |= (gdq[plane + p] & JUMP) != 0;
-                    }
-                    if (g == 0) {
-                        continue;
-                    }
-                    int previous = b.at(i, g - 1, 0);
                     int d = i * nd + g - 1;
                     for (int p = from; p < to; p++) {
-                        float g1 = gain[origin + p];
-                        float difference = electrons(data, gdq, plane + p, g1) - electrons(data, gdq, previous + p, g1);
-                        fd[(p - from) * diffs + d] = difference;
+                        int q = p - from;
+                        int at = plane + p;
+                        jumpBefore[q] |= (gdq[at] & JUMP) != 0;
+                        float e = electrons(data, gdq, at, gain[origin + p]);
+                        if (g > 0) {
+                            float difference = e - previous[q];
+                            fd[q * diffs + d] = difference;
+                        }
+                        previous[q] = e;
                     }
                 }
             }

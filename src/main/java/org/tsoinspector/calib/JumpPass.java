@@ -18,7 +18,13 @@ public final class JumpPass {
      * Bytes of samples, flags and zero frame one band may hold (with its halo rows): large enough that
      * the two halo rows, detected again by the next band, stay a small part of the work.
      */
-    static final long BAND_BYTES = 160L << 20;
+    static final long BAND_BYTES = 96L << 20;
+
+    /**
+     * Bands for the window's rate model, which shares its bounded heap with the views: two in flight of
+     * this size stay under a sixth of it.
+     */
+    public static final long VIEWING_BAND_BYTES = 48L << 20;
 
     private static final int BAD_GAIN = DqFlag.NO_GAIN_VALUE.value() | DqFlag.DO_NOT_USE.value();
 
@@ -153,9 +159,11 @@ public final class JumpPass {
         Sweep sweep = new Sweep(rows.nInts() * rows.nGroups());
         RampBand.sweep(rows, 1, bandBytes, band -> {
             JumpDetection.Found found = detection.detect(band, gain, rn, clear);
-            sweep.primary += found.primaryJumps();
-            for (int k = 0; k < sweep.usablePixels.length; k++) {
-                sweep.usablePixels[k] += found.planesWithUsablePixels()[k];
+            synchronized (sweep) {
+                sweep.primary += found.primaryJumps();
+                for (int k = 0; k < sweep.usablePixels.length; k++) {
+                    sweep.usablePixels[k] += found.planesWithUsablePixels()[k];
+                }
             }
             keep(band, flags);
             if (consumer != null) {
@@ -165,17 +173,22 @@ public final class JumpPass {
         return sweep;
     }
 
-    /** Records the JUMP_DET flags of the band's own rows (a skipped step keeps those it was given). */
+    /**
+     * Records the JUMP_DET flags of the band's own rows (a skipped step keeps those it was given). Bands
+     * end on row boundaries, which need not be word boundaries of the bits: one band at a time.
+     */
     private static void keep(RampBand band, JumpFlags flags) {
         int n = band.pixels();
         int from = band.keptFrom() * band.nx();
         int to = band.keptTo() * band.nx();
         byte[] gdq = band.groupDq();
-        for (int i = 0; i < band.nInts(); i++) {
-            for (int g = 0; g < band.nGroups(); g++) {
-                int base = band.at(i, g, 0);
-                for (int p = from; p < to; p++) {
-                    flags.set(i, g, band.origin() + p, (gdq[base + p] & DqFlag.JUMP_DET.value()) != 0);
+        synchronized (flags) {
+            for (int i = 0; i < band.nInts(); i++) {
+                for (int g = 0; g < band.nGroups(); g++) {
+                    int base = band.at(i, g, 0);
+                    for (int p = from; p < to; p++) {
+                        flags.set(i, g, band.origin() + p, (gdq[base + p] & DqFlag.JUMP_DET.value()) != 0);
+                    }
                 }
             }
         }

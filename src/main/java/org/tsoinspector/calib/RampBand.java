@@ -1,6 +1,11 @@
 package org.tsoinspector.calib;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.tsoinspector.model.CancelledException;
 import org.tsoinspector.model.ProgressMonitor;
 import org.tsoinspector.model.RampRows;
@@ -54,20 +59,73 @@ public record RampBand(int nInts, int nGroups, int nx, int firstRow, int rows, i
     }
 
     /**
+     * Bands worked on at once, each by its own thread from its read to its last write: the reads of one
+     * overlap the other's arithmetic, and neither waits for the other's serial parts (neighbour flags,
+     * writes). Each also splits its pixels over the cores.
+     */
+    private static final int BANDS_IN_FLIGHT = 2;
+
+    /**
      * Reads the segment band by band, each of at most {@code bandBytes} with {@code halo} rows above and
-     * below (fewer at the frame's edges), and hands each to the consumer.
+     * below (fewer at the frame's edges), and hands each to the consumer on a worker thread, at most
+     * {@link #BANDS_IN_FLIGHT} at once; progress and cancel stay on the calling thread. The consumer
+     * must be safe to call from two threads on different bands.
      */
     static void sweep(RampRows rows, int halo, long bandBytes, Consumer consumer, ProgressMonitor monitor,
             String what) throws IOException, CancelledException {
         int ny = rows.ny();
         int bandRows = (int) Math.max(1, Math.min(ny, bandBytes / rowBytes(rows) - 2L * halo));
-        for (int y0 = 0; y0 < ny; y0 += bandRows) {
+        ExecutorService pool = Executors.newFixedThreadPool(BANDS_IN_FLIGHT, r -> {
+            Thread t = new Thread(r, "ramp band");
+            t.setDaemon(true);
+            return t;
+        });
+        ArrayDeque<Future<Integer>> inFlight = new ArrayDeque<>();
+        try {
+            int next = 0;
+            while (next < ny || !inFlight.isEmpty()) {
+                while (next < ny && inFlight.size() < BANDS_IN_FLIGHT) {
+                    monitor.checkCancelled();
+                    int y0 = next;
+                    int y1 = Math.min(ny, y0 + bandRows);
+                    next = y1;
+                    inFlight.add(pool.submit(() -> {
+                        int h0 = Math.max(0, y0 - halo);
+                        int h1 = Math.min(ny, y1 + halo);
+                        consumer.accept(read(rows, h0, h1, y0 - h0, y1 - h0));
+                        return y1;
+                    }));
+                }
+                int done = await(inFlight.poll());
+                monitor.progress(done, ny, what + ": rows " + done + " of " + ny);
+            }
             monitor.checkCancelled();
-            int y1 = Math.min(ny, y0 + bandRows);
-            int h0 = Math.max(0, y0 - halo);
-            int h1 = Math.min(ny, y1 + halo);
-            consumer.accept(read(rows, h0, h1, y0 - h0, y1 - h0));
-            monitor.progress(y1, ny, what + ": rows " + y1 + " of " + ny);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static int await(Future<Integer> band) throws IOException, CancelledException {
+        try {
+            return band.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof CancelledException cancelled) {
+                throw cancelled;
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
         }
     }
 

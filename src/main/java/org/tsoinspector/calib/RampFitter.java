@@ -195,18 +195,14 @@ public final class RampFitter {
      */
     public double[] medianRates(java.util.function.IntFunction<Planes> integration, int nInts, int from, int to) {
         double[] sums = new double[to - from];
-        int chunk = 2048;
-        java.util.stream.IntStream.range(0, (to - from + chunk - 1) / chunk).parallel().forEach(c -> {
-            PixelRamp pr = new PixelRamp();
-            int end = Math.min(to, from + (c + 1) * chunk);
-            for (int i = 0; i < nInts; i++) {
-                Planes planes = integration.apply(i);
-                for (int p = from + c * chunk; p < end; p++) {
-                    pr.load(planes, p);
-                    sums[p - from] += pr.medianRate();
-                }
+        PixelRamp pr = new PixelRamp();
+        for (int i = 0; i < nInts; i++) {
+            Planes planes = integration.apply(i);
+            for (int p = from; p < to; p++) {
+                pr.load(planes, p);
+                sums[p - from] += pr.medianRate();
             }
-        });
+        }
         for (int k = 0; k < sums.length; k++) {
             sums[k] /= (float) nInts; // the reference divides by a float32 count
         }
@@ -229,26 +225,36 @@ public final class RampFitter {
      * @param medianRate the mean over the segment's integrations of each pixel's median rate
      */
     public IntegrationFit fit(Ramp ramp, double[] medianRate) {
-        return fit(Planes.of(ramp), medianRate, 0, pixels);
+        IntegrationFit out = newFit(pixels);
+        Planes planes = Planes.of(ramp);
+        int chunk = 4096; // pixels are independent: chunks of them on every core
+        java.util.stream.IntStream.range(0, (pixels + chunk - 1) / chunk).parallel().forEach(c ->
+                fitRange(planes, medianRate, c * chunk, Math.min(pixels, (c + 1) * chunk), 0, out));
+        return out;
     }
 
     /**
-     * Fits frame pixels [from, to) of one integration; the fit's arrays and {@code medianRate} are
-     * indexed from {@code from}.
+     * Fits frame pixels [from, to) of one integration on the calling thread (a band's worker); the fit's
+     * arrays and {@code medianRate} are indexed from {@code from}.
      */
     public IntegrationFit fit(Planes planes, double[] medianRate, int from, int to) {
-        int n = to - from;
-        IntegrationFit out = new IntegrationFit(new float[n], new float[n], new float[n], new float[n], new int[n],
-                new double[n], new double[n], new double[n], new boolean[n], new boolean[n], new boolean[n]);
-        int chunk = 4096; // pixels are independent: chunks of them on every core
-        java.util.stream.IntStream.range(0, (n + chunk - 1) / chunk).parallel().forEach(c -> {
-            PixelRamp pr = new PixelRamp();
-            for (int p = from + c * chunk; p < Math.min(to, from + (c + 1) * chunk); p++) {
-                pr.load(planes, p);
-                fitPixel(pr, p, p - from, medianRate[p - from], out);
-            }
-        });
+        IntegrationFit out = newFit(to - from);
+        fitRange(planes, medianRate, from, to, from, out);
         return out;
+    }
+
+    private static IntegrationFit newFit(int n) {
+        return new IntegrationFit(new float[n], new float[n], new float[n], new float[n], new int[n],
+                new double[n], new double[n], new double[n], new boolean[n], new boolean[n], new boolean[n]);
+    }
+
+    /** Fits frame pixels [from, to) into {@code out}, whose slot 0 is frame pixel {@code origin}. */
+    private void fitRange(Planes planes, double[] medianRate, int from, int to, int origin, IntegrationFit out) {
+        PixelRamp pr = new PixelRamp();
+        for (int p = from; p < to; p++) {
+            pr.load(planes, p);
+            fitPixel(pr, p, p - origin, medianRate[p - origin], out);
+        }
     }
 
     /** Fits frame pixel p into slot k of the fit's arrays. */
@@ -395,6 +401,13 @@ public final class RampFitter {
      * one-group segments are dropped when a longer one exists, and only the first kept when none does.
      */
     static int[] segments(int[] dq) {
+        boolean clean = true;
+        for (int f : dq) {
+            clean &= (f & ~PERSISTENCE) == 0;
+        }
+        if (clean) { // most pixels of most integrations: one segment of every group
+            return new int[] {0, dq.length};
+        }
         int[] found = new int[2 * dq.length];
         int count = 0;
         int start = -1;

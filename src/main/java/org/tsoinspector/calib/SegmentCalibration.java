@@ -178,7 +178,7 @@ public final class SegmentCalibration {
         try {
             boolean[] wholeFrameDnu = stream(steps, List.of(), List.of(), monitor, pool, spill);
             ExposureMetadata before = pipeline.productMetadata(input);
-            JumpPass pass = new JumpPass(segmentSteps.jumpParameters());
+            JumpPass pass = new JumpPass(segmentSteps.jumpParameters(), JumpPass.VIEWING_BAND_BYTES);
             boolean jumpRuns = segmentSteps.jump() && pass.method(spill, wholeFrameDnu) != null;
             int[] pixelDq = jumpRuns ? JumpPass.pixelDqAfter(pipeline.pixelDq(), segmentSteps.gain().values())
                     : pipeline.pixelDq();

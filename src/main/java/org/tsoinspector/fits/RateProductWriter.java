@@ -81,7 +81,7 @@ public final class RateProductWriter implements AutoCloseable {
      * {@code slot} (0-based within the segment) of rateints, or of the rate (slot 0). A row written again
      * is overwritten.
      */
-    public void write(int slot, int firstPixel, float[] sciValues, float[] errValues, int[] dqValues,
+    public synchronized void write(int slot, int firstPixel, float[] sciValues, float[] errValues, int[] dqValues,
             float[] poisson, float[] readNoise) throws IOException {
         long at = (long) slot * pixels + firstPixel;
         sci.write(4 * at, sciValues);
@@ -95,7 +95,7 @@ public final class RateProductWriter implements AutoCloseable {
     }
 
     /** Adds INT_TIMES (rateints) and moves the product to its name. */
-    public void commit() throws IOException {
+    public synchronized void commit() throws IOException {
         int expected = Math.max(1, planes) * ny;
         if (rowsWritten.cardinality() != expected) {
             throw new IllegalStateException("rate product has " + rowsWritten.cardinality() + " of " + expected

@@ -11,7 +11,9 @@ import java.nio.file.Path;
  * A data unit of a FITS file being written whose place is fixed ahead of its content (see
  * {@link FitsStreamWriter#reserveDataUnit()}): filled by positional writes, in any order, so a layout
  * known in advance (a cube after which further extensions follow) is written once, straight to its
- * final offsets, with neither a spill file nor the whole cube in memory. Used by one thread at a time.
+ * final offsets, with neither a spill file nor the whole cube in memory. Bytes may be written again
+ * (a band of rows recomputed); the unit is complete when every byte has been written at least once.
+ * Thread-safe: bands of rows are written from several threads.
  */
 final class ReservedDataUnit {
 
@@ -22,7 +24,8 @@ final class ReservedDataUnit {
     private final long start;
     private final long size;
     private ByteBuffer staging;
-    private long filled;
+    /** The byte ranges written so far, start to end, merged where they touch. */
+    private final java.util.TreeMap<Long, Long> written = new java.util.TreeMap<>();
 
     ReservedDataUnit(Path target, FileChannel channel, long start, long size) {
         this.target = target;
@@ -36,13 +39,27 @@ final class ReservedDataUnit {
         return size;
     }
 
-    /** Whether as many bytes were written as the unit holds (its writers never write a byte twice). */
-    boolean complete() {
-        return filled == size;
+    /** Whether every byte of the unit has been written. */
+    synchronized boolean complete() {
+        return size == 0 || written.size() == 1 && written.firstKey() == 0 && written.firstEntry().getValue() == size;
+    }
+
+    private void record(long from, long to) {
+        var before = written.floorEntry(from);
+        if (before != null && before.getValue() >= from) {
+            from = before.getKey();
+            to = Math.max(to, before.getValue());
+        }
+        var after = written.subMap(from, true, to, true);
+        for (long end : after.values()) {
+            to = Math.max(to, end);
+        }
+        after.clear();
+        written.put(from, to);
     }
 
     /** Writes already encoded big-endian bytes at {@code offset} bytes into the unit. */
-    void write(long offset, ByteBuffer encoded) throws IOException {
+    synchronized void write(long offset, ByteBuffer encoded) throws IOException {
         ByteBuffer src = encoded.duplicate();
         while (src.hasRemaining()) {
             ByteBuffer b = staging();
@@ -56,12 +73,12 @@ final class ReservedDataUnit {
     }
 
     /** Writes bytes as they are at {@code offset} bytes into the unit. */
-    void write(long offset, byte[] a) throws IOException {
+    synchronized void write(long offset, byte[] a) throws IOException {
         write(offset, ByteBuffer.wrap(a));
     }
 
     /** Writes floats big-endian at {@code offset} bytes into the unit. */
-    void write(long offset, float[] a) throws IOException {
+    synchronized void write(long offset, float[] a) throws IOException {
         for (int off = 0; off < a.length; ) {
             ByteBuffer b = staging();
             int n = Math.min(a.length - off, CHUNK / 4);
@@ -76,7 +93,7 @@ final class ReservedDataUnit {
      * Writes unsigned 32-bit values (DQ arrays) for a BITPIX=32 unit whose BZERO is 2^31: the stored
      * value is the bit pattern with its top bit flipped.
      */
-    void writeUnsigned32(long offset, int[] a) throws IOException {
+    synchronized void writeUnsigned32(long offset, int[] a) throws IOException {
         for (int off = 0; off < a.length; ) {
             ByteBuffer b = staging();
             int n = Math.min(a.length - off, CHUNK / 4);
@@ -115,7 +132,7 @@ final class ReservedDataUnit {
         } catch (IOException e) {
             throw FitsStreamWriter.writeFailure(target, e);
         }
-        filled += n;
+        record(offset, offset + n);
         return offset + n;
     }
 }

@@ -244,6 +244,9 @@ class FitsStreamWriterTest {
             int half = n / 2;
             f.write(4L * half, java.util.Arrays.copyOfRange(floats, half, n));
             assertThrows(IllegalStateException.class, w::commit, "half of the float unit is missing");
+            // the same half again (a band recomputed) still leaves the other half missing
+            f.write(4L * half, java.util.Arrays.copyOfRange(floats, half, n));
+            assertThrows(IllegalStateException.class, w::commit, "written twice, half still missing");
             assertThrows(IllegalArgumentException.class, () -> f.write(4L * n - 4, new float[2]), "past its end");
             f.write(0, java.util.Arrays.copyOfRange(floats, 0, half));
             w.commit();
