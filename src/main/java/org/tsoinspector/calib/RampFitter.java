@@ -36,6 +36,8 @@ public final class RampFitter {
     private final double oneGroupTime;
     private final boolean suppressOneGroup;
     private final float[][][] weights;
+    /** The one segment of a ramp with no group flagged, as {@link #segments} gives it. */
+    private final int[] wholeRamp;
 
     /**
      * @param pixelDqIn        the pixel DQ after jump
@@ -66,6 +68,7 @@ public final class RampFitter {
         this.oneGroupTime = (nFrames + 1) * frameTime / 2;
         this.suppressOneGroup = suppressOneGroup && nGroups > 1; // the reference never suppresses one-group exposures
         this.weights = weightTable(nGroups);
+        this.wholeRamp = new int[] {0, nGroups};
     }
 
     /** The pixel DQ every rate image starts from: the input's, with DO_NOT_USE|NO_GAIN_VALUE where the gain is bad. */
@@ -79,6 +82,8 @@ public final class RampFitter {
         final int[] dq = new int[nGroups];
         final double[] rates = new double[nGroups];
         final double[] differences = new double[Math.max(1, nGroups - 1)];
+        /** No group flagged: one segment of every group. */
+        boolean clean;
         boolean zeroGroupOnly;
         boolean fromZeroFrame;
         int saturatedGroups;
@@ -92,6 +97,25 @@ public final class RampFitter {
             int at = planes.offset() + local;
             int n = planes.stride();
             byte[] groupDq = planes.groupDq();
+            zeroGroupOnly = false;
+            fromZeroFrame = false;
+            saturatedGroups = 0;
+            unusableGroups = 0;
+            jump = false;
+            persistence = false;
+            int flags = 0;
+            for (int g = 0; g < nGroups; g++) {
+                flags |= groupDq[at + g * n];
+            }
+            if (flags == 0) { // most pixels of most integrations: every group good, the zero frame unused
+                clean = true;
+                for (int g = 0; g < nGroups; g++) {
+                    dq[g] = 0;
+                    y[g] = planes.data()[at + g * n];
+                }
+                return;
+            }
+            clean = false;
             int good = 0;
             for (int g = 0; g < nGroups; g++) {
                 dq[g] = groupDq[at + g * n] & 0xFF;
@@ -104,12 +128,6 @@ public final class RampFitter {
                     dq[g] |= DNU;
                 }
             }
-            zeroGroupOnly = false;
-            fromZeroFrame = false;
-            saturatedGroups = 0;
-            unusableGroups = 0;
-            jump = false;
-            persistence = false;
             good = 0;
             for (int g = 0; g < nGroups; g++) {
                 int f = dq[g];
@@ -154,6 +172,21 @@ public final class RampFitter {
                 rate = y[0] / frameTime;
             } else if (nGroups == 1) {
                 rate = (dq[0] & DNU) != 0 ? Double.NaN : y[0] / groupTime;
+            } else if (clean) {
+                double[] d = differences;
+                int finite = 0;
+                double previous = y[0] / groupTime;
+                for (int g = 1; g < nGroups; g++) {
+                    double r = y[g] / groupTime;
+                    d[finite] = r - previous;
+                    finite += Double.isNaN(d[finite]) ? 0 : 1;
+                    previous = r;
+                }
+                if (finite == 0 && !Double.isNaN(y[0])) {
+                    d[0] = y[0] / groupTime;
+                    finite = 1;
+                }
+                rate = Medians.median(d, finite);
             } else {
                 double[] r = rates;
                 for (int g = 0; g < nGroups; g++) {
@@ -286,7 +319,7 @@ public final class RampFitter {
             double invE = 0;
             double num = 0;
             int start = -1;
-            int[] segments = segments(pr.dq);
+            int[] segments = pr.clean ? wholeRamp : segments(pr.dq);
             for (int s = 0; s < segments.length; s += 2) {
                 int from = segments[s];
                 int length = segments[s + 1];

@@ -28,6 +28,28 @@ class MediansTest {
         double[] ties = new double[500];
         Arrays.fill(ties, 7);
         assertEquals(7, Medians.median(ties, ties.length), "all equal");
+    }
 
+    /** The bracket test agrees with the sorted median for brackets on, beside and around it, ties included. */
+    @Test
+    void theMedianIsWithinABracketExactlyWhenTheSortedMedianIs() {
+        SplittableRandom rng = new SplittableRandom(11);
+        for (int trial = 0; trial < 5000; trial++) {
+            int n = 1 + rng.nextInt(200);
+            double[] a = new double[n];
+            for (int k = 0; k < n; k++) {
+                a[k] = rng.nextInt(trial % 2 == 0 ? 6 : 400);
+            }
+            double[] sorted = a.clone();
+            Arrays.sort(sorted);
+            double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            double low = median - rng.nextInt(3) + 1;
+            double high = low + rng.nextInt(3);
+            // for an even count the two middle values must both lie in the bracket
+            boolean expected = n % 2 == 1 ? low <= median && median <= high
+                    : low <= sorted[n / 2 - 1] && sorted[n / 2] <= high;
+            assertEquals(expected, Medians.medianWithin(a, n, low, high),
+                    "[" + low + ", " + high + "] of " + Arrays.toString(sorted));
+        }
     }
 }
