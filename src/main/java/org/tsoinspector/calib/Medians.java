@@ -15,9 +15,6 @@ public final class Medians {
         if (n == 0) {
             return Double.NaN;
         }
-        if (n <= FEW) {
-            return medianOfFew(a, n);
-        }
         int half = n / 2;
         double upper = select(a, n, half);
         if (n % 2 == 1) {
@@ -28,34 +25,6 @@ public final class Medians {
             lower = Math.max(lower, a[k]);
         }
         return (lower + upper) / 2;
-    }
-
-    /** Up to this many values, ranking each against all is quicker than selection (ramp_fit's group differences). */
-    private static final int FEW = 8;
-
-    /** The median of a few values by their ranks: branch-free comparisons, a[] left as it is. */
-    private static double medianOfFew(double[] a, int n) {
-        int upperMiddle = n / 2;
-        int lowerMiddle = n % 2 == 1 ? upperMiddle : upperMiddle - 1;
-        double upper = Double.NaN;
-        double lower = Double.NaN;
-        for (int i = 0; i < n; i++) {
-            double v = a[i];
-            int less = 0;
-            int atMost = 0;
-            for (int j = 0; j < n; j++) {
-                less += a[j] < v ? 1 : 0;
-                atMost += a[j] <= v ? 1 : 0;
-            }
-            // v is the k-th smallest for every k in [less, atMost)
-            if (less <= upperMiddle && upperMiddle < atMost) {
-                upper = v;
-            }
-            if (less <= lowerMiddle && lowerMiddle < atMost) {
-                lower = v;
-            }
-        }
-        return n % 2 == 1 ? upper : (lower + upper) / 2;
     }
 
     /**
