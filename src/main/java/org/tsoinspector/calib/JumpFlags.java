@@ -26,12 +26,27 @@ public final class JumpFlags {
         return ((long) integration * nGroups + group) * framePixels + pixel;
     }
 
-    void set(int integration, int group, int pixel, boolean jump) {
-        long k = index(integration, group, pixel);
-        if (jump) {
-            bits[(int) (k >>> 6)] |= 1L << (k & 63);
-        } else {
-            bits[(int) (k >>> 6)] &= ~(1L << (k & 63));
+    /**
+     * Sets the flags of pixels [from, to) of one frame from a group DQ plane ({@code gdq[offset + p - from]}
+     * for pixel p): a word cleared at a time, then a bit set per JUMP_DET, which few samples have. The
+     * words at the ends may be shared with the rows of another band: callers hold the lock.
+     */
+    void setRow(int integration, int group, int from, int to, byte[] gdq, int offset) {
+        long first = index(integration, group, from);
+        long end = first + (to - from);
+        int firstWord = (int) (first >>> 6);
+        int lastWord = (int) ((end - 1) >>> 6);
+        for (int w = firstWord; w <= lastWord; w++) {
+            long lo = Math.max(first, (long) w << 6);
+            long hi = Math.min(end, ((long) w + 1) << 6);
+            long mask = (hi - lo == 64 ? -1L : ((1L << (hi - lo)) - 1)) << (lo & 63);
+            bits[w] &= ~mask;
+        }
+        for (int p = 0; p < to - from; p++) {
+            if ((gdq[offset + p] & JUMP) != 0) {
+                long k = first + p;
+                bits[(int) (k >>> 6)] |= 1L << (k & 63);
+            }
         }
     }
 

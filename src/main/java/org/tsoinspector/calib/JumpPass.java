@@ -186,10 +186,7 @@ public final class JumpPass {
         synchronized (flags) {
             for (int i = 0; i < band.nInts(); i++) {
                 for (int g = 0; g < band.nGroups(); g++) {
-                    int base = band.at(i, g, 0);
-                    for (int p = from; p < to; p++) {
-                        flags.set(i, g, band.origin() + p, (gdq[base + p] & DqFlag.JUMP_DET.value()) != 0);
-                    }
+                    flags.setRow(i, g, band.origin() + from, band.origin() + to, gdq, band.at(i, g, from));
                 }
             }
         }
