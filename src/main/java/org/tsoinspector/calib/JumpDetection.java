@@ -315,28 +315,36 @@ public final class JumpDetection {
         boolean found = false;
         for (int d = 0; d < nd; d++) {
             int count = 0;
+            double sum = 0; // the first round's, summed while packing (the same order)
             for (int i = 0; i < nInts; i++) {
                 double v = w.fd[off + i * nd + d];
-                kept[i] = false;
-                if (!Double.isNaN(v)) {
-                    values[count] = v;
-                    index[count++] = i;
-                }
+                boolean nan = Double.isNaN(v);
+                values[count] = v;
+                index[count] = i;
+                count += nan ? 0 : 1;
+                sum += nan ? 0 : v;
             }
             int finite = count;
             for (int iteration = 0; iteration < 5 && count > 0; iteration++) {
-                double mean = 0;
-                for (int k = 0; k < count; k++) {
-                    mean += values[k];
+                if (iteration > 0) {
+                    sum = 0;
+                    for (int k = 0; k < count; k++) {
+                        sum += values[k];
+                    }
                 }
-                mean /= count;
+                double mean = sum / count;
                 double squares = 0;
+                double min = Double.POSITIVE_INFINITY;
+                double max = Double.NEGATIVE_INFINITY;
                 for (int k = 0; k < count; k++) {
-                    double deviation = values[k] - mean;
+                    double v = values[k];
+                    double deviation = v - mean;
                     squares += deviation * deviation;
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
                 }
                 double std = Math.sqrt(squares / count);
-                int remaining = clipWithoutMedian(values, index, count, mean, std, threshold);
+                int remaining = clipWithoutMedian(values, index, count, mean, std, min, max, threshold);
                 if (remaining < 0) {
                     System.arraycopy(values, 0, w.scratch, 0, count);
                     double median = Medians.median(w.scratch, count);
@@ -350,6 +358,7 @@ public final class JumpDetection {
             if (count == finite) {
                 continue;
             }
+            java.util.Arrays.fill(kept, false);
             for (int k = 0; k < count; k++) {
                 kept[index[k]] = true;
             }
@@ -383,12 +392,17 @@ public final class JumpDetection {
      * set), and counting the values either side of mean -/+ std / 4 usually narrows it to that half-width.
      * A value clearly inside (or outside) median -/+ threshold * std for every median in that bracket is
      * kept (or dropped) as the exact round would; when one is too close to tell, the caller selects the
-     * median (-1). Most rounds end here: 171 noise values rarely have one within std / 4 of the limit.
+     * median (-1). Most rounds end here: 171 noise values rarely have one within std / 4 of the limit,
+     * and most have none beyond threshold - 1 std from the mean, which keeps them all before any count.
      */
     private static int clipWithoutMedian(double[] values, int[] index, int count, double mean, double std,
-            double threshold) {
+            double min, double max, double threshold) {
         if (!Double.isFinite(mean) || !Double.isFinite(std)) {
             return -1;
+        }
+        if (keepFrom(mean - std, mean + std, std, threshold) <= min
+                && max <= keepTo(mean - std, mean + std, std, threshold)) {
+            return count;
         }
         double a = mean - std / 4;
         double b = mean + std / 4;
@@ -399,13 +413,11 @@ public final class JumpDetection {
                 return -1;
             }
         }
-        double reach = threshold * std;
-        // covers the rounding of median -/+ threshold * std in the exact round, with a wide margin
-        double guard = 1e-9 * (Math.abs(a) + Math.abs(b) + reach);
-        double keepFrom = b - reach + guard;
-        double keepTo = a + reach - guard;
-        double dropBelow = a - reach - guard;
-        double dropAbove = b + reach + guard;
+        double keepFrom = keepFrom(a, b, std, threshold);
+        double keepTo = keepTo(a, b, std, threshold);
+        double guard = guard(a, b, std, threshold);
+        double dropBelow = a - threshold * std - guard;
+        double dropAbove = b + threshold * std + guard;
         int kept = 0;
         for (int k = 0; k < count; k++) {
             double v = values[k];
@@ -416,6 +428,24 @@ public final class JumpDetection {
             kept += keep ? 1 : 0;
         }
         return kept == count ? count : clip(values, index, count, keepFrom, keepTo);
+    }
+
+    /**
+     * The lowest value the exact round keeps whatever the median in [a, b]: b - threshold * std, plus a
+     * guard that covers the rounding of median -/+ threshold * std in the exact round (and of the mean and
+     * std the bracket came from) with a wide margin.
+     */
+    private static double keepFrom(double a, double b, double std, double threshold) {
+        return b - threshold * std + guard(a, b, std, threshold);
+    }
+
+    /** The highest value the exact round keeps whatever the median in [a, b]. */
+    private static double keepTo(double a, double b, double std, double threshold) {
+        return a + threshold * std - guard(a, b, std, threshold);
+    }
+
+    private static double guard(double a, double b, double std, double threshold) {
+        return 1e-9 * (Math.abs(a) + Math.abs(b) + threshold * std);
     }
 
     /**
