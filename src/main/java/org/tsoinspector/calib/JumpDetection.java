@@ -135,7 +135,7 @@ public final class JumpDetection {
             flagNeighbors(b, gain, median, sigma);
         }
         byte[] gdq = b.groupDq();
-        for (int k = 0; k < gdq.length; k++) {
+        for (int k = 0; k < b.nInts() * b.nGroups() * n; k++) {
             int dq = gdq[k];
             if ((dq & JUMP) != 0 && (dq & UNUSABLE) != 0) {
                 gdq[k] = (byte) (dq & ~JUMP);

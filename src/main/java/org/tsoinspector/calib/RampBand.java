@@ -2,6 +2,8 @@ package org.tsoinspector.calib;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,7 +17,8 @@ import org.tsoinspector.model.RampRows;
  * integration of a pixel at once) and, once jump has flagged them, all ramp_fit needs for those pixels.
  * Rows [keptFrom, keptTo) of the band are its own; the others are a halo, there only so that neighbour
  * flags cross band edges. Samples at {@code ((i * nGroups + g) * rows + y) * nx + x}, zero frame rows at
- * {@code (i * rows + y) * nx + x}.
+ * {@code (i * rows + y) * nx + x}. The arrays may be longer than that (a sweep reuses those of its
+ * largest band): nothing past the band's own samples is part of it.
  */
 public record RampBand(int nInts, int nGroups, int nx, int firstRow, int rows, int keptFrom, int keptTo,
         float[] data, byte[] groupDq, float[] zeroFrame) {
@@ -81,6 +84,9 @@ public record RampBand(int nInts, int nGroups, int nx, int firstRow, int rows, i
             return t;
         });
         ArrayDeque<Future<Integer>> inFlight = new ArrayDeque<>();
+        // a band's arrays are taken for its read and given back after its last write: no band allocates
+        int largestBand = Math.min(ny, bandRows + 2 * halo);
+        BlockingQueue<Buffers> free = new ArrayBlockingQueue<>(BANDS_IN_FLIGHT);
         try {
             int next = 0;
             while (next < ny || !inFlight.isEmpty()) {
@@ -89,10 +95,18 @@ public record RampBand(int nInts, int nGroups, int nx, int firstRow, int rows, i
                     int y0 = next;
                     int y1 = Math.min(ny, y0 + bandRows);
                     next = y1;
+                    if (free.size() + inFlight.size() < BANDS_IN_FLIGHT) {
+                        free.add(new Buffers(rows, largestBand));
+                    }
                     inFlight.add(pool.submit(() -> {
                         int h0 = Math.max(0, y0 - halo);
                         int h1 = Math.min(ny, y1 + halo);
-                        consumer.accept(read(rows, h0, h1, y0 - h0, y1 - h0));
+                        Buffers buffers = free.take();
+                        try {
+                            consumer.accept(read(rows, h0, h1, y0 - h0, y1 - h0, buffers));
+                        } finally {
+                            free.add(buffers);
+                        }
                         return y1;
                     }));
                 }
@@ -129,13 +143,29 @@ public record RampBand(int nInts, int nGroups, int nx, int firstRow, int rows, i
         }
     }
 
-    private static RampBand read(RampRows rows, int h0, int h1, int keptFrom, int keptTo) throws IOException {
+    /** The arrays of the largest band of a sweep; a smaller band (at the frame's edge) uses their start. */
+    private static final class Buffers {
+        final float[] data;
+        final byte[] groupDq;
+        final float[] zeroFrame;
+
+        Buffers(RampRows rows, int bandRows) {
+            int samples = rows.nInts() * rows.nGroups() * bandRows * rows.nx();
+            data = new float[samples];
+            groupDq = new byte[samples];
+            zeroFrame = rows.hasZeroFrame() ? new float[rows.nInts() * bandRows * rows.nx()] : null;
+        }
+    }
+
+    /** Reads rows [h0, h1) of every integration into the buffers, each sample overwritten. */
+    private static RampBand read(RampRows rows, int h0, int h1, int keptFrom, int keptTo, Buffers buffers)
+            throws IOException {
         int nInts = rows.nInts();
         int nGroups = rows.nGroups();
         int perInt = nGroups * (h1 - h0) * rows.nx();
-        float[] data = new float[nInts * perInt];
-        byte[] gdq = new byte[nInts * perInt];
-        float[] zeroFrame = rows.hasZeroFrame() ? new float[nInts * (h1 - h0) * rows.nx()] : null;
+        float[] data = buffers.data;
+        byte[] gdq = buffers.groupDq;
+        float[] zeroFrame = buffers.zeroFrame;
         for (int i = 0; i < nInts; i++) {
             rows.read(i, h0, h1, data, gdq, i * perInt);
             if (zeroFrame != null) {

@@ -92,16 +92,33 @@ public final class SpillFile implements RampRows, AutoCloseable {
     }
 
     private void writeFloats(long position, float[] values) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.nativeOrder());
+        ByteBuffer b = buffer(4 * values.length);
         b.asFloatBuffer().put(values);
         writeFully(b, position);
     }
 
     private void readFloats(long position, float[] dst, int off, int count) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(4 * count).order(ByteOrder.nativeOrder());
+        ByteBuffer b = buffer(4 * count);
         readFully(b, position);
         b.flip();
         b.asFloatBuffer().get(dst, off, count);
+    }
+
+    /**
+     * Each thread's direct buffer for float transfers, grown to the largest asked for: the channel then
+     * copies straight into it, where a heap buffer is allocated for every read and copied through a
+     * temporary direct one by the JDK (jump's bands read thousands of row blocks each).
+     */
+    private final ThreadLocal<ByteBuffer> buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(0));
+
+    private ByteBuffer buffer(int bytes) {
+        ByteBuffer b = buffers.get();
+        if (b.capacity() < bytes) {
+            b = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
+            buffers.set(b);
+        }
+        b.clear().limit(bytes);
+        return b;
     }
 
     private void writeFully(ByteBuffer b, long position) throws IOException {
