@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -110,36 +109,12 @@ public record RampBand(int nInts, int nGroups, int nx, int firstRow, int rows, i
                         return y1;
                     }));
                 }
-                int done = await(inFlight.poll());
+                int done = Futures.await(inFlight.poll());
                 monitor.progress(done, ny, what + ": rows " + done + " of " + ny);
             }
             monitor.checkCancelled();
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static int await(Future<Integer> band) throws IOException, CancelledException {
-        try {
-            return band.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            if (c instanceof CancelledException cancelled) {
-                throw cancelled;
-            }
-            if (c instanceof RuntimeException r) {
-                throw r;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
         }
     }
 

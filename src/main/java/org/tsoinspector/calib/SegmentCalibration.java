@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -217,7 +216,7 @@ public final class SegmentCalibration {
                 Ramp ramp = source.readIntegration(next++);
                 inFlight.add(pool.submit(() -> correct(ramp, steps, saved)));
             }
-            List<Ramp> stages = await(inFlight.poll());
+            List<Ramp> stages = Futures.await(inFlight.poll());
             for (int w = 0; w < writers.size(); w++) {
                 writers.get(w).writeIntegration(stages.get(w));
             }
@@ -260,18 +259,4 @@ public final class SegmentCalibration {
         return stages;
     }
 
-    private static List<Ramp> await(Future<List<Ramp>> f) throws CancelledException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException) {
-                throw (RuntimeException) c;
-            }
-            throw new IllegalStateException(c);
-        }
-    }
 }

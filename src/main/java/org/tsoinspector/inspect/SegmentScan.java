@@ -3,7 +3,6 @@ package org.tsoinspector.inspect;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,6 +17,7 @@ import org.tsoinspector.analysis.LightCurveMode;
 import org.tsoinspector.analysis.RatioHistogramSpec;
 import org.tsoinspector.analysis.Region;
 import org.tsoinspector.analysis.Staged;
+import org.tsoinspector.calib.Futures;
 import org.tsoinspector.calib.PreparedStep;
 import org.tsoinspector.model.CancelledException;
 import org.tsoinspector.model.ProgressMonitor;
@@ -226,25 +226,11 @@ public final class SegmentScan {
                 }));
             }
             for (Future<Worker> f : futures) {
-                workers.add(f.get());
+                workers.add(Futures.await(f));
             }
-        } catch (ExecutionException e) {
-            stop.set(true);
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
-        } catch (InterruptedException e) {
-            stop.set(true);
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
+        } catch (IOException | CancelledException | RuntimeException | Error e) {
+            stop.set(true); // the other workers stop at their next integration
+            throw e;
         } finally {
             pool.shutdownNow();
         }
