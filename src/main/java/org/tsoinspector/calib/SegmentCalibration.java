@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.tsoinspector.fits.RampProductWriter;
 import org.tsoinspector.fits.SpillFile;
 import org.tsoinspector.model.BadInputException;
@@ -209,28 +210,68 @@ public final class SegmentCalibration {
         boolean[] wholeFrameDnu = new boolean[n * nGroups];
         int window = threads + 1;
         ArrayDeque<Future<List<Ramp>>> inFlight = new ArrayDeque<>();
-        int next = 0;
-        for (int done = 0; done < n; done++) {
-            while (next < n && inFlight.size() < window) {
-                monitor.checkCancelled();
-                Ramp ramp = source.readIntegration(next++);
-                inFlight.add(pool.submit(() -> correct(ramp, steps, saved)));
-            }
-            List<Ramp> stages = Futures.await(inFlight.poll());
-            for (int w = 0; w < writers.size(); w++) {
-                writers.get(w).writeIntegration(stages.get(w));
-            }
-            if (spill != null) {
-                Ramp last = stages.get(stages.size() - 1);
-                spill.write(done, last);
-                for (int g = 0; g < nGroups; g++) {
-                    wholeFrameDnu[done * nGroups + g] = allDoNotUse(last, g);
+        // the products are written in order on their own thread, so that reading the next integrations,
+        // correcting them and writing the last overlap; a spill, written by position, is written by the
+        // task that corrected the integration
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "calibrate writer");
+            t.setDaemon(true);
+            return t;
+        });
+        ArrayDeque<Future<Integer>> writing = new ArrayDeque<>();
+        try {
+            int next = 0;
+            for (int done = 0; done < n; done++) {
+                while (next < n && inFlight.size() < window) {
+                    monitor.checkCancelled();
+                    int i = next++;
+                    Ramp ramp = source.readIntegration(i);
+                    inFlight.add(pool.submit(() -> {
+                        List<Ramp> stages = correct(ramp, steps, saved);
+                        if (spill != null) {
+                            Ramp last = stages.get(stages.size() - 1);
+                            spill.write(i, last);
+                            for (int g = 0; g < nGroups; g++) {
+                                wholeFrameDnu[i * nGroups + g] = allDoNotUse(last, g);
+                            }
+                        }
+                        return stages;
+                    }));
                 }
+                List<Ramp> stages = Futures.await(inFlight.poll());
+                if (writing.size() >= WRITES_IN_FLIGHT) {
+                    progress(Futures.await(writing.poll()), n, monitor);
+                }
+                int written = done + 1;
+                writing.add(writer.submit(() -> {
+                    for (int w = 0; w < writers.size(); w++) {
+                        writers.get(w).writeIntegration(stages.get(w));
+                    }
+                    return written;
+                }));
             }
-            monitor.progress(done + 1, n, "integration " + (done + 1) + " of " + n);
+            while (!writing.isEmpty()) {
+                progress(Futures.await(writing.poll()), n, monitor);
+            }
+        } finally {
+            // on a failure or cancel the writer may be inside a write; the products are closed (and their
+            // temporary files removed) only after it has stopped
+            writer.shutdownNow();
+            try {
+                writer.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         monitor.checkCancelled();
         return wholeFrameDnu;
+    }
+
+    /** Integrations corrected and waiting for the writer: each holds its stages' arrays. */
+    private static final int WRITES_IN_FLIGHT = 2;
+
+    private static void progress(int done, int n, ProgressMonitor monitor) {
+        monitor.progress(done, n, "integration " + done + " of " + n);
     }
 
     private static boolean allDoNotUse(Ramp ramp, int group) {
