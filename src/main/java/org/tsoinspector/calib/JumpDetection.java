@@ -108,10 +108,11 @@ public final class JumpDetection {
         if (method == Method.SIGMA_CLIP && clearJumpOnlyPlanes != null) {
             for (int plane = 0; plane < clearJumpOnlyPlanes.length; plane++) {
                 if (clearJumpOnlyPlanes[plane]) {
-                    int base = plane * n;
+                    byte[] gdq = b.groupDq()[plane / b.nGroups()];
+                    int base = (plane % b.nGroups()) * n;
                     for (int p = 0; p < n; p++) {
-                        if ((b.groupDq()[base + p] & 0xFF) == JUMP) {
-                            b.groupDq()[base + p] = 0;
+                        if ((gdq[base + p] & 0xFF) == JUMP) {
+                            gdq[base + p] = 0;
                         }
                     }
                 }
@@ -120,9 +121,10 @@ public final class JumpDetection {
         int primary = 0;
         long[] usable = new long[b.nInts() * b.nGroups()];
         for (int plane = 0; plane < usable.length; plane++) {
-            int base = plane * n;
+            byte[] gdq = b.groupDq()[plane / b.nGroups()];
+            int base = (plane % b.nGroups()) * n;
             for (int p = keptPixelsFrom; p < keptPixelsTo; p++) {
-                int dq = b.groupDq()[base + p];
+                int dq = gdq[base + p];
                 if ((dq & JUMP) != 0) {
                     primary++;
                 }
@@ -134,11 +136,13 @@ public final class JumpDetection {
         if (parameters.flagFourNeighbors()) {
             flagNeighbors(b, gain, median, sigma);
         }
-        byte[] gdq = b.groupDq();
-        for (int k = 0; k < b.nInts() * b.nGroups() * n; k++) {
-            int dq = gdq[k];
-            if ((dq & JUMP) != 0 && (dq & UNUSABLE) != 0) {
-                gdq[k] = (byte) (dq & ~JUMP);
+        for (int i = 0; i < b.nInts(); i++) {
+            byte[] gdq = b.groupDq()[i];
+            for (int k = 0; k < b.nGroups() * n; k++) {
+                int dq = gdq[k];
+                if ((dq & JUMP) != 0 && (dq & UNUSABLE) != 0) {
+                    gdq[k] = (byte) (dq & ~JUMP);
+                }
             }
         }
         return new Found(primary, usable);
@@ -180,13 +184,13 @@ public final class JumpDetection {
 
         /** fd of pixels [from, to): e[i][d+1] - e[i][d], the difference in float32 as numpy does it, then double. */
         void gather(RampBand b, float[] gain, int from, int to) {
-            float[] data = b.data();
-            byte[] gdq = b.groupDq();
             int origin = b.origin();
             java.util.Arrays.fill(jumpBefore, false);
             for (int i = 0; i < b.nInts(); i++) {
+                float[] data = b.data()[i];
+                byte[] gdq = b.groupDq()[i];
                 for (int g = 0; g < b.nGroups(); g++) {
-                    int plane = b.at(i, g, 0);
+                    int plane = b.at(g, 0);
                     int d = i * nd + g - 1;
                     for (int p = from; p < to; p++) {
                         int q = p - from;
@@ -221,8 +225,9 @@ public final class JumpDetection {
     }
 
     private static void flag(RampBand b, int i, int g, int p) {
-        int at = b.at(i, g, p);
-        b.groupDq()[at] = (byte) (b.groupDq()[at] | JUMP);
+        byte[] gdq = b.groupDq()[i];
+        int at = b.at(g, p);
+        gdq[at] = (byte) (gdq[at] | JUMP);
     }
 
     /** Path A: flag the largest outlier of the pixel's whole exposure, re-measure, repeat. */
@@ -364,9 +369,10 @@ public final class JumpDetection {
             }
             for (int i = 0; i < nInts; i++) {
                 double v = w.fd[off + i * nd + d];
-                int at = b.at(i, d + 1, p);
-                if (!kept[i] && Double.isFinite(v) && (b.groupDq()[at] & UNUSABLE) == 0) {
-                    b.groupDq()[at] = (byte) (b.groupDq()[at] | JUMP);
+                byte[] gdq = b.groupDq()[i];
+                int at = b.at(d + 1, p);
+                if (!kept[i] && Double.isFinite(v) && (gdq[at] & UNUSABLE) == 0) {
+                    gdq[at] = (byte) (gdq[at] | JUMP);
                     found = true;
                 }
             }
@@ -455,18 +461,19 @@ public final class JumpDetection {
     private void flagNeighbors(RampBand b, float[] gain, double[] median, double[] sigma) {
         int n = b.pixels();
         int nx = b.nx();
-        byte[] gdq = b.groupDq();
         boolean[] flag = new boolean[n];
         for (int i = 0; i < b.nInts(); i++) {
+            byte[] gdq = b.groupDq()[i];
+            float[] data = b.data()[i];
             for (int g = 1; g < b.nGroups(); g++) {
-                int base = b.at(i, g, 0);
-                int previous = b.at(i, g - 1, 0);
+                int base = b.at(g, 0);
+                int previous = b.at(g - 1, 0);
                 boolean any = false;
                 for (int p = 0; p < n; p++) {
                     flag[p] = false;
                     if ((gdq[base + p] & JUMP) != 0) {
                         float g1 = gain[b.origin() + p];
-                        double fd = electrons(b.data(), gdq, base + p, g1) - electrons(b.data(), gdq, previous + p, g1);
+                        double fd = electrons(data, gdq, base + p, g1) - electrons(data, gdq, previous + p, g1);
                         double ratio = Math.abs(fd - median[p]) / sigma[p];
                         flag[p] = ratio < parameters.maxJumpToFlagNeighbors()
                                 && ratio > parameters.minJumpToFlagNeighbors();

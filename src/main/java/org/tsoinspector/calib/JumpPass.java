@@ -182,11 +182,11 @@ public final class JumpPass {
         int n = band.pixels();
         int from = band.keptFrom() * band.nx();
         int to = band.keptTo() * band.nx();
-        byte[] gdq = band.groupDq();
         synchronized (flags) {
             for (int i = 0; i < band.nInts(); i++) {
                 for (int g = 0; g < band.nGroups(); g++) {
-                    flags.setRow(i, g, band.origin() + from, band.origin() + to, gdq, band.at(i, g, from));
+                    flags.setRow(i, g, band.origin() + from, band.origin() + to, band.groupDq()[i],
+                            band.at(g, from));
                 }
             }
         }

@@ -15,12 +15,14 @@ import org.tsoinspector.model.RampRows;
  * Rows [firstRow, firstRow + rows) of a segment across every integration: what jump needs (every
  * integration of a pixel at once) and, once jump has flagged them, all ramp_fit needs for those pixels.
  * Rows [keptFrom, keptTo) of the band are its own; the others are a halo, there only so that neighbour
- * flags cross band edges. Samples at {@code ((i * nGroups + g) * rows + y) * nx + x}, zero frame rows at
- * {@code (i * rows + y) * nx + x}. The arrays may be longer than that (a sweep reuses those of its
- * largest band): nothing past the band's own samples is part of it.
+ * flags cross band edges. An array per integration (a band of a long segment spans hundreds of MB;
+ * in pieces it needs no contiguous room in the heap): sample (g, y, x) of integration i at
+ * {@code data[i][(g * rows + y) * nx + x]}, its zero frame at {@code zeroFrame[i][y * nx + x]}. The
+ * arrays may be longer than that (a sweep reuses those of its largest band): nothing past the band's
+ * own samples is part of it.
  */
 public record RampBand(int nInts, int nGroups, int nx, int firstRow, int rows, int keptFrom, int keptTo,
-        float[] data, byte[] groupDq, float[] zeroFrame) {
+        float[][] data, byte[][] groupDq, float[][] zeroFrame) {
 
     /** What is done with each band once read (and flagged, when jump runs). */
     public interface Consumer {
@@ -31,8 +33,9 @@ public record RampBand(int nInts, int nGroups, int nx, int firstRow, int rows, i
         return rows * nx;
     }
 
-    int at(int i, int g, int p) {
-        return (i * nGroups + g) * rows * nx + p;
+    /** The index of group g's pixel p in an integration's arrays. */
+    int at(int g, int p) {
+        return g * rows * nx + p;
     }
 
     /** The frame index of the band's pixel 0. */
@@ -51,8 +54,8 @@ public record RampBand(int nInts, int nGroups, int nx, int firstRow, int rows, i
 
     /** Integration i of the band as ramp_fit reads it. */
     RampFitter.Planes integration(int i) {
-        int n = pixels();
-        return new RampFitter.Planes(data, groupDq, zeroFrame, i * nGroups * n, n, i * n, origin());
+        return new RampFitter.Planes(data[i], groupDq[i], zeroFrame == null ? null : zeroFrame[i], 0, pixels(), 0,
+                origin());
     }
 
     /** Bytes of one row across the segment (samples, group DQ and zero frame). */
@@ -120,15 +123,15 @@ public record RampBand(int nInts, int nGroups, int nx, int firstRow, int rows, i
 
     /** The arrays of the largest band of a sweep; a smaller band (at the frame's edge) uses their start. */
     private static final class Buffers {
-        final float[] data;
-        final byte[] groupDq;
-        final float[] zeroFrame;
+        final float[][] data;
+        final byte[][] groupDq;
+        final float[][] zeroFrame;
 
         Buffers(RampRows rows, int bandRows) {
-            int samples = rows.nInts() * rows.nGroups() * bandRows * rows.nx();
-            data = new float[samples];
-            groupDq = new byte[samples];
-            zeroFrame = rows.hasZeroFrame() ? new float[rows.nInts() * bandRows * rows.nx()] : null;
+            int samples = rows.nGroups() * bandRows * rows.nx();
+            data = new float[rows.nInts()][samples];
+            groupDq = new byte[rows.nInts()][samples];
+            zeroFrame = rows.hasZeroFrame() ? new float[rows.nInts()][bandRows * rows.nx()] : null;
         }
     }
 
@@ -137,16 +140,13 @@ public record RampBand(int nInts, int nGroups, int nx, int firstRow, int rows, i
             throws IOException {
         int nInts = rows.nInts();
         int nGroups = rows.nGroups();
-        int perInt = nGroups * (h1 - h0) * rows.nx();
-        float[] data = buffers.data;
-        byte[] gdq = buffers.groupDq;
-        float[] zeroFrame = buffers.zeroFrame;
         for (int i = 0; i < nInts; i++) {
-            rows.read(i, h0, h1, data, gdq, i * perInt);
-            if (zeroFrame != null) {
-                rows.readZeroFrame(i, h0, h1, zeroFrame, i * (h1 - h0) * rows.nx());
+            rows.read(i, h0, h1, buffers.data[i], buffers.groupDq[i], 0);
+            if (buffers.zeroFrame != null) {
+                rows.readZeroFrame(i, h0, h1, buffers.zeroFrame[i], 0);
             }
         }
-        return new RampBand(nInts, nGroups, rows.nx(), h0, h1 - h0, keptFrom, keptTo, data, gdq, zeroFrame);
+        return new RampBand(nInts, nGroups, rows.nx(), h0, h1 - h0, keptFrom, keptTo, buffers.data, buffers.groupDq,
+                buffers.zeroFrame);
     }
 }

@@ -28,9 +28,11 @@ public final class RampFitter {
     private final int nGroups;
     private final int pixels;
     private final int[] pixelDq;
-    private final double[] gain;
-    private final double[] readNoise;
-    private final double[] darkCurrent;
+    /** float32 values, as the reference holds them (kept as floats: a segment's models hold one fitter each) */
+    private final float[] gain;
+    private final float[] readNoise;
+    /** The average dark current rounded to float32, as the reference's array of it holds it. */
+    private final double darkCurrent;
     private final double groupTime;
     private final double frameTime;
     private final double oneGroupTime;
@@ -51,8 +53,8 @@ public final class RampFitter {
         this.nGroups = nGroups;
         this.pixels = pixelDqIn.length;
         this.pixelDq = new int[pixels];
-        this.gain = new double[pixels];
-        this.readNoise = new double[pixels];
+        this.gain = new float[pixels];
+        this.readNoise = new float[pixels];
         // readnoise_2d *= gain_2d / np.sqrt(2 * nframes), all in float32 as numpy 1 does it: per read, electrons
         float root = (float) Math.sqrt(2.0 * Math.max(1, nFrames));
         for (int p = 0; p < pixels; p++) {
@@ -61,8 +63,7 @@ public final class RampFitter {
             pixelDq[p] = pixelDqIn[p] | (g <= 0f || Float.isNaN(g) ? DNU | DqFlag.NO_GAIN_VALUE.value() : 0);
             this.readNoise[p] = readNoise[p] * (g / root);
         }
-        this.darkCurrent = new double[pixels];
-        Arrays.fill(this.darkCurrent, (float) darkCurrent);
+        this.darkCurrent = (float) darkCurrent;
         this.groupTime = groupTime;
         this.frameTime = frameTime;
         this.oneGroupTime = (nFrames + 1) * frameTime / 2;
@@ -389,7 +390,7 @@ public final class RampFitter {
         } else {
             double g = gain[p];
             double rn = readNoise[p];
-            double poissonRate = medianRate > 0 ? medianRate + darkCurrent[p] : darkCurrent[p];
+            double poissonRate = medianRate > 0 ? medianRate + darkCurrent : darkCurrent;
             double invR = 0;
             double invP = 0;
             double invE = 0;

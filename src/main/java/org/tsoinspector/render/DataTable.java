@@ -25,11 +25,44 @@ public final class DataTable {
     public record Column(String name, String unit, String description) {
     }
 
-    private final List<Column> columns;
-    private final List<Object[]> rows = new ArrayList<>();
+    /** The cells of a table, given when asked. */
+    public interface Cells {
+        int rowCount();
 
+        /** A number, text or boolean, or null for an empty cell. */
+        Object value(int row, int column);
+    }
+
+    private final List<Column> columns;
+    /** The rows added, or null when the cells are computed. */
+    private final List<Object[]> rows;
+    private final Cells cells;
+
+    /** A table filled by {@link #row}. */
     public DataTable(Column... columns) {
         this.columns = List.of(columns);
+        this.rows = new ArrayList<>();
+        this.cells = new Cells() {
+            @Override
+            public int rowCount() {
+                return rows.size();
+            }
+
+            @Override
+            public Object value(int row, int column) {
+                return rows.get(row)[column];
+            }
+        };
+    }
+
+    /**
+     * A table whose cells are computed when read: a frame's table (one row per pixel, half a million
+     * for SUBSTRIP256) would otherwise hold about 100 bytes of boxed numbers per row while its plot is shown.
+     */
+    public DataTable(Cells cells, Column... columns) {
+        this.columns = List.of(columns);
+        this.rows = null;
+        this.cells = cells;
     }
 
     public static Column column(String name, String unit, String description) {
@@ -56,6 +89,9 @@ public final class DataTable {
 
     /** Adds a row of numbers, text or booleans (null for an empty cell), one value per column. */
     public DataTable row(Object... values) {
+        if (rows == null) {
+            throw new IllegalStateException("a table of computed cells takes no rows");
+        }
         if (values.length != columns.size()) {
             throw new IllegalArgumentException("row has " + values.length + " values, table has "
                     + columns.size() + " columns");
@@ -65,17 +101,17 @@ public final class DataTable {
     }
 
     public int rowCount() {
-        return rows.size();
+        return cells.rowCount();
     }
 
-    /** The value at a row and column as it was added. */
+    /** The value at a row and column as it was added (or computed). */
     public Object value(int row, int column) {
-        return rows.get(row)[column];
+        return cells.value(row, column);
     }
 
     /** The value at a row and column, as the CSV writes it. */
     public String cell(int row, int column) {
-        return format(rows.get(row)[column]);
+        return format(cells.value(row, column));
     }
 
     private static String format(Object v) {
@@ -97,13 +133,14 @@ public final class DataTable {
         w.write(String.join(",", columnNames()));
         w.write('\n');
         StringBuilder sb = new StringBuilder();
-        for (Object[] r : rows) {
+        int n = cells.rowCount();
+        for (int r = 0; r < n; r++) {
             sb.setLength(0);
-            for (int i = 0; i < r.length; i++) {
+            for (int i = 0; i < columns.size(); i++) {
                 if (i > 0) {
                     sb.append(',');
                 }
-                sb.append(format(r[i]));
+                sb.append(format(cells.value(r, i)));
             }
             sb.append('\n');
             w.write(sb.toString());

@@ -32,26 +32,41 @@ public final class PlotTables {
 
     /** As {@link #frame(float[], int, int)} for an image in another unit ("'DN'/s" for a rate, "" for DQ). */
     public static DataTable frame(float[] frame, int ny, int nx, String unit) {
-        DataTable t = new DataTable(ROW, COLUMN, column("value", unit, "the image's value at this pixel"));
-        for (int y = 0; y < ny; y++) {
-            for (int x = 0; x < nx; x++) {
-                t.row(y, x, (double) frame[y * nx + x]);
+        return new DataTable(new DataTable.Cells() {
+            @Override
+            public int rowCount() {
+                return ny * nx;
             }
-        }
-        return t;
+
+            @Override
+            public Object value(int row, int col) {
+                return col == 0 ? row / nx : col == 1 ? row % nx : (Object) (double) frame[row];
+            }
+        }, ROW, COLUMN, column("value", unit, "the image's value at this pixel"));
     }
 
     /** The set pixels of a mask: row, column. */
     public static DataTable mask(PixelMask m) {
-        DataTable t = new DataTable(ROW, COLUMN);
-        for (int y = 0; y < m.ny(); y++) {
-            for (int x = 0; x < m.nx(); x++) {
-                if (m.get(y, x)) {
-                    t.row(y, x);
-                }
+        int nx = m.nx();
+        boolean[] mask = m.set();
+        int[] set = new int[m.count()]; // frame indices of the set pixels, in row order
+        int k = 0;
+        for (int p = 0; p < mask.length; p++) {
+            if (mask[p]) {
+                set[k++] = p;
             }
         }
-        return t;
+        return new DataTable(new DataTable.Cells() {
+            @Override
+            public int rowCount() {
+                return set.length;
+            }
+
+            @Override
+            public Object value(int row, int col) {
+                return col == 0 ? set[row] / nx : set[row] % nx;
+            }
+        }, ROW, COLUMN);
     }
 
     /** Index along the profile, then per stage the value and the median-subtracted value. */

@@ -28,7 +28,22 @@ class RampRulesTest {
                 e[g * n + p] = (float) (1000 + 100 * g + (p == 1 && g >= 3 ? j : 0));
             }
         }
-        return new RampBand(1, groups, n, 0, 1, 0, 1, e, new byte[groups * n], null);
+        return oneRowBand(1, groups, n, e);
+    }
+
+    /** A band of one row (no halo) from samples stored integration after integration, group DQ all 0. */
+    private static RampBand oneRowBand(int ints, int groups, int nx, float[] samples) {
+        int perInt = groups * nx;
+        float[][] data = new float[ints][];
+        for (int i = 0; i < ints; i++) {
+            data[i] = Arrays.copyOfRange(samples, i * perInt, (i + 1) * perInt);
+        }
+        return new RampBand(ints, groups, nx, 0, 1, 0, 1, data, new byte[ints][perInt], null);
+    }
+
+    /** The band's group DQ of sample (i, g, p). */
+    private static int flags(RampBand b, int i, int g, int p) {
+        return b.groupDq()[i][g * b.pixels() + p] & 0xFF;
     }
 
     /** Detection on a band whose samples are already electrons (gain 1) with this read noise in every pixel. */
@@ -41,7 +56,7 @@ class RampRulesTest {
     }
 
     private static int flags(RampBand b, int g, int p) {
-        return b.groupDq()[g * b.pixels() + p] & 0xFF;
+        return flags(b, 0, g, p);
     }
 
     private static JumpDetection iterative() {
@@ -81,8 +96,8 @@ class RampRulesTest {
     @Test
     void aSaturatedNeighbourIsNotFlaggedAndJumpsMeetingSaturationAreCleared() {
         RampBand b = band(6, 500);
-        b.groupDq()[3 * 3] = (byte) SAT;
-        b.groupDq()[3 * 3 + 2] = (byte) DNU;
+        b.groupDq()[0][3 * 3] = (byte) SAT;
+        b.groupDq()[0][3 * 3 + 2] = (byte) DNU;
         detect(iterative(), b, 10f);
         assertEquals(JUMP, flags(b, 3, 1));
         assertEquals(SAT, flags(b, 3, 0));
@@ -105,15 +120,17 @@ class RampRulesTest {
                     e[i * groups + g] = 1000 + 50 * g + (i < repeated && g >= 2 ? 400 : 0);
                 }
             }
-            RampBand b = new RampBand(ints, groups, 1, 0, 1, 0, 1, e, new byte[ints * groups], null);
+            RampBand b = oneRowBand(ints, groups, 1, e);
             detect(new JumpDetection(JumpDetection.Parameters.DEFAULTS, JumpDetection.Method.SIGMA_CLIP, 1), b, 5f);
             int flagged = 0;
-            for (byte f : b.groupDq()) {
-                flagged += (f & JUMP) != 0 ? 1 : 0;
+            for (int i = 0; i < ints; i++) {
+                for (int g = 0; g < groups; g++) {
+                    flagged += (flags(b, i, g, 0) & JUMP) != 0 ? 1 : 0;
+                }
             }
             assertEquals(repeated == 1 ? 1 : 0, flagged, repeated + " integrations with the jump");
             if (repeated == 1) {
-                assertEquals(JUMP, b.groupDq()[2] & 0xFF);
+                assertEquals(JUMP, flags(b, 0, 2, 0));
             }
         }
     }
@@ -143,7 +160,7 @@ class RampRulesTest {
                 }
             }
         }
-        RampBand b = new RampBand(ints, groups, pixels, 0, 1, 0, 1, e, new byte[e.length], null);
+        RampBand b = oneRowBand(ints, groups, pixels, e);
         JumpDetection.Parameters d = JumpDetection.Parameters.DEFAULTS;
         JumpDetection.Parameters noNeighbours = new JumpDetection.Parameters(d.rejectionThreshold(),
                 d.threeGroupThreshold(), d.fourGroupThreshold(), false, d.minJumpToFlagNeighbors(),
@@ -158,7 +175,7 @@ class RampRulesTest {
                 }
                 boolean[] rejected = plainSigmaClip(diffs, 4);
                 for (int i = 0; i < ints; i++) {
-                    int f = b.groupDq()[(i * groups + g) * pixels + p] & 0xFF;
+                    int f = flags(b, i, g, p);
                     assertEquals(rejected[i] ? JUMP : 0, f, "pixel " + p + ", integration " + i + ", group " + g);
                     flagged += rejected[i] ? 1 : 0;
                 }
