@@ -191,7 +191,7 @@ final class DiagnosticPlots {
         }
         float[] values = plane == RatePlane.SCI ? r.fit().sci() : r.fit().err();
         FrameRenderer renderer = DisplaySettings.DEFAULT.withColormap("viridis").rendererFor(values);
-        JFreeChart chart = ImageCharts.frame(inspection.name() + ": " + what, values, r.ny(), r.nx(), renderer,
+        JFreeChart chart = ImageCharts.frame(r.file() + ": " + what, values, r.ny(), r.nx(), renderer,
                 plane + " (DN/s)", true);
         return new PlotResult(Figure.of("rate-" + plane.name().toLowerCase(java.util.Locale.ROOT), chart),
                 caption(integration, 0, plane + ", " + label), PlotTables.frame(values, r.ny(), r.nx(), "'DN'/s"),

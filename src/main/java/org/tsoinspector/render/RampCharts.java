@@ -1,12 +1,15 @@
 package org.tsoinspector.render;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.util.Arrays;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -26,6 +29,8 @@ import org.tsoinspector.model.DqFlag;
 public final class RampCharts {
 
     private static final Font FLAG_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+    /** ramp_fit's segments: wider than the samples' lines they run along, so they show over them. */
+    private static final BasicStroke SEGMENT_LINE = new BasicStroke(3f);
 
     private RampCharts() {
     }
@@ -54,7 +59,7 @@ public final class RampCharts {
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(groups);
         combined.setGap(8);
         combined.add(samplesPlot(fits, pinned, segments), 3);
-        combined.add(residualPlot(fits), 1);
+        combined.add(residualPlot(fits, segments), 1);
         ChartStyle.style(combined);
         return Figure.of("ramp", ChartStyle.chart(title, combined, true));
     }
@@ -71,8 +76,12 @@ public final class RampCharts {
             int k = 0;
             data.addSeries(series(stage + ": samples up the ramp", f.groupNumbers(), f.samples()));
             ChartStyle.seriesLook(r, k++, c, ChartStyle.LINE, true, true);
-            data.addSeries(series(stage + ": best-fit line", f.groupNumbers(), f.fitted()));
-            ChartStyle.seriesLook(r, k++, s == 0 ? ChartStyle.FIT_COLOR : c.darker(), ChartStyle.DASHED, true, false);
+            boolean fittedBySegments = s == fits.size() - 1 && !segments.isEmpty();
+            if (!fittedBySegments) { // where ramp_fit's segments are drawn, one line through a jump would mislead
+                data.addSeries(series(stage + ": best-fit line", f.groupNumbers(), f.fitted()));
+                ChartStyle.seriesLook(r, k++, s == 0 ? ChartStyle.FIT_COLOR : c.darker(), ChartStyle.DASHED, true,
+                        false);
+            }
             XYSeries flagged = new XYSeries(stage + ": group DQ set", false, true);
             for (int g = 0; g < f.samples().length; g++) {
                 if (f.groupDq()[g] != 0) {
@@ -96,7 +105,7 @@ public final class RampCharts {
             if (s == fits.size() - 1) {
                 for (int q = 0; q < segments.size(); q++) {
                     data.addSeries(segmentLine(stage + ": ramp_fit segment " + (q + 1), f, segments.get(q)));
-                    ChartStyle.seriesLook(r, k++, Color.BLACK, ChartStyle.LINE, true, false);
+                    ChartStyle.seriesLook(r, k++, Color.BLACK, SEGMENT_LINE, true, false);
                 }
                 // pinned colours from tab10 purple on: blue and orange are the stages, red the first fit line
                 for (int p = 0; p < pinned.size(); p++) {
@@ -109,6 +118,7 @@ public final class RampCharts {
                 }
             }
             NumberAxis counts = ChartStyle.axis(fits.size() == 1 ? "Counts" : stage + " (DN)");
+            counts.setUpperMargin(0.15); // room above the top sample for its flag names
             if (fits.size() > 1) {
                 // two axis labels on a short plot: the tick font keeps "after superbias (DN)" whole
                 counts.setLabelPaint(c);
@@ -123,6 +133,9 @@ public final class RampCharts {
                 plot.mapDatasetToRangeAxis(s, s);
             }
         }
+        // the later stages on top: the stages' curves, each on its own axis, often coincide, and the
+        // last stage carries ramp_fit's segments
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         return plot;
     }
 
@@ -131,28 +144,49 @@ public final class RampCharts {
      * groups, so each run between jumps shows the slope the step found there.
      */
     private static XYSeries segmentLine(String key, RampFit f, RampSegment seg) {
+        XYSeries line = new XYSeries(key, false, true);
+        double x0 = f.groupNumbers()[seg.from()] - (seg.length() == 1 ? 0.3 : 0);
+        double x1 = f.groupNumbers()[seg.from() + seg.length() - 1] + (seg.length() == 1 ? 0.3 : 0);
+        line.add(x0, onSegment(f, seg, x0));
+        line.add(x1, onSegment(f, seg, x1));
+        return line;
+    }
+
+    /** The segment's line at group number x: its slope through the mean of its samples. */
+    private static double onSegment(RampFit f, RampSegment seg, double x) {
         double sx = 0;
         double sy = 0;
         for (int g = seg.from(); g < seg.from() + seg.length(); g++) {
             sx += f.groupNumbers()[g];
             sy += f.samples()[g];
         }
-        double mx = sx / seg.length();
-        double my = sy / seg.length();
-        XYSeries line = new XYSeries(key, false, true);
-        double x0 = f.groupNumbers()[seg.from()] - (seg.length() == 1 ? 0.3 : 0);
-        double x1 = f.groupNumbers()[seg.from() + seg.length() - 1] + (seg.length() == 1 ? 0.3 : 0);
-        line.add(x0, my + seg.slopePerGroup() * (x0 - mx));
-        line.add(x1, my + seg.slopePerGroup() * (x1 - mx));
-        return line;
+        return sy / seg.length() + seg.slopePerGroup() * (x - sx / seg.length());
     }
 
-    private static XYPlot residualPlot(List<Staged<RampFit>> fits) {
+    /** Each sample less the line of the segment it is in; NaN for groups in none (flagged, left out). */
+    private static double[] segmentResiduals(RampFit f, List<RampSegment> segments) {
+        double[] out = new double[f.samples().length];
+        Arrays.fill(out, Double.NaN);
+        for (RampSegment seg : segments) {
+            for (int g = seg.from(); g < seg.from() + seg.length(); g++) {
+                out[g] = f.samples()[g] - onSegment(f, seg, f.groupNumbers()[g]);
+            }
+        }
+        return out;
+    }
+
+    private static XYPlot residualPlot(List<Staged<RampFit>> fits, List<RampSegment> segments) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer r = ChartStyle.lines(true, true);
         for (int s = 0; s < fits.size(); s++) {
             RampFit f = fits.get(s).value();
-            data.addSeries(series(fits.get(s).stage() + ": counts - best-fit line", f.groupNumbers(), f.residuals()));
+            String stage = fits.get(s).stage();
+            if (s == fits.size() - 1 && !segments.isEmpty()) {
+                data.addSeries(series(stage + ": counts - ramp_fit segments", f.groupNumbers(),
+                        segmentResiduals(f, segments)));
+            } else {
+                data.addSeries(series(stage + ": counts - best-fit line", f.groupNumbers(), f.residuals()));
+            }
             ChartStyle.seriesLook(r, s, ChartStyle.stageColor(s), ChartStyle.LINE, true, true);
         }
         NumberAxis residual = ChartStyle.axis("Residual");
