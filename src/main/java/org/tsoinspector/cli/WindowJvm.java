@@ -15,9 +15,15 @@ import java.util.List;
  */
 public final class WindowJvm {
 
-    /** The options: a heap the caches' budget (a quarter of it) and whole-segment plots fit in, G1 giving memory back. */
+    /**
+     * The options: a heap the caches' budget (a quarter of it) and whole-segment plots fit in, G1 giving
+     * memory back, and the JDK's per-thread cache of temporary direct buffers (behind every channel
+     * read into a heap array) kept to buffers of at most 1 MB: by default it keeps one of each size
+     * asked for, for the life of the thread, outside the heap.
+     */
     public static final List<String> OPTIONS = List.of("-Xmx640m", "-XX:+UseG1GC", "-XX:MinHeapFreeRatio=5",
-            "-XX:MaxHeapFreeRatio=20", "-XX:G1PeriodicGCInterval=5000", "-Dtso.window.jvm=true");
+            "-XX:MaxHeapFreeRatio=20", "-XX:G1PeriodicGCInterval=5000", "-Djdk.nio.maxCachedBufferSize=1048576",
+            "-Dtso.window.jvm=true");
 
     private WindowJvm() {
     }
