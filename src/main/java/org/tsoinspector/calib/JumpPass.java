@@ -33,6 +33,7 @@ public final class JumpPass {
      * What jump did to a segment.
      *
      * @param method       the path taken, or null when the step was skipped (too few groups)
+     * @param flags        JUMP_DET per sample, or null when not kept
      * @param pixelDq      the pixel DQ after jump (NO_GAIN_VALUE|DO_NOT_USE where the gain is bad)
      * @param primaryJumps JUMP_DET count before neighbour flagging
      * @param primeCrs     PRIMECRS: primary jumps per 1000 s per pixel
@@ -65,19 +66,23 @@ public final class JumpPass {
      * @param wholeFrameDnu  per (integration, group): DO_NOT_USE in every pixel of the frame
      * @param consumer       given every band once its flags are final (ramp_fit's), or null; when the
      *                       sigma clip has to sweep again, it is given each band again
+     * @param keepFlags      whether the result keeps the flags (a bit per sample: 230 MB for a 1.8 GB
+     *                       segment), for views and a jump product after the pass; else its flags are null
      */
     public Result run(RampRows rows, int[] pixelDqIn, float[] gain, float[] readNoise, boolean[] wholeFrameDnu,
-            int nFrames, double groupTime, RampBand.Consumer consumer, ProgressMonitor monitor)
+            int nFrames, double groupTime, RampBand.Consumer consumer, boolean keepFlags, ProgressMonitor monitor)
             throws IOException, CancelledException {
         int nInts = rows.nInts();
         int nGroups = rows.nGroups();
         int n = rows.ny() * rows.nx();
-        JumpFlags flags = new JumpFlags(nInts, nGroups, n);
+        JumpFlags flags = keepFlags ? new JumpFlags(nInts, nGroups, n) : null;
         JumpDetection.Method method = method(rows, wholeFrameDnu);
         String what = consumer == null ? "jump" : "jump and ramp_fit";
         if (method == null) {
             RampBand.sweep(rows, 0, bandBytes, band -> {
-                keep(band, flags);
+                if (flags != null) {
+                    keep(band, flags);
+                }
                 if (consumer != null) {
                     consumer.accept(band);
                 }
@@ -166,7 +171,9 @@ public final class JumpPass {
                     sweep.usablePixels[k] += found.planesWithUsablePixels()[k];
                 }
             }
-            keep(band, flags);
+            if (flags != null) {
+                keep(band, flags);
+            }
             if (consumer != null) {
                 consumer.accept(band);
             }

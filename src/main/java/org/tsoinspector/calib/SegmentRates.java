@@ -74,8 +74,9 @@ final class SegmentRates {
                     RateProductWriter rateWriter = RateProductWriter.create(rate, source, product, referenceNames,
                             notRun, false)) {
                 BandFit fit = new BandFit(fitter(steps, product, pixelDq), intsWriter, rateWriter, monitor);
-                jumped = steps.jump() ? jump(jump, steps, spill, pixelDqIn, wholeFrameDnu, before, fit, monitor)
-                        : null;
+                // the flags outlive the sweep only for the jump product
+                jumped = steps.jump() ? jump(jump, steps, spill, pixelDqIn, wholeFrameDnu, before, fit, saveEach,
+                        monitor) : null;
                 if (!steps.jump()) {
                     RampBand.sweep(spill, 0, bandBytes, fit, monitor, "ramp_fit");
                 }
@@ -85,7 +86,7 @@ final class SegmentRates {
             written.add(ints);
             written.add(rate);
         } else if (steps.jump()) {
-            jumped = jump(jump, steps, spill, pixelDqIn, wholeFrameDnu, before, null, monitor);
+            jumped = jump(jump, steps, spill, pixelDqIn, wholeFrameDnu, before, null, true, monitor);
         }
         if (steps.jump() && (saveEach || !steps.rampFit())) {
             EnumSet<StepName> untilJump = EnumSet.copyOf(done);
@@ -150,10 +151,10 @@ final class SegmentRates {
 
     /** jump over the whole segment in bands of rows, each handed to {@code then} once flagged (or null). */
     static JumpPass.Result jump(JumpPass pass, SegmentSteps steps, RampRows rows, int[] pixelDq,
-            boolean[] wholeFrameDnu, ExposureMetadata before, RampBand.Consumer then, ProgressMonitor monitor)
-            throws IOException, CancelledException {
+            boolean[] wholeFrameDnu, ExposureMetadata before, RampBand.Consumer then, boolean keepFlags,
+            ProgressMonitor monitor) throws IOException, CancelledException {
         return pass.run(rows, pixelDq, steps.gain().values(), steps.readNoise().values(), wholeFrameDnu,
-                before.nFrames(), before.tGroup(), then, monitor);
+                before.nFrames(), before.tGroup(), then, keepFlags, monitor);
     }
 
     /** ramp_fit's fitter for a segment whose pixel DQ (after jump) is {@code pixelDq}. */
@@ -185,7 +186,8 @@ final class SegmentRates {
             RampBand.sweep(rows, 0, pass.bandBytes(), collect, monitor, "ramp_fit: median rates");
             return new MedianRates(null, medianRate);
         }
-        return new MedianRates(jump(pass, steps, rows, pixelDq, wholeFrameDnu, before, collect, monitor), medianRate);
+        return new MedianRates(jump(pass, steps, rows, pixelDq, wholeFrameDnu, before, collect, true, monitor),
+                medianRate);
     }
 
     /** Integration i of the spill file after jump (its flags set), numbered first + i in the exposure. */

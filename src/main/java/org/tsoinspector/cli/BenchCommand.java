@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -307,6 +309,9 @@ public final class BenchCommand implements Command {
         private volatile boolean running = true;
         private volatile long peakInUse;
         private final AtomicLong peakAfterCollection = new AtomicLong(-1);
+        private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+                .collect(java.util.stream.Collectors.toSet());
 
         HeapSampler() {
             System.gc();
@@ -344,8 +349,11 @@ public final class BenchCommand implements Command {
             GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
                     .from((CompositeData) n.getUserData());
             long used = 0;
-            for (MemoryUsage u : info.getGcInfo().getMemoryUsageAfterGc().values()) {
-                used += u.getUsed();
+            // the heap's pools only: the notification also lists metaspace and the code cache (about 60 MB)
+            for (Map.Entry<String, MemoryUsage> u : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                if (heapPools.contains(u.getKey())) {
+                    used += u.getValue().getUsed();
+                }
             }
             peakAfterCollection.accumulateAndGet(used, Math::max);
         }

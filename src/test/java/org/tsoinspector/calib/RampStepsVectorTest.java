@@ -73,7 +73,7 @@ class RampStepsVectorTest {
         List<Ramp> ramps = ramps(dark);
         return new JumpPass(JumpDetection.Parameters.DEFAULTS, bandBytes).run(MemoryRampRows.of(ramps),
                 dark.pixelDq(), gain.values(), rn.values(), MemoryRampRows.wholeFrameDnu(ramps), e.nFrames(),
-                e.tGroup(), null, ProgressMonitor.NONE);
+                e.tGroup(), null, true, ProgressMonitor.NONE);
     }
 
     @ParameterizedTest
