@@ -430,10 +430,12 @@ public final class Inspection implements AutoCloseable {
         List<SegmentRateModel> models = exposure.rates().models(configuration, () -> {
             List<SegmentRateModel> made = new ArrayList<>();
             try {
-                for (RampSource segment : segments()) {
-                    made.add(new SegmentCalibration(segment, engine.preparedPipeline(), segmentSteps,
+                List<RampSource> all = segments();
+                for (int k = 0; k < all.size(); k++) {
+                    made.add(new SegmentCalibration(all.get(k), engine.preparedPipeline(), segmentSteps,
                             referenceFileNames(), Runtime.getRuntime().availableProcessors())
-                            .rateModel(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), monitor));
+                            .rateModel(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")),
+                                    monitor.part(k, all.size(), "segment")));
                 }
                 return made;
             } catch (IOException | BadInputException | CancelledException | RuntimeException e) {
