@@ -136,12 +136,19 @@ public final class JumpDetection {
         if (parameters.flagFourNeighbors()) {
             flagNeighbors(b, gain, median, sigma);
         }
+        int samples = b.nGroups() * n;
         for (int i = 0; i < b.nInts(); i++) {
             byte[] gdq = b.groupDq()[i];
-            for (int k = 0; k < b.nGroups() * n; k++) {
-                int dq = gdq[k];
-                if ((dq & JUMP) != 0 && (dq & UNUSABLE) != 0) {
-                    gdq[k] = (byte) (dq & ~JUMP);
+            for (int k0 = 0; k0 < samples; k0 += NEIGHBOUR_BLOCK) {
+                int k1 = Math.min(samples, k0 + NEIGHBOUR_BLOCK);
+                if (!GroupFlags.any(gdq, k0, k1 - k0, JUMP)) {
+                    continue;
+                }
+                for (int k = k0; k < k1; k++) {
+                    int dq = gdq[k];
+                    if ((dq & JUMP) != 0 && (dq & UNUSABLE) != 0) {
+                        gdq[k] = (byte) (dq & ~JUMP);
+                    }
                 }
             }
         }
@@ -461,32 +468,34 @@ public final class JumpDetection {
     private void flagNeighbors(RampBand b, float[] gain, double[] median, double[] sigma) {
         int n = b.pixels();
         int nx = b.nx();
-        boolean[] flag = new boolean[n];
+        int[] toFlag = new int[n]; // a group's pixels whose jump flags its neighbours, decided before any is marked
         for (int i = 0; i < b.nInts(); i++) {
             byte[] gdq = b.groupDq()[i];
             float[] data = b.data()[i];
             for (int g = 1; g < b.nGroups(); g++) {
                 int base = b.at(g, 0);
                 int previous = b.at(g - 1, 0);
-                boolean any = false;
-                for (int p = 0; p < n; p++) {
-                    flag[p] = false;
-                    if ((gdq[base + p] & JUMP) != 0) {
-                        float g1 = gain[b.origin() + p];
-                        double fd = electrons(data, gdq, base + p, g1) - electrons(data, gdq, previous + p, g1);
-                        double ratio = Math.abs(fd - median[p]) / sigma[p];
-                        flag[p] = ratio < parameters.maxJumpToFlagNeighbors()
-                                && ratio > parameters.minJumpToFlagNeighbors();
-                        any |= flag[p];
-                    }
-                }
-                if (!any) {
-                    continue;
-                }
-                for (int p = 0; p < n; p++) {
-                    if (!flag[p]) {
+                int count = 0;
+                // jumps are rare: blocks without one are skipped eight flags at a time
+                for (int p0 = 0; p0 < n; p0 += NEIGHBOUR_BLOCK) {
+                    int p1 = Math.min(n, p0 + NEIGHBOUR_BLOCK);
+                    if (!GroupFlags.any(gdq, base + p0, p1 - p0, JUMP)) {
                         continue;
                     }
+                    for (int p = p0; p < p1; p++) {
+                        if ((gdq[base + p] & JUMP) != 0) {
+                            float g1 = gain[b.origin() + p];
+                            double fd = electrons(data, gdq, base + p, g1) - electrons(data, gdq, previous + p, g1);
+                            double ratio = Math.abs(fd - median[p]) / sigma[p];
+                            if (ratio < parameters.maxJumpToFlagNeighbors()
+                                    && ratio > parameters.minJumpToFlagNeighbors()) {
+                                toFlag[count++] = p;
+                            }
+                        }
+                    }
+                }
+                for (int k = 0; k < count; k++) {
+                    int p = toFlag[k];
                     int y = p / nx;
                     int x = p % nx;
                     mark(gdq, base + p);
@@ -506,6 +515,9 @@ public final class JumpDetection {
             }
         }
     }
+
+    /** Samples whose group DQ is tested for JUMP_DET at once before they are looked at one by one. */
+    private static final int NEIGHBOUR_BLOCK = 64;
 
     private static void mark(byte[] gdq, int at) {
         if ((gdq[at] & UNUSABLE) == 0) {
