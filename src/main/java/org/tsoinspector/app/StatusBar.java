@@ -45,6 +45,7 @@ final class StatusBar extends VBox {
         samp.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setMinWidth(Region.USE_PREF_SIZE);
         progressText.setMinWidth(Region.USE_PREF_SIZE);
+        progress.setMinWidth(120); // beside a long job text ("segment 4 of 5: integration 3 of 41") it shrank to 28 px
         samp.setTooltip(new javafx.scene.control.Tooltip("Messaging with DS9, TOPCAT and astropy.samp:"
                 + " File > Connect to SAMP hub, File > Send frame to"));
         HBox line = new HBox(8, message, gap, samp);

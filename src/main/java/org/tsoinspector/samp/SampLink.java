@@ -88,6 +88,7 @@ public final class SampLink implements AutoCloseable {
     private final Listener listener;
     private final Connector connector;
     private final Path spool;
+    private final Thread deleteSpoolAtExit = new Thread(this::deleteSpool, "tso-samp-spool");
     private final ExecutorService connecting = Executors.newSingleThreadExecutor(daemon("tso-samp-connect"));
     private final ScheduledExecutorService batching = Executors.newSingleThreadScheduledExecutor(
             daemon("tso-samp-batch"));
@@ -107,6 +108,8 @@ public final class SampLink implements AutoCloseable {
     public SampLink(ClientProfile profile, Listener listener) throws IOException {
         this.listener = listener;
         this.spool = Files.createTempDirectory("tso-inspector-samp-");
+        // a window ended by a signal (logout, kill) never closes the link: its files go at exit
+        Runtime.getRuntime().addShutdownHook(deleteSpoolAtExit);
         this.connector = new Connector(profile);
         Metadata meta = new Metadata();
         meta.setName("TSO Inspector");
@@ -302,6 +305,15 @@ public final class SampLink implements AutoCloseable {
         batching.shutdownNow();
         connector.setAutoconnect(0);
         connector.setActive(false);
+        deleteSpool();
+        try {
+            Runtime.getRuntime().removeShutdownHook(deleteSpoolAtExit);
+        } catch (IllegalStateException e) {
+            // closed while the JVM shuts down: the hook runs anyway and finds nothing left
+        }
+    }
+
+    private void deleteSpool() {
         try {
             OutputFile.deleteTree(spool);
         } catch (IOException e) {
