@@ -34,16 +34,12 @@ public final class JumpFlags {
     void setRow(int integration, int group, int from, int to, byte[] gdq, int offset) {
         int k = integration * nGroups + group;
         if (frames[k] == null) {
-            if (!any(gdq, offset, to - from)) {
+            if (!GroupFlags.any(gdq, offset, to - from, JUMP)) {
                 return;
             }
             frames[k] = new Frame();
         }
         frames[k].set(from, to, gdq, offset, framePixels);
-    }
-
-    private static boolean any(byte[] gdq, int offset, int length) {
-        return GroupFlags.any(gdq, offset, length, JUMP);
     }
 
     public boolean get(int integration, int group, int pixel) {

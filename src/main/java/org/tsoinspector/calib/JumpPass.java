@@ -80,9 +80,7 @@ public final class JumpPass {
         String what = consumer == null ? "jump" : "jump and ramp_fit";
         if (method == null) {
             RampBand.sweep(rows, 0, bandBytes, band -> {
-                if (flags != null) {
-                    keep(band, flags);
-                }
+                keep(band, flags);
                 if (consumer != null) {
                     consumer.accept(band);
                 }
@@ -171,9 +169,7 @@ public final class JumpPass {
                     sweep.usablePixels[k] += found.planesWithUsablePixels()[k];
                 }
             }
-            if (flags != null) {
-                keep(band, flags);
-            }
+            keep(band, flags);
             if (consumer != null) {
                 consumer.accept(band);
             }
@@ -182,10 +178,13 @@ public final class JumpPass {
     }
 
     /**
-     * Records the JUMP_DET flags of the band's own rows (a skipped step keeps those it was given). Bands
+     * Records the JUMP_DET flags of the band's own rows, when kept (a skipped step keeps those it was given). Bands
      * end on row boundaries, which need not be word boundaries of the bits: one band at a time.
      */
     private static void keep(RampBand band, JumpFlags flags) {
+        if (flags == null) { // not kept
+            return;
+        }
         int n = band.pixels();
         int from = band.keptFrom() * band.nx();
         int to = band.keptTo() * band.nx();

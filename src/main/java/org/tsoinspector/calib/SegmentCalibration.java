@@ -239,10 +239,14 @@ public final class SegmentCalibration {
                     }));
                 }
                 List<Ramp> stages = Futures.await(inFlight.poll());
+                int written = done + 1;
+                if (writers.isEmpty()) { // the window's rates: only the spill, written by the tasks
+                    progress(written, n, monitor);
+                    continue;
+                }
                 if (writing.size() >= WRITES_IN_FLIGHT) {
                     progress(Futures.await(writing.poll()), n, monitor);
                 }
-                int written = done + 1;
                 writing.add(writer.submit(() -> {
                     for (int w = 0; w < writers.size(); w++) {
                         writers.get(w).writeIntegration(stages.get(w));

@@ -12,8 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.zip.GZIPInputStream;
 import org.tsoinspector.model.BadInputException;
 
@@ -25,9 +23,6 @@ import org.tsoinspector.model.BadInputException;
  * Reads are thread-safe.
  */
 public final class FitsFile implements Closeable {
-
-    /** Largest chunk read at once; keeps the transfer buffer small whatever the array size. */
-    private static final int CHUNK_BYTES = 1 << 22;
 
     private final String name;
     /** The cache's decompressed copy this file reads, held so it is not pruned meanwhile; null if plain. */
@@ -360,8 +355,8 @@ public final class FitsFile implements Closeable {
 
     private void readChunks(Hdu hdu, long first, int count, ChunkConsumer consumer, int bytesPer) throws IOException {
         checkRange(hdu, first * bytesPer, (long) count * bytesPer);
-        int perChunk = Math.max(1, CHUNK_BYTES / bytesPer);
-        Chunk chunk = Chunk.take();
+        int perChunk = Math.max(1, TransferChunk.BYTES / bytesPer);
+        TransferChunk chunk = TransferChunk.take(ByteOrder.BIG_ENDIAN);
         try {
             ByteBuffer bb = chunk.bytes;
             int done = 0;
@@ -374,33 +369,7 @@ public final class FitsFile implements Closeable {
                 done += n;
             }
         } finally {
-            Chunk.giveBack(chunk);
-        }
-    }
-
-    /**
-     * A read's room: bytes direct, so that the channel reads straight into them (a heap buffer is
-     * copied through a temporary direct one by the JDK), and shorts for the bulk conversion. Chunks are
-     * kept and shared by every file and thread, a few more than the cores: a chunk per thread per open
-     * file made each new thread of a whole-segment scan allocate 8 MB that stayed until a collection,
-     * and the window's resident memory grew through a session.
-     */
-    private static final class Chunk {
-        private static final Queue<Chunk> FREE = new ConcurrentLinkedQueue<>();
-        private static final int KEPT = 2 * Runtime.getRuntime().availableProcessors();
-
-        final ByteBuffer bytes = ByteBuffer.allocateDirect(CHUNK_BYTES).order(ByteOrder.BIG_ENDIAN);
-        final short[] shorts = new short[CHUNK_BYTES / 2];
-
-        static Chunk take() {
-            Chunk c = FREE.poll();
-            return c != null ? c : new Chunk();
-        }
-
-        static void giveBack(Chunk c) {
-            if (FREE.size() < KEPT) {
-                FREE.offer(c);
-            }
+            TransferChunk.giveBack(chunk);
         }
     }
 

@@ -92,45 +92,38 @@ public final class SpillFile implements RampRows, AutoCloseable {
     }
 
     private void writeFloats(long position, float[] values) throws IOException {
-        for (int done = 0; done < values.length; done += PIECE_FLOATS) {
-            int n = Math.min(PIECE_FLOATS, values.length - done);
-            ByteBuffer b = buffer(4 * n);
-            b.asFloatBuffer().put(values, done, n);
-            writeFully(b, position + 4L * done);
+        TransferChunk chunk = TransferChunk.take(ByteOrder.nativeOrder());
+        try {
+            ByteBuffer b = chunk.bytes;
+            for (int done = 0; done < values.length; done += PIECE_FLOATS) {
+                int n = Math.min(PIECE_FLOATS, values.length - done);
+                b.clear().limit(4 * n);
+                b.asFloatBuffer().put(values, done, n);
+                writeFully(b, position + 4L * done);
+            }
+        } finally {
+            TransferChunk.giveBack(chunk);
         }
     }
 
     private void readFloats(long position, float[] dst, int off, int count) throws IOException {
-        for (int done = 0; done < count; done += PIECE_FLOATS) {
-            int n = Math.min(PIECE_FLOATS, count - done);
-            ByteBuffer b = buffer(4 * n);
-            readFully(b, position + 4L * done);
-            b.flip();
-            b.asFloatBuffer().get(dst, off + done, n);
+        TransferChunk chunk = TransferChunk.take(ByteOrder.nativeOrder());
+        try {
+            ByteBuffer b = chunk.bytes;
+            for (int done = 0; done < count; done += PIECE_FLOATS) {
+                int n = Math.min(PIECE_FLOATS, count - done);
+                b.clear().limit(4 * n);
+                readFully(b, position + 4L * done);
+                b.flip();
+                b.asFloatBuffer().get(dst, off + done, n);
+            }
+        } finally {
+            TransferChunk.giveBack(chunk);
         }
     }
 
-    /** Floats moved per transfer: 1 MB, so that a thread's buffer stays small whatever the frame size. */
-    private static final int PIECE_FLOATS = 1 << 18;
-
-    /**
-     * Each thread's direct buffer for float transfers (at most a piece): the channel then copies
-     * straight into it, where a heap buffer is allocated for every read and copied through a temporary
-     * direct one by the JDK (jump's bands read thousands of row blocks each). Whole integrations go in
-     * pieces: a buffer of an integration's size (12.6 MB on SUBSTRIP256) per thread and spill file
-     * stayed resident in the window.
-     */
-    private final ThreadLocal<ByteBuffer> buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(0));
-
-    private ByteBuffer buffer(int bytes) {
-        ByteBuffer b = buffers.get();
-        if (b.capacity() < bytes) {
-            b = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
-            buffers.set(b);
-        }
-        b.clear().limit(bytes);
-        return b;
-    }
+    /** Floats moved per transfer: a whole integration goes in pieces through one shared chunk. */
+    private static final int PIECE_FLOATS = TransferChunk.BYTES / 4;
 
     private void writeFully(ByteBuffer b, long position) throws IOException {
         long p = position;

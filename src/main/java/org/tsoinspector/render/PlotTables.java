@@ -30,7 +30,10 @@ public final class PlotTables {
         return frame(frame, ny, nx, DN);
     }
 
-    /** As {@link #frame(float[], int, int)} for an image in another unit ("'DN'/s" for a rate, "" for DQ). */
+    /**
+     * As {@link #frame(float[], int, int)} for an image in another unit ("'DN'/s" for a rate, "" for DQ).
+     * The table reads the frame when it is read (it holds no copy): the frame must not change after.
+     */
     public static DataTable frame(float[] frame, int ny, int nx, String unit) {
         return new DataTable(new DataTable.Cells() {
             @Override

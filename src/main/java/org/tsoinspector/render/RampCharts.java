@@ -76,8 +76,7 @@ public final class RampCharts {
             int k = 0;
             data.addSeries(series(stage + ": samples up the ramp", f.groupNumbers(), f.samples()));
             ChartStyle.seriesLook(r, k++, c, ChartStyle.LINE, true, true);
-            boolean fittedBySegments = s == fits.size() - 1 && !segments.isEmpty();
-            if (!fittedBySegments) { // where ramp_fit's segments are drawn, one line through a jump would mislead
+            if (!fittedBySegments(s, fits, segments)) { // where ramp_fit's segments are drawn, one line through a jump would mislead
                 data.addSeries(series(stage + ": best-fit line", f.groupNumbers(), f.fitted()));
                 ChartStyle.seriesLook(r, k++, s == 0 ? ChartStyle.FIT_COLOR : c.darker(), ChartStyle.DASHED, true,
                         false);
@@ -139,6 +138,11 @@ public final class RampCharts {
         return plot;
     }
 
+    /** True for the stage ramp_fit's segments belong to: the last, when there are segments. */
+    private static boolean fittedBySegments(int stage, List<Staged<RampFit>> fits, List<RampSegment> segments) {
+        return stage == fits.size() - 1 && !segments.isEmpty();
+    }
+
     /**
      * A segment's line: ramp_fit's slope (per group) through the mean of the segment's samples, over its
      * groups, so each run between jumps shows the slope the step found there.
@@ -181,7 +185,7 @@ public final class RampCharts {
         for (int s = 0; s < fits.size(); s++) {
             RampFit f = fits.get(s).value();
             String stage = fits.get(s).stage();
-            if (s == fits.size() - 1 && !segments.isEmpty()) {
+            if (fittedBySegments(s, fits, segments)) {
                 data.addSeries(series(stage + ": counts - ramp_fit segments", f.groupNumbers(),
                         segmentResiduals(f, segments)));
             } else {
