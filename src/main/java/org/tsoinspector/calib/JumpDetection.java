@@ -84,21 +84,23 @@ public final class JumpDetection {
             int from = c * BLOCK;
             int to = Math.min(n, from + BLOCK);
             w.gather(b, gain, from, to);
+            if (method == Method.SIGMA_CLIP) {
+                w.screen(to - from, parameters.rejectionThreshold());
+            }
             for (int p = from; p < to; p++) {
-                int off = (p - from) * w.diffs;
+                int q = p - from;
                 double rn2 = readNoiseSquared(readNoise[b.origin() + p]);
                 boolean found = switch (method) {
-                    case ITERATIVE -> iterative(b, p, w, off, rn2);
+                    case ITERATIVE -> iterative(b, p, w, q, rn2);
                     case SINGLE_PASS -> {
-                        median[p] = nanMedian(w.fd, off, w.diffs, w.scratch);
-                        yield singlePass(b, p, w, off, median[p], sigma(median[p], rn2));
+                        median[p] = w.median(q);
+                        yield singlePass(b, p, w, q, median[p], sigma(median[p], rn2));
                     }
-                    case SIGMA_CLIP -> sigmaClip(b, p, w, off);
+                    case SIGMA_CLIP -> sigmaClip(b, p, w, q);
                 };
                 // the median of all differences only matters where a jump may flag neighbours
                 if (method != Method.SINGLE_PASS) {
-                    median[p] = found || w.jumpBefore[p - from] ? nanMedian(w.fd, off, w.diffs, w.scratch)
-                            : Double.NaN;
+                    median[p] = found || w.jumpBefore[q] ? w.median(q) : Double.NaN;
                 }
                 sigma[p] = sigma(median[p], rn2);
             }
@@ -123,13 +125,20 @@ public final class JumpDetection {
         for (int plane = 0; plane < usable.length; plane++) {
             byte[] gdq = b.groupDq()[plane / b.nGroups()];
             int base = (plane % b.nGroups()) * n;
-            for (int p = keptPixelsFrom; p < keptPixelsTo; p++) {
-                int dq = gdq[base + p];
-                if ((dq & JUMP) != 0) {
-                    primary++;
+            for (int p0 = keptPixelsFrom; p0 < keptPixelsTo; p0 += NEIGHBOUR_BLOCK) {
+                int p1 = Math.min(keptPixelsTo, p0 + NEIGHBOUR_BLOCK);
+                if (!GroupFlags.any(gdq, base + p0, p1 - p0, JUMP | DqFlag.DO_NOT_USE.value())) {
+                    usable[plane] += p1 - p0;
+                    continue;
                 }
-                if ((dq & (JUMP | DqFlag.DO_NOT_USE.value())) == 0) {
-                    usable[plane]++;
+                for (int p = p0; p < p1; p++) {
+                    int dq = gdq[base + p];
+                    if ((dq & JUMP) != 0) {
+                        primary++;
+                    }
+                    if ((dq & (JUMP | DqFlag.DO_NOT_USE.value())) == 0) {
+                        usable[plane]++;
+                    }
                 }
             }
         }
@@ -156,18 +165,35 @@ public final class JumpDetection {
     }
 
     /** Pixels whose differences are gathered together, plane by plane, so that the band is read in order. */
-    private static final int BLOCK = 64;
+    private static final int BLOCK = 128;
 
-    /** One task's arrays, reused for every pixel of its block. */
+    /**
+     * One task's arrays, reused for every block of pixels. A block's differences are held difference by
+     * difference ({@code fd[k * BLOCK + q]}: difference k of the block's pixel q), so that gathering them
+     * and the sigma clip's first round over a block run along contiguous arrays.
+     */
     private static final class Workspace {
+        final int nInts;
         final int nd;
         final int diffs;
-        /** The block's first differences: pixel q's at [q * diffs, (q + 1) * diffs), integration-major. */
-        final double[] fd;
+        /**
+         * Difference k = i * nd + d (integration-major) of the block's pixel q at [k * BLOCK + q]: float32,
+         * as the reference takes the difference, widened where it is used.
+         */
+        final float[] fd;
         /** Whether a pixel of the block had JUMP_DET before detection (its neighbours may then be flagged). */
         final boolean[] jumpBefore = new boolean[BLOCK];
         /** Each pixel's sample in the group before, in electrons. */
         private final float[] previous = new float[BLOCK];
+        /**
+         * For the sigma clip: whether difference d of pixel q ({@code [d * BLOCK + q]}) is certain to keep
+         * every value in its first round, so that it flags nothing.
+         */
+        final boolean[] settled;
+        private final double[] sum = new double[BLOCK];
+        private final double[] squares = new double[BLOCK];
+        private final double[] min = new double[BLOCK];
+        private final double[] max = new double[BLOCK];
         final double[] scratch;
         final double[] abs;
         final double[] ratio;
@@ -177,9 +203,11 @@ public final class JumpDetection {
         final boolean[] kept;
 
         Workspace(RampBand b) {
+            nInts = b.nInts();
             nd = b.nGroups() - 1;
             diffs = b.nInts() * nd;
-            fd = new double[BLOCK * diffs];
+            fd = new float[BLOCK * diffs];
+            settled = new boolean[BLOCK * nd];
             scratch = new double[diffs];
             abs = new double[diffs];
             ratio = new double[diffs];
@@ -189,29 +217,95 @@ public final class JumpDetection {
             kept = new boolean[b.nInts()];
         }
 
-        /** fd of pixels [from, to): e[i][d+1] - e[i][d], the difference in float32 as numpy does it, then double. */
+        /** Difference k of the block's pixel q. */
+        double fd(int k, int q) {
+            return fd[k * BLOCK + q];
+        }
+
+        /**
+         * fd of pixels [from, to): e[i][d+1] - e[i][d], the difference in float32 as numpy does it, then
+         * double. Rows of the block with no flag to look at take the branch-free loop.
+         */
         void gather(RampBand b, float[] gain, int from, int to) {
-            int origin = b.origin();
+            int origin = b.origin() + from;
+            int count = to - from;
             java.util.Arrays.fill(jumpBefore, false);
-            for (int i = 0; i < b.nInts(); i++) {
+            for (int i = 0; i < nInts; i++) {
                 float[] data = b.data()[i];
                 byte[] gdq = b.groupDq()[i];
-                for (int g = 0; g < b.nGroups(); g++) {
-                    int plane = b.at(g, 0);
-                    int d = i * nd + g - 1;
-                    for (int p = from; p < to; p++) {
-                        int q = p - from;
-                        int at = plane + p;
+                for (int g = 0; g <= nd; g++) {
+                    int plane = b.at(g, from);
+                    int base = (i * nd + g - 1) * BLOCK;
+                    if (!GroupFlags.any(gdq, plane, count, UNUSABLE | JUMP)) {
+                        for (int q = 0; q < count; q++) {
+                            float e = data[plane + q] * gain[origin + q];
+                            if (g > 0) {
+                                fd[base + q] = e - previous[q];
+                            }
+                            previous[q] = e;
+                        }
+                        continue;
+                    }
+                    for (int q = 0; q < count; q++) {
+                        int at = plane + q;
                         jumpBefore[q] |= (gdq[at] & JUMP) != 0;
-                        float e = electrons(data, gdq, at, gain[origin + p]);
+                        float e = electrons(data, gdq, at, gain[origin + q]);
                         if (g > 0) {
-                            float difference = e - previous[q];
-                            fd[q * diffs + d] = difference;
+                            fd[base + q] = e - previous[q];
                         }
                         previous[q] = e;
                     }
                 }
             }
+        }
+
+        /**
+         * The sigma clip's first round for every difference of the block's pixels [0, count) at once, as
+         * {@link #sigmaClip} takes it for one (the same sums in the same order): {@link #settled} where
+         * it keeps every value. Any NaN makes the mean NaN and leaves the difference to the full clip.
+         */
+        void screen(int count, double threshold) {
+            for (int d = 0; d < nd; d++) {
+                java.util.Arrays.fill(sum, 0, count, 0);
+                for (int i = 0; i < nInts; i++) {
+                    int base = (i * nd + d) * BLOCK;
+                    for (int q = 0; q < count; q++) {
+                        sum[q] += fd[base + q];
+                    }
+                }
+                for (int q = 0; q < count; q++) {
+                    sum[q] /= nInts; // the mean
+                }
+                java.util.Arrays.fill(squares, 0, count, 0);
+                java.util.Arrays.fill(min, 0, count, Double.POSITIVE_INFINITY);
+                java.util.Arrays.fill(max, 0, count, Double.NEGATIVE_INFINITY);
+                for (int i = 0; i < nInts; i++) {
+                    int base = (i * nd + d) * BLOCK;
+                    for (int q = 0; q < count; q++) {
+                        double v = fd[base + q];
+                        double deviation = v - sum[q];
+                        squares[q] += deviation * deviation;
+                        min[q] = Math.min(min[q], v);
+                        max[q] = Math.max(max[q], v);
+                    }
+                }
+                for (int q = 0; q < count; q++) {
+                    double std = Math.sqrt(squares[q] / nInts);
+                    settled[d * BLOCK + q] = keepsAll(sum[q], std, min[q], max[q], threshold);
+                }
+            }
+        }
+
+        /** numpy's nanmedian of pixel q's differences: the mean of the two middle values for an even count, NaN when all are NaN. */
+        double median(int q) {
+            int k = 0;
+            for (int j = 0; j < diffs; j++) {
+                double v = fd[j * BLOCK + q];
+                if (!Double.isNaN(v)) {
+                    scratch[k++] = v;
+                }
+            }
+            return Medians.median(scratch, k);
         }
     }
 
@@ -238,13 +332,13 @@ public final class JumpDetection {
     }
 
     /** Path A: flag the largest outlier of the pixel's whole exposure, re-measure, repeat. */
-    private boolean iterative(RampBand b, int p, Workspace w, int off, double rn2) {
+    private boolean iterative(RampBand b, int p, Workspace w, int q, double rn2) {
         int nd = w.nd;
         double[] abs = w.abs;
         double[] ratio = w.ratio;
         boolean[] candidate = w.candidate;
         for (int k = 0; k < w.diffs; k++) {
-            abs[k] = Math.abs(w.fd[off + k]);
+            abs[k] = Math.abs(w.fd(k, q));
         }
         boolean found = false;
         for (int pass = 0; pass < w.diffs; pass++) {
@@ -299,11 +393,11 @@ public final class JumpDetection {
     }
 
     /** Path B: every difference further than the threshold from the pixel's median. */
-    private boolean singlePass(RampBand b, int p, Workspace w, int off, double median, double sigma) {
+    private boolean singlePass(RampBand b, int p, Workspace w, int q, double median, double sigma) {
         int nd = w.nd;
         boolean found = false;
         for (int k = 0; k < w.diffs; k++) {
-            double fd = w.fd[off + k];
+            double fd = w.fd(k, q);
             if (Double.isFinite(fd) && Math.abs(fd - median) / sigma > parameters.rejectionThreshold()) {
                 flag(b, k / nd, k % nd + 1, p);
                 found = true;
@@ -317,7 +411,7 @@ public final class JumpDetection {
      * finite values are kept packed in integration order (the sums run in the same order as over the
      * full array), so each round is a mean, a deviation, a selection and a compaction.
      */
-    private boolean sigmaClip(RampBand b, int p, Workspace w, int off) {
+    private boolean sigmaClip(RampBand b, int p, Workspace w, int q) {
         int nd = w.nd;
         int nInts = b.nInts();
         double[] values = w.values;
@@ -326,10 +420,13 @@ public final class JumpDetection {
         double threshold = parameters.rejectionThreshold();
         boolean found = false;
         for (int d = 0; d < nd; d++) {
+            if (w.settled[d * BLOCK + q]) {
+                continue;
+            }
             int count = 0;
             double sum = 0; // the first round's, summed while packing (the same order)
             for (int i = 0; i < nInts; i++) {
-                double v = w.fd[off + i * nd + d];
+                double v = w.fd(i * nd + d, q);
                 boolean nan = Double.isNaN(v);
                 values[count] = v;
                 index[count] = i;
@@ -375,7 +472,7 @@ public final class JumpDetection {
                 kept[index[k]] = true;
             }
             for (int i = 0; i < nInts; i++) {
-                double v = w.fd[off + i * nd + d];
+                double v = w.fd(i * nd + d, q);
                 byte[] gdq = b.groupDq()[i];
                 int at = b.at(d + 1, p);
                 if (!kept[i] && Double.isFinite(v) && (gdq[at] & UNUSABLE) == 0) {
@@ -413,8 +510,7 @@ public final class JumpDetection {
         if (!Double.isFinite(mean) || !Double.isFinite(std)) {
             return -1;
         }
-        if (keepFrom(mean - std, mean + std, std, threshold) <= min
-                && max <= keepTo(mean - std, mean + std, std, threshold)) {
+        if (keepsAll(mean, std, min, max, threshold)) {
             return count;
         }
         double a = mean - std / 4;
@@ -441,6 +537,16 @@ public final class JumpDetection {
             kept += keep ? 1 : 0;
         }
         return kept == count ? count : clip(values, index, count, keepFrom, keepTo);
+    }
+
+    /**
+     * Whether a round of the clip keeps every value in [min, max] whatever the median (which lies within
+     * one standard deviation of the mean): false for a NaN or infinite mean or deviation.
+     */
+    private static boolean keepsAll(double mean, double std, double min, double max, double threshold) {
+        return Double.isFinite(mean) && Double.isFinite(std)
+                && keepFrom(mean - std, mean + std, std, threshold) <= min
+                && max <= keepTo(mean - std, mean + std, std, threshold);
     }
 
     /**
@@ -547,29 +653,13 @@ public final class JumpDetection {
         if (usable == 2) {
             return min;
         }
-        if (usable == 3) {
-            return nanMedian(values, 0, n, scratch);
-        }
         int k = 0;
         for (int j = 0; j < n; j++) {
             double v = values[j];
-            if (!Double.isNaN(v) && v != max) {
+            if (!Double.isNaN(v) && (usable == 3 || v != max)) {
                 scratch[k++] = v;
             }
         }
         return Medians.median(scratch, k);
     }
-
-    /** numpy's nanmedian of values[off .. off + n): the mean of the two middle values for an even count, NaN when all are NaN. */
-    static double nanMedian(double[] values, int off, int n, double[] scratch) {
-        int k = 0;
-        for (int j = off; j < off + n; j++) {
-            double v = values[j];
-            if (!Double.isNaN(v)) {
-                scratch[k++] = v;
-            }
-        }
-        return Medians.median(scratch, k);
-    }
-
 }

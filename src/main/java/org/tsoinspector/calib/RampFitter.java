@@ -270,6 +270,7 @@ public final class RampFitter {
         /** Whether a pixel's ramp is flagged or has a NaN difference: its median is not computed here. */
         final boolean[] other = new boolean[PIXELS];
         final double[] median = new double[PIXELS];
+        private final double[] rate = new double[PIXELS];
 
         void compute(Planes planes, int from, int to) {
             int n = planes.stride();
@@ -285,11 +286,16 @@ public final class RampFitter {
                 }
             }
             int nd = nGroups - 1;
-            for (int k = 0; k < nd; k++) {
+            for (int q = 0; q < count; q++) {
+                rate[q] = data[base + q] / groupTime;
+            }
+            for (int k = 0; k < nd; k++) { // rate holds group k's rates, each divided once
                 double[] d = differences[k];
-                int at = base + k * n;
+                int at = base + (k + 1) * n;
                 for (int q = 0; q < count; q++) {
-                    d[q] = data[at + n + q] / groupTime - data[at + q] / groupTime;
+                    double next = data[at + q] / groupTime;
+                    d[q] = next - rate[q];
+                    rate[q] = next;
                 }
                 for (int q = 0; q < count; q++) {
                     other[q] |= Double.isNaN(d[q]);
@@ -361,9 +367,204 @@ public final class RampFitter {
     /** Fits frame pixels [from, to) into {@code out}, whose slot 0 is frame pixel {@code origin}. */
     private void fitRange(Planes planes, double[] medianRate, int from, int to, int origin, IntegrationFit out) {
         PixelRamp pr = new PixelRamp();
-        for (int p = from; p < to; p++) {
-            pr.load(planes, p);
-            fitPixel(pr, p, p - origin, medianRate[p - origin], out);
+        CleanFits clean = nGroups >= 3 ? new CleanFits() : null;
+        for (int block = from; block < to; block += CleanFits.PIXELS) {
+            int end = Math.min(to, block + CleanFits.PIXELS);
+            if (clean != null) {
+                clean.fit(planes, medianRate, block, end, origin, out);
+            }
+            for (int p = block; p < end; p++) {
+                if (clean == null || clean.other[p - block]) {
+                    pr.load(planes, p);
+                    fitPixel(pr, p, p - origin, medianRate[p - origin], out);
+                }
+            }
+        }
+    }
+
+    /**
+     * The fits of a block of pixels of one integration whose ramps have no group flagged and no NaN
+     * sample (most of them: one segment of every group), all at once: the same operations as
+     * {@link #fitPixel} in the same order, but each one over the whole block in a loop of its own, so
+     * that the JIT turns the divisions and square roots, most of a fit's time, into vector instructions.
+     * The fit's conditions are decided in loops of their own from the quotients. The others are left to
+     * {@link #fitPixel}.
+     */
+    private final class CleanFits {
+        static final int PIXELS = 256;
+
+        /** Whether a pixel's ramp is flagged or has a NaN sample: its fit is not made here. */
+        final boolean[] other = new boolean[PIXELS];
+        private final double[][] y = new double[nGroups][PIXELS];
+        private final double[][] w = new double[nGroups][PIXELS];
+        private final double[] g = new double[PIXELS];
+        private final double[] rn = new double[PIXELS];
+        private final double[] den = new double[PIXELS];
+        private final double[] ratio = new double[PIXELS];
+        private final double[] invRn2 = new double[PIXELS];
+        private final double[] poissonRate = new double[PIXELS];
+        private final double[] sumW = new double[PIXELS];
+        private final double[] sumX = new double[PIXELS];
+        private final double[] sumXX = new double[PIXELS];
+        private final double[] sumY = new double[PIXELS];
+        private final double[] sumXY = new double[PIXELS];
+        private final double[] slope = new double[PIXELS];
+        private final double[] varP = new double[PIXELS];
+        private final double[] varR = new double[PIXELS];
+        private final double[] invR = new double[PIXELS];
+        private final double[] invP = new double[PIXELS];
+        private final double[] invE = new double[PIXELS];
+        private final double[] num = new double[PIXELS];
+        private final double[] varR1 = new double[PIXELS];
+        private final double[] varP1 = new double[PIXELS];
+        private final double[] varE1 = new double[PIXELS];
+        private final double[] sqrtVarE1 = new double[PIXELS];
+
+        /** Fits the clean pixels of frame pixels [from, to) into {@code out} (slot 0 is frame pixel origin). */
+        void fit(Planes planes, double[] medianRate, int from, int to, int origin, IntegrationFit out) {
+            int n = planes.stride();
+            int base = planes.offset() + (from - planes.origin());
+            int count = to - from;
+            int length = nGroups;
+            float[] data = planes.data();
+            byte[] groupDq = planes.groupDq();
+            Arrays.fill(other, 0, count, false);
+            for (int k = 0; k < length; k++) {
+                int at = base + k * n;
+                double[] yk = y[k];
+                for (int q = 0; q < count; q++) {
+                    other[q] |= groupDq[at + q] != 0;
+                    yk[q] = data[at + q];
+                }
+                for (int q = 0; q < count; q++) {
+                    other[q] |= Double.isNaN(yk[q]);
+                }
+            }
+            for (int q = 0; q < count; q++) {
+                g[q] = gain[from + q];
+                rn[q] = readNoise[from + q];
+            }
+            double[] first = y[0];
+            double[] last = y[length - 1];
+            for (int q = 0; q < count; q++) { // weightedSlope's signal-to-noise and weight
+                double signal = last[q] - first[q];
+                den[q] = rn[q] * rn[q] + signal * g[q];
+                ratio[q] = signal * g[q];
+            }
+            for (int q = 0; q < count; q++) {
+                ratio[q] = ratio[q] / Math.sqrt(den[q]);
+            }
+            for (int q = 0; q < count; q++) {
+                invRn2[q] = 1 / (rn[q] * rn[q]);
+            }
+            for (int q = 0; q < count; q++) {
+                float[] relative = weights[powerClass(den[q], g[q], ratio[q])][length];
+                for (int k = 0; k < length; k++) {
+                    w[k][q] = relative[k] * invRn2[q];
+                }
+                double m = medianRate[from - origin + q];
+                poissonRate[q] = m > 0 ? m + darkCurrent : darkCurrent;
+            }
+            Arrays.fill(sumW, 0, count, 0);
+            Arrays.fill(sumX, 0, count, 0);
+            Arrays.fill(sumXX, 0, count, 0);
+            Arrays.fill(sumY, 0, count, 0);
+            Arrays.fill(sumXY, 0, count, 0);
+            for (int k = 0; k < length; k++) {
+                double x = k;
+                double[] wk = w[k];
+                double[] yk = y[k];
+                for (int q = 0; q < count; q++) {
+                    double xw = x * wk[q];
+                    sumW[q] += wk[q];
+                    sumX[q] += xw;
+                    sumXX[q] += x * xw;
+                    sumY[q] += yk[q] * wk[q];
+                    sumXY[q] += yk[q] * xw;
+                }
+            }
+            // small loops: the JIT unrolls (and so vectorizes) only loops with a short body
+            double cube = (double) length * length * length - length;
+            for (int q = 0; q < count; q++) { // the slope, as weightedSlope and segmentSlope take it
+                slope[q] = (sumW[q] * sumXY[q] - sumX[q] * sumY[q]) / (sumW[q] * sumXX[q] - sumX[q] * sumX[q]);
+            }
+            for (int q = 0; q < count; q++) {
+                slope[q] = slope[q] / groupTime;
+            }
+            for (int q = 0; q < count; q++) { // the variances of section 4.6 for one segment of length groups
+                varP[q] = poissonRate[q] / (groupTime * g[q] * (length - 1.0));
+            }
+            for (int q = 0; q < count; q++) {
+                double r = rn[q] / groupTime;
+                varR[q] = 12 * r * r / (cube * g[q] * g[q]);
+            }
+            // "0 +" as the sums over segments start at 0: a -0.0 becomes 0.0 there too
+            for (int q = 0; q < count; q++) {
+                invR[q] = 0 + 1 / varR[q];
+            }
+            for (int q = 0; q < count; q++) {
+                invP[q] = 0 + 1 / varP[q];
+            }
+            for (int q = 0; q < count; q++) {
+                invE[q] = 0 + 1 / (varP[q] + varR[q]);
+            }
+            for (int q = 0; q < count; q++) {
+                num[q] = 0 + slope[q] / varR[q];
+            }
+            for (int q = 0; q < count; q++) {
+                varR1[q] = 1 / invR[q];
+            }
+            for (int q = 0; q < count; q++) {
+                varP1[q] = 1 / invP[q];
+            }
+            for (int q = 0; q < count; q++) {
+                varE1[q] = 1 / invE[q];
+            }
+            for (int q = 0; q < count; q++) {
+                sqrtVarE1[q] = Math.sqrt(varE1[q]);
+            }
+            for (int q = 0; q < count; q++) {
+                if (!other[q]) {
+                    store(from + q, from + q - origin, q, out);
+                }
+            }
+        }
+
+        /** fitPixel's end for clean pixel q of the block (frame pixel p) into slot k of the fit's arrays. */
+        private void store(int p, int k, int q, IntegrationFit out) {
+            int dq = pixelDq[p];
+            double inverseP = varP[q] > 0 ? invP[q] : 0;
+            double varPoisson = inverseP > 0 ? varP1[q] : 0;
+            if (varPoisson >= LARGE_VARIANCE_THRESHOLD) {
+                varPoisson = 0;
+            }
+            double varReadNoise = varR1[q];
+            if (varReadNoise >= LARGE_VARIANCE_THRESHOLD) {
+                varReadNoise = 0;
+            }
+            double slope = Double.NaN;
+            double err = 0;
+            if ((dq & INVALID) != 0) {
+                varPoisson = 0;
+                varReadNoise = 0;
+            } else {
+                slope = num[q] * varReadNoise;
+                err = varE1[q] > LARGE_VARIANCE_THRESHOLD ? 0 : sqrtVarE1[q];
+            }
+            out.inverseVarPoisson()[k] = inverseP;
+            out.inverseVarReadNoise()[k] = invR[q];
+            out.slopeSum()[k] = num[q];
+            out.unusable()[k] = (dq & DNU) != 0;
+            out.saturatedAll()[k] = (dq & SAT) != 0;
+            if ((dq & DNU) != 0 || (dq & SAT) != 0) {
+                slope = Double.NaN;
+            }
+            out.saturatedAny()[k] = false;
+            out.sci()[k] = (float) slope;
+            out.err()[k] = (float) err;
+            out.varPoisson()[k] = (float) varPoisson;
+            out.varReadNoise()[k] = (float) varReadNoise;
+            out.dq()[k] = dq;
         }
     }
 
@@ -553,9 +754,7 @@ public final class RampFitter {
     private double weightedSlope(double[] y, int from, int length, double gain, double rn) {
         double signal = y[from + length - 1] - y[from];
         double den = rn * rn + signal * gain;
-        double snr = den <= 0 || gain == 0 ? 0 : Math.max(0, signal * gain / Math.sqrt(den));
-        int power = snr < 5 ? 0 : snr < 10 ? 1 : snr < 20 ? 2 : snr < 50 ? 3 : snr < 100 ? 4 : 5;
-        float[] relative = weights[power][length];
+        float[] relative = weights[powerClass(den, gain, signal * gain / Math.sqrt(den))][length];
         double invRn2 = 1 / (rn * rn);
         double sumW = 0;
         double sumX = 0;
@@ -577,6 +776,15 @@ public final class RampFitter {
             sumXY += v * xw;
         }
         return (sumW * sumXY - sumX * sumY) / (sumW * sumXX - sumX * sumX);
+    }
+
+    /**
+     * The signal-to-noise class of a segment (section 4.5): {@code den} is rn² + signal * gain and
+     * {@code ratio} signal * gain / sqrt(den), which counts only where den is positive and the gain not 0.
+     */
+    private static int powerClass(double den, double gain, double ratio) {
+        double snr = den <= 0 || gain == 0 ? 0 : Math.max(0, ratio);
+        return snr < 5 ? 0 : snr < 10 ? 1 : snr < 20 ? 2 : snr < 50 ? 3 : snr < 100 ? 4 : 5;
     }
 
     /** The powers of section 4.5 by signal-to-noise class. */

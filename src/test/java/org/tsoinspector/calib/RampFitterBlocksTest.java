@@ -1,0 +1,93 @@
+package org.tsoinspector.calib;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.tsoinspector.model.DqFlag;
+import org.tsoinspector.model.Ramp;
+
+/**
+ * ramp_fit fits most pixels (no group flagged, no NaN) a block at a time, each operation over the whole
+ * block; the others one by one. PERSISTENCE on a group changes no fit (the segments ignore it) but sends
+ * a pixel the one-by-one way: every ramp fitted both ways must give the same bits, DQ apart from the
+ * PERSISTENCE bit it records.
+ */
+class RampFitterBlocksTest {
+
+    private static final int PERSISTENCE = DqFlag.PERSISTENCE.value();
+    private static final int BAD_GAIN = DqFlag.DO_NOT_USE.value() | DqFlag.NO_GAIN_VALUE.value();
+
+    @Test
+    void blocksOfCleanPixelsFitAsOneByOne() {
+        SplittableRandom rng = new SplittableRandom(17);
+        int pixels = 700; // two whole blocks and part of a third
+        for (int groups = 3; groups <= 12; groups++) {
+            for (boolean suppress : new boolean[] {true, false}) {
+                float[] gain = new float[pixels];
+                float[] readNoise = new float[pixels];
+                int[] pixelDq = new int[pixels];
+                double[] medianRate = new double[pixels];
+                Ramp ramp = Ramp.zeros(0, groups, 1, pixels, false);
+                for (int p = 0; p < pixels; p++) {
+                    gain[p] = p % 97 == 0 ? 0f : p % 89 == 0 ? Float.NaN : (float) (0.5 + 2 * rng.nextDouble());
+                    readNoise[p] = p % 83 == 0 ? Float.NaN : (float) (3 + 20 * rng.nextDouble());
+                    pixelDq[p] = p % 61 == 0 ? DqFlag.DO_NOT_USE.value() : p % 59 == 0 ? DqFlag.HOT.value() : 0;
+                    medianRate[p] = -5 + 3000 * rng.nextDouble() * rng.nextDouble();
+                    // signals from below the noise to tens of thousands of electrons: every weighting class
+                    double perGroup = Math.pow(10, -1 + 5 * rng.nextDouble()) * (rng.nextInt(10) == 0 ? -1 : 1);
+                    for (int g = 0; g < groups; g++) {
+                        ramp.data()[g * pixels + p] = (float) (500 + perGroup * g + 8 * gaussian(rng));
+                    }
+                    if (p % 71 == 0) {
+                        ramp.data()[(groups / 2) * pixels + p] = Float.NaN; // one by one in both
+                    }
+                }
+                for (double dark : new double[] {0, 0.02}) {
+                    RampFitter fitter = new RampFitter(groups, pixelDq, gain, readNoise, dark, 5.49, 5.49, 1,
+                            suppress);
+                    RampFitter.IntegrationFit blocks = fitter.fit(RampFitter.Planes.of(ramp), medianRate, 0,
+                            pixels);
+                    Ramp marked = ramp.copy();
+                    for (int p = 0; p < pixels; p++) {
+                        marked.groupDq()[p] = (byte) PERSISTENCE;
+                    }
+                    RampFitter.IntegrationFit single = fitter.fit(RampFitter.Planes.of(marked), medianRate, 0,
+                            pixels);
+                    for (int p = 0; p < pixels; p++) {
+                        String at = groups + " groups, suppress " + suppress + ", dark " + dark + ", pixel " + p;
+                        assertEquals(single.dq()[p], blocks.dq()[p] | PERSISTENCE, at);
+                        assertBits(single.sci()[p], blocks.sci()[p], at + " SCI");
+                        assertBits(single.err()[p], blocks.err()[p], at + " ERR");
+                        assertBits(single.varPoisson()[p], blocks.varPoisson()[p], at + " VAR_POISSON");
+                        assertBits(single.varReadNoise()[p], blocks.varReadNoise()[p], at + " VAR_RNOISE");
+                        assertEquals(Double.doubleToRawLongBits(single.inverseVarPoisson()[p]),
+                                Double.doubleToRawLongBits(blocks.inverseVarPoisson()[p]), at);
+                        assertEquals(Double.doubleToRawLongBits(single.inverseVarReadNoise()[p]),
+                                Double.doubleToRawLongBits(blocks.inverseVarReadNoise()[p]), at);
+                        assertEquals(Double.doubleToRawLongBits(single.slopeSum()[p]),
+                                Double.doubleToRawLongBits(blocks.slopeSum()[p]), at);
+                        assertEquals(single.unusable()[p], blocks.unusable()[p], at);
+                        assertEquals(single.saturatedAll()[p], blocks.saturatedAll()[p], at);
+                        assertEquals(single.saturatedAny()[p], blocks.saturatedAny()[p], at);
+                    }
+                    int bad = 0;
+                    for (int p = 0; p < pixels; p++) {
+                        bad += (blocks.dq()[p] & BAD_GAIN) == BAD_GAIN ? 1 : 0;
+                    }
+                    assertEquals(true, bad > 0, "some pixels have a bad gain");
+                }
+            }
+        }
+    }
+
+    private static void assertBits(float expected, float got, String what) {
+        assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(got), what + ": " + expected + " vs " + got);
+    }
+
+    private static double gaussian(SplittableRandom rng) {
+        double u = rng.nextDouble();
+        double v = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
+    }
+}
