@@ -98,9 +98,13 @@ public final class JumpDetection {
                     }
                     case SIGMA_CLIP -> sigmaClip(b, p, w, q);
                 };
-                // the median of all differences only matters where a jump may flag neighbours
-                if (method != Method.SINGLE_PASS) {
+                // the median of all differences only matters where a jump may flag neighbours, and there
+                // only when it may change whether one does
+                if (method == Method.ITERATIVE || method == Method.SIGMA_CLIP && w.jumpBefore[q]) {
                     median[p] = found || w.jumpBefore[q] ? w.median(q) : Double.NaN;
+                } else if (method == Method.SIGMA_CLIP) {
+                    double standIn = found ? standInMedian(w, q, rn2) : Double.NaN;
+                    median[p] = !found ? Double.NaN : Double.isNaN(standIn) ? w.median(q) : standIn;
                 }
                 sigma[p] = sigma(median[p], rn2);
             }
@@ -190,10 +194,14 @@ public final class JumpDetection {
          * every value in its first round, so that it flags nothing.
          */
         final boolean[] settled;
-        private final double[] sum = new double[BLOCK];
-        private final double[] squares = new double[BLOCK];
-        private final double[] min = new double[BLOCK];
-        private final double[] max = new double[BLOCK];
+        /** The screen's first round of difference d of pixel q, at [d * BLOCK + q]. */
+        final double[] mean;
+        final double[] std;
+        final double[] min;
+        final double[] max;
+        /** The differences (k = i * nd + d) the sigma clip flagged in the pixel it took last. */
+        final int[] jumps;
+        int jumpCount;
         final double[] scratch;
         final double[] abs;
         final double[] ratio;
@@ -208,6 +216,11 @@ public final class JumpDetection {
             diffs = b.nInts() * nd;
             fd = new float[BLOCK * diffs];
             settled = new boolean[BLOCK * nd];
+            mean = new double[BLOCK * nd];
+            std = new double[BLOCK * nd];
+            min = new double[BLOCK * nd];
+            max = new double[BLOCK * nd];
+            jumps = new int[diffs];
             scratch = new double[diffs];
             abs = new double[diffs];
             ratio = new double[diffs];
@@ -262,36 +275,38 @@ public final class JumpDetection {
         /**
          * The sigma clip's first round for every difference of the block's pixels [0, count) at once, as
          * {@link #sigmaClip} takes it for one (the same sums in the same order): {@link #settled} where
-         * it keeps every value. Any NaN makes the mean NaN and leaves the difference to the full clip.
+         * it keeps every value, and the round's mean, deviation, least and largest value kept for the
+         * full clip of the others. Any NaN makes the mean NaN and leaves the whole round to the full clip.
          */
         void screen(int count, double threshold) {
             for (int d = 0; d < nd; d++) {
-                java.util.Arrays.fill(sum, 0, count, 0);
+                int at = d * BLOCK;
+                java.util.Arrays.fill(mean, at, at + count, 0);
                 for (int i = 0; i < nInts; i++) {
                     int base = (i * nd + d) * BLOCK;
                     for (int q = 0; q < count; q++) {
-                        sum[q] += fd[base + q];
+                        mean[at + q] += fd[base + q];
                     }
                 }
                 for (int q = 0; q < count; q++) {
-                    sum[q] /= nInts; // the mean
+                    mean[at + q] /= nInts;
                 }
-                java.util.Arrays.fill(squares, 0, count, 0);
-                java.util.Arrays.fill(min, 0, count, Double.POSITIVE_INFINITY);
-                java.util.Arrays.fill(max, 0, count, Double.NEGATIVE_INFINITY);
+                java.util.Arrays.fill(std, at, at + count, 0);
+                java.util.Arrays.fill(min, at, at + count, Double.POSITIVE_INFINITY);
+                java.util.Arrays.fill(max, at, at + count, Double.NEGATIVE_INFINITY);
                 for (int i = 0; i < nInts; i++) {
                     int base = (i * nd + d) * BLOCK;
                     for (int q = 0; q < count; q++) {
                         double v = fd[base + q];
-                        double deviation = v - sum[q];
-                        squares[q] += deviation * deviation;
-                        min[q] = Math.min(min[q], v);
-                        max[q] = Math.max(max[q], v);
+                        double deviation = v - mean[at + q];
+                        std[at + q] += deviation * deviation; // the squares, until below
+                        min[at + q] = Math.min(min[at + q], v);
+                        max[at + q] = Math.max(max[at + q], v);
                     }
                 }
                 for (int q = 0; q < count; q++) {
-                    double std = Math.sqrt(squares[q] / nInts);
-                    settled[d * BLOCK + q] = keepsAll(sum[q], std, min[q], max[q], threshold);
+                    std[at + q] = Math.sqrt(std[at + q] / nInts);
+                    settled[at + q] = keepsAll(mean[at + q], std[at + q], min[at + q], max[at + q], threshold);
                 }
             }
         }
@@ -419,6 +434,7 @@ public final class JumpDetection {
         boolean[] kept = w.kept;
         double threshold = parameters.rejectionThreshold();
         boolean found = false;
+        w.jumpCount = 0;
         for (int d = 0; d < nd; d++) {
             if (w.settled[d * BLOCK + q]) {
                 continue;
@@ -434,25 +450,38 @@ public final class JumpDetection {
                 sum += nan ? 0 : v;
             }
             int finite = count;
+            // the screen took the first round already where it had no NaN (every value finite)
+            boolean screened = Double.isFinite(w.mean[d * BLOCK + q]);
             for (int iteration = 0; iteration < 5 && count > 0; iteration++) {
-                if (iteration > 0) {
-                    sum = 0;
-                    for (int k = 0; k < count; k++) {
-                        sum += values[k];
+                double mean;
+                double std;
+                double min;
+                double max;
+                if (iteration == 0 && screened) {
+                    mean = w.mean[d * BLOCK + q];
+                    std = w.std[d * BLOCK + q];
+                    min = w.min[d * BLOCK + q];
+                    max = w.max[d * BLOCK + q];
+                } else {
+                    if (iteration > 0) {
+                        sum = 0;
+                        for (int k = 0; k < count; k++) {
+                            sum += values[k];
+                        }
                     }
+                    mean = sum / count;
+                    double squares = 0;
+                    min = Double.POSITIVE_INFINITY;
+                    max = Double.NEGATIVE_INFINITY;
+                    for (int k = 0; k < count; k++) {
+                        double v = values[k];
+                        double deviation = v - mean;
+                        squares += deviation * deviation;
+                        min = Math.min(min, v);
+                        max = Math.max(max, v);
+                    }
+                    std = Math.sqrt(squares / count);
                 }
-                double mean = sum / count;
-                double squares = 0;
-                double min = Double.POSITIVE_INFINITY;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int k = 0; k < count; k++) {
-                    double v = values[k];
-                    double deviation = v - mean;
-                    squares += deviation * deviation;
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
-                double std = Math.sqrt(squares / count);
                 int remaining = clipWithoutMedian(values, index, count, mean, std, min, max, threshold);
                 if (remaining < 0) {
                     System.arraycopy(values, 0, w.scratch, 0, count);
@@ -477,12 +506,58 @@ public final class JumpDetection {
                 int at = b.at(d + 1, p);
                 if (!kept[i] && Double.isFinite(v) && (gdq[at] & UNUSABLE) == 0) {
                     gdq[at] = (byte) (gdq[at] | JUMP);
+                    w.jumps[w.jumpCount++] = i * nd + d;
                     found = true;
                 }
             }
         }
         return found;
     }
+
+    /**
+     * For the sigma clip, a value that gives each of pixel q's jumps the same neighbour decision as its
+     * median would, or NaN when none is certain to. The median of all differences lies within
+     * [min over d of (mean_d - 2 std_d), max over d of (mean_d + 2 std_d)] of the screen's first rounds
+     * (Cantelli: at most a fifth of a set lies 2 deviations or more beyond its mean, on either side); when
+     * every jump's ratio |fd - m| / sqrt(|m| + rn²) stays on one side of each neighbour limit for every
+     * m in that range, with a margin for rounding, the centre of the range decides as the median does.
+     * Most jumps are far from the limits: noise just past 4 sigma, or cosmic rays tens of sigma high.
+     */
+    private double standInMedian(Workspace w, int q, double rn2) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (int d = 0; d < w.nd; d++) {
+            double mean = w.mean[d * BLOCK + q];
+            double std = w.std[d * BLOCK + q];
+            if (!Double.isFinite(mean) || !Double.isFinite(std)) { // a NaN difference: no bound
+                return Double.NaN;
+            }
+            low = Math.min(low, mean - 2 * std);
+            high = Math.max(high, mean + 2 * std);
+        }
+        double absMin = low <= 0 && high >= 0 ? 0 : Math.min(Math.abs(low), Math.abs(high));
+        double absMax = Math.max(Math.abs(low), Math.abs(high));
+        double denMin = Math.sqrt(absMin + rn2);
+        double denMax = Math.sqrt(absMax + rn2);
+        double min = parameters.minJumpToFlagNeighbors();
+        double max = parameters.maxJumpToFlagNeighbors();
+        for (int j = 0; j < w.jumpCount; j++) {
+            double fd = w.fd(w.jumps[j], q);
+            double numMin = fd >= low && fd <= high ? 0 : Math.min(Math.abs(fd - low), Math.abs(fd - high));
+            double numMax = Math.max(Math.abs(fd - low), Math.abs(fd - high));
+            double ratioMin = numMin / denMax * (1 - ROUNDING);
+            double ratioMax = numMax / denMin * (1 + ROUNDING);
+            boolean flags = ratioMin > min && ratioMax < max;
+            boolean flagsNot = ratioMax < min || ratioMin > max;
+            if (!flags && !flagsNot) {
+                return Double.NaN;
+            }
+        }
+        return (low + high) / 2;
+    }
+
+    /** A relative margin far wider than the rounding of the bounds and of the ratio flagNeighbors takes. */
+    private static final double ROUNDING = 1e-9;
 
     /** Keeps the values of [0, count) inside [low, high] (with their indices) packed in order; returns how many. */
     private static int clip(double[] values, int[] index, int count, double low, double high) {

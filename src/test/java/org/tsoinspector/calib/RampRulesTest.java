@@ -92,6 +92,46 @@ class RampRulesTest {
         }
     }
 
+    /*
+     * The same limits on the sigma-clip path: 120 integrations of three pixels rising 100 e- per group, the
+     * middle one jumping by j before group 3 of integration 0. Across the integrations that difference is
+     * 100 + j once and 100 119 times: std 0.091 j about the median 100, so 100 + j is clipped at once. The
+     * pixel's 600 differences have median 100 and sigma sqrt(100 + 10²) = 14.142, so its neighbours are
+     * flagged when 10 < j / 14.142 < 1000: 141 no, 142 yes, 1000 yes (far from both limits), 14141 yes,
+     * 14143 no.
+     */
+    @Test
+    void neighboursOfASigmaClipJumpAreFlaggedOnlyBetweenTheLimits() {
+        for (double j : new double[] {141, 142, 1000, 14141, 14143}) {
+            int ints = 120;
+            int groups = 6;
+            int nx = 3;
+            float[] e = new float[ints * groups * nx];
+            for (int i = 0; i < ints; i++) {
+                for (int g = 0; g < groups; g++) {
+                    for (int p = 0; p < nx; p++) {
+                        e[(i * groups + g) * nx + p] = (float) (1000 + 100 * g + (i == 0 && p == 1 && g >= 3 ? j : 0));
+                    }
+                }
+            }
+            RampBand b = oneRowBand(ints, groups, nx, e);
+            detect(new JumpDetection(JumpDetection.Parameters.DEFAULTS, JumpDetection.Method.SIGMA_CLIP, 1), b, 10f);
+            assertEquals(JUMP, flags(b, 0, 3, 1), "the jump itself, j = " + j);
+            boolean expected = j / Math.sqrt(200) > 10 && j / Math.sqrt(200) < 1000;
+            assertEquals(expected ? JUMP : 0, flags(b, 0, 3, 0), "left neighbour, j = " + j);
+            assertEquals(expected ? JUMP : 0, flags(b, 0, 3, 2), "right neighbour, j = " + j);
+            int others = 0;
+            for (int i = 0; i < ints; i++) {
+                for (int g = 0; g < groups; g++) {
+                    for (int p = 0; p < nx; p++) {
+                        others += i == 0 && g == 3 ? 0 : flags(b, i, g, p);
+                    }
+                }
+            }
+            assertEquals(0, others, "flags elsewhere, j = " + j);
+        }
+    }
+
     /* A neighbour SATURATED (or DO_NOT_USE) in that group is not flagged, and a flag never sits beside those. */
     @Test
     void aSaturatedNeighbourIsNotFlaggedAndJumpsMeetingSaturationAreCleared() {
