@@ -38,6 +38,8 @@ public final class RampFitter {
     private final double oneGroupTime;
     private final boolean suppressOneGroup;
     private final float[][][] weights;
+    /** The weights of a whole-ramp segment, class after class: weights[c][nGroups] in one array. */
+    private final double[] wholeRampWeights;
     /** The one segment of a ramp with no group flagged, as {@link #segments} gives it. */
     private final int[] wholeRamp;
 
@@ -69,6 +71,12 @@ public final class RampFitter {
         this.oneGroupTime = (nFrames + 1) * frameTime / 2;
         this.suppressOneGroup = suppressOneGroup && nGroups > 1; // the reference never suppresses one-group exposures
         this.weights = weightTable(nGroups);
+        this.wholeRampWeights = new double[POWERS.length * nGroups];
+        for (int c = 0; nGroups >= 3 && c < POWERS.length; c++) {
+            for (int k = 0; k < nGroups; k++) {
+                wholeRampWeights[c * nGroups + k] = weights[c][nGroups][k];
+            }
+        }
         this.wholeRamp = new int[] {0, nGroups};
     }
 
@@ -403,6 +411,8 @@ public final class RampFitter {
         private final double[] ratio = new double[PIXELS];
         private final double[] invRn2 = new double[PIXELS];
         private final double[] poissonRate = new double[PIXELS];
+        /** Each pixel's weighting class times the ramp's length: where its weights start in wholeRampWeights. */
+        private final int[] powerClass = new int[PIXELS];
         private final double[] sumW = new double[PIXELS];
         private final double[] sumX = new double[PIXELS];
         private final double[] sumXX = new double[PIXELS];
@@ -458,10 +468,15 @@ public final class RampFitter {
                 invRn2[q] = 1 / (rn[q] * rn[q]);
             }
             for (int q = 0; q < count; q++) {
-                float[] relative = weights[powerClass(den[q], g[q], ratio[q])][length];
-                for (int k = 0; k < length; k++) {
-                    w[k][q] = relative[k] * invRn2[q];
+                powerClass[q] = powerClass(den[q], g[q], ratio[q]) * length;
+            }
+            for (int k = 0; k < length; k++) {
+                double[] wk = w[k];
+                for (int q = 0; q < count; q++) {
+                    wk[q] = wholeRampWeights[powerClass[q] + k] * invRn2[q];
                 }
+            }
+            for (int q = 0; q < count; q++) {
                 double m = medianRate[from - origin + q];
                 poissonRate[q] = m > 0 ? m + darkCurrent : darkCurrent;
             }
@@ -523,54 +538,55 @@ public final class RampFitter {
             for (int q = 0; q < count; q++) {
                 sqrtVarE1[q] = Math.sqrt(varE1[q]);
             }
-            for (int q = 0; q < count; q++) {
-                if (!other[q]) {
-                    store(from + q, from + q - origin, q, out);
-                }
-            }
+            store(from, to, from - origin, out);
         }
 
-        /** fitPixel's end for clean pixel q of the block (frame pixel p) into slot k of the fit's arrays. */
-        private void store(int p, int k, int q, IntegrationFit out) {
-            int dq = pixelDq[p];
-            double inverseP = varP[q] > 0 ? invP[q] : 0;
-            double varPoisson = inverseP > 0 ? varP1[q] : 0;
-            if (varPoisson >= LARGE_VARIANCE_THRESHOLD) {
-                varPoisson = 0;
+        /**
+         * fitPixel's end for frame pixels [from, to) into the fit's slots from {@code slot}, written for
+         * every pixel of the block (those left to fitPixel are written again by it): for a clean ramp,
+         * INVALID (DO_NOT_USE or SATURATED) can only come from the pixel DQ, and no group is SATURATED.
+         */
+        private void store(int from, int to, int slot, IntegrationFit out) {
+            int count = to - from;
+            float[] sci = out.sci();
+            float[] err = out.err();
+            float[] varPoisson = out.varPoisson();
+            float[] varReadNoise = out.varReadNoise();
+            int[] dq = out.dq();
+            double[] inverseVarPoisson = out.inverseVarPoisson();
+            double[] inverseVarReadNoise = out.inverseVarReadNoise();
+            double[] slopeSum = out.slopeSum();
+            boolean[] unusable = out.unusable();
+            boolean[] saturatedAll = out.saturatedAll();
+            for (int q = 0; q < count; q++) {
+                int k = slot + q;
+                int f = pixelDq[from + q];
+                boolean invalid = (f & INVALID) != 0;
+                double inverseP = varP[q] > 0 ? invP[q] : 0;
+                double vp = inverseP > 0 ? varP1[q] : 0;
+                double vr = varR1[q] >= LARGE_VARIANCE_THRESHOLD ? 0 : varR1[q];
+                sci[k] = invalid ? Float.NaN : (float) (num[q] * vr);
+                err[k] = invalid || varE1[q] > LARGE_VARIANCE_THRESHOLD ? 0f : (float) sqrtVarE1[q];
+                varPoisson[k] = invalid || vp >= LARGE_VARIANCE_THRESHOLD ? 0f : (float) vp;
+                varReadNoise[k] = invalid ? 0f : (float) vr;
+                dq[k] = f;
+                inverseVarPoisson[k] = inverseP;
+                inverseVarReadNoise[k] = invR[q];
+                slopeSum[k] = num[q];
+                unusable[k] = (f & DNU) != 0;
+                saturatedAll[k] = (f & SAT) != 0;
             }
-            double varReadNoise = varR1[q];
-            if (varReadNoise >= LARGE_VARIANCE_THRESHOLD) {
-                varReadNoise = 0;
-            }
-            double slope = Double.NaN;
-            double err = 0;
-            if ((dq & INVALID) != 0) {
-                varPoisson = 0;
-                varReadNoise = 0;
-            } else {
-                slope = num[q] * varReadNoise;
-                err = varE1[q] > LARGE_VARIANCE_THRESHOLD ? 0 : sqrtVarE1[q];
-            }
-            out.inverseVarPoisson()[k] = inverseP;
-            out.inverseVarReadNoise()[k] = invR[q];
-            out.slopeSum()[k] = num[q];
-            out.unusable()[k] = (dq & DNU) != 0;
-            out.saturatedAll()[k] = (dq & SAT) != 0;
-            if ((dq & DNU) != 0 || (dq & SAT) != 0) {
-                slope = Double.NaN;
-            }
-            out.saturatedAny()[k] = false;
-            out.sci()[k] = (float) slope;
-            out.err()[k] = (float) err;
-            out.varPoisson()[k] = (float) varPoisson;
-            out.varReadNoise()[k] = (float) varReadNoise;
-            out.dq()[k] = dq;
+            Arrays.fill(out.saturatedAny(), slot, slot + count, false);
         }
     }
 
     /** Fits frame pixel p into slot k of the fit's arrays. */
     private void fitPixel(PixelRamp pr, int p, int k, double medianRate, IntegrationFit out) {
         int dq = pixelDq[p];
+        // 0 unless a segment is fitted (the slot may hold what the block's loops wrote)
+        out.inverseVarPoisson()[k] = 0;
+        out.inverseVarReadNoise()[k] = 0;
+        out.slopeSum()[k] = 0;
         if (pr.jump) {
             dq |= JUMP;
         }

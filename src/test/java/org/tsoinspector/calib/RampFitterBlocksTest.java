@@ -42,6 +42,11 @@ class RampFitterBlocksTest {
                     if (p % 71 == 0) {
                         ramp.data()[(groups / 2) * pixels + p] = Float.NaN; // one by one in both
                     }
+                    if (p % 67 == 0) { // one by one in both, and no segment to fit
+                        for (int g = 0; g < groups; g++) {
+                            ramp.groupDq()[g * pixels + p] = (byte) DqFlag.SATURATED.value();
+                        }
+                    }
                 }
                 for (double dark : new double[] {0, 0.02}) {
                     RampFitter fitter = new RampFitter(groups, pixelDq, gain, readNoise, dark, 5.49, 5.49, 1,
@@ -50,13 +55,16 @@ class RampFitterBlocksTest {
                             pixels);
                     Ramp marked = ramp.copy();
                     for (int p = 0; p < pixels; p++) {
-                        marked.groupDq()[p] = (byte) PERSISTENCE;
+                        marked.groupDq()[p] |= (byte) PERSISTENCE;
                     }
                     RampFitter.IntegrationFit single = fitter.fit(RampFitter.Planes.of(marked), medianRate, 0,
                             pixels);
                     for (int p = 0; p < pixels; p++) {
                         String at = groups + " groups, suppress " + suppress + ", dark " + dark + ", pixel " + p;
                         assertEquals(single.dq()[p], blocks.dq()[p] | PERSISTENCE, at);
+                        if (p % 67 == 0) {
+                            assertEquals(0.0, blocks.slopeSum()[p], at + ": no segment, nothing summed");
+                        }
                         assertBits(single.sci()[p], blocks.sci()[p], at + " SCI");
                         assertBits(single.err()[p], blocks.err()[p], at + " ERR");
                         assertBits(single.varPoisson()[p], blocks.varPoisson()[p], at + " VAR_POISSON");
