@@ -3,7 +3,6 @@ package org.tsoinspector.app;
 import org.tsoinspector.analysis.Region;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.ContextMenu;
@@ -126,7 +125,7 @@ final class FrameArea extends BorderPane {
             }
             viewBox.setCenter(pair);
         }
-        Platform.runLater(this::fit);
+        viewA.fitAtNextLayout();
     }
 
     void fit() {

@@ -226,6 +226,15 @@ public final class FrameView extends Region {
         return hasOverlay(index) && overlays.get(index).image().getPixelReader().getArgb(x, row) >>> 24 != 0;
     }
 
+    /**
+     * Fits the frame at the next layout, when the view has its new size: after a change of arrangement
+     * (side by side and back), fitting at once used the old size and left the frame half-panned.
+     */
+    public void fitAtNextLayout() {
+        fitPending = true;
+        requestLayout();
+    }
+
     public void fitToWindow() {
         viewPort.fit(imageWidth, imageHeight, getWidth(), getHeight());
     }

@@ -287,6 +287,25 @@ class InspectorWindowTest {
         assertEquals(2 * groups, window.plots().result("Ramp").rowCount());
     }
 
+    /**
+     * Side by side halves the view; back to one view, the frame is fitted to the whole view again, as
+     * at first (it was fitted before the view had its new size: zoomed for half of it, at its top).
+     */
+    @Test
+    void leavingSideBySideFitsTheFrameToTheWholeViewAgain(FxRobot robot) throws Exception {
+        openSample(robot);
+        FrameView view = robot.lookup("#view-a").queryAs(FrameView.class);
+        double scale = view.viewPort().scale();
+        double offsetY = view.viewPort().offsetYProperty().get();
+        robot.interact(() -> window.setMode(CompareMode.SIDE_BY_SIDE));
+        waitIdle();
+        assertTrue(view.viewPort().scale() < scale, "side by side: each view is half as tall");
+        robot.interact(() -> window.setMode(CompareMode.DIFFERENCE));
+        waitIdle();
+        assertEquals(scale, view.viewPort().scale(), 1e-9, "fitted to the whole view");
+        assertEquals(offsetY, view.viewPort().offsetYProperty().get(), 1e-9, "centred as at first");
+    }
+
     /** Ctrl+G: a typed pixel gets the crosshair, a bad one is one sentence; the zoom factor is drawn. */
     @Test
     void goToPixelPutsTheCrosshairThereAndABadPixelIsOneSentence(FxRobot robot) throws Exception {
