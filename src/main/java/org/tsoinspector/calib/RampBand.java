@@ -79,7 +79,14 @@ public record RampBand(int nInts, int nGroups, int nx, int firstRow, int rows, i
     static void sweep(RampRows rows, int halo, long bandBytes, Consumer consumer, ProgressMonitor monitor,
             String what) throws IOException, CancelledException {
         int ny = rows.ny();
-        int bandRows = (int) Math.max(1, Math.min(ny, bandBytes / rowBytes(rows) - 2L * halo));
+        int largestRows = (int) Math.max(1, Math.min(ny, bandBytes / rowBytes(rows) - 2L * halo));
+        // bands of about one size, a multiple of those in flight: 256 rows in bands of 17 left a band of
+        // one row, so the last full band ran alone; 16 bands of 16 keep both threads busy to the end
+        int bands = (ny + largestRows - 1) / largestRows;
+        if (bands > 1) {
+            bands = Math.min(ny, (bands + BANDS_IN_FLIGHT - 1) / BANDS_IN_FLIGHT * BANDS_IN_FLIGHT);
+        }
+        int bandRows = (ny + bands - 1) / bands; // the largest; band k is rows [k ny / bands, (k + 1) ny / bands)
         ExecutorService pool = Executors.newFixedThreadPool(BANDS_IN_FLIGHT, r -> {
             Thread t = new Thread(r, "ramp band");
             t.setDaemon(true);
@@ -91,12 +98,12 @@ public record RampBand(int nInts, int nGroups, int nx, int firstRow, int rows, i
         BlockingQueue<Buffers> free = new ArrayBlockingQueue<>(BANDS_IN_FLIGHT);
         try {
             int next = 0;
-            while (next < ny || !inFlight.isEmpty()) {
-                while (next < ny && inFlight.size() < BANDS_IN_FLIGHT) {
+            while (next < bands || !inFlight.isEmpty()) {
+                while (next < bands && inFlight.size() < BANDS_IN_FLIGHT) {
                     monitor.checkCancelled();
-                    int y0 = next;
-                    int y1 = Math.min(ny, y0 + bandRows);
-                    next = y1;
+                    int y0 = (int) ((long) next * ny / bands);
+                    int y1 = (int) ((long) (next + 1) * ny / bands);
+                    next++;
                     if (free.size() + inFlight.size() < BANDS_IN_FLIGHT) {
                         free.add(new Buffers(rows, largestBand));
                     }
