@@ -363,11 +363,20 @@ public final class RampFitter {
      */
     public IntegrationFit fit(Planes planes, double[] medianRate, int from, int to) {
         IntegrationFit out = newFit(to - from);
-        fitRange(planes, medianRate, from, to, from, out);
+        fit(planes, medianRate, from, to, out);
         return out;
     }
 
-    private static IntegrationFit newFit(int n) {
+    /**
+     * The same into the arrays of {@code into} (of {@link #newFit}{@code (to - from)}), every slot
+     * written: a band's worker fits all its integrations into one (a fit of 11 arrays a band wide was
+     * allocated for each, 4 GB over the 1 GB bench segment).
+     */
+    void fit(Planes planes, double[] medianRate, int from, int to, IntegrationFit into) {
+        fitRange(planes, medianRate, from, to, from, into);
+    }
+
+    static IntegrationFit newFit(int n) {
         return new IntegrationFit(new float[n], new float[n], new float[n], new float[n], new int[n],
                 new double[n], new double[n], new double[n], new boolean[n], new boolean[n], new boolean[n]);
     }

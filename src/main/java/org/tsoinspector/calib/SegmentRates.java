@@ -138,9 +138,10 @@ final class SegmentRates {
             double[] medianRate = fitter.medianRates(band::integration, band.nInts(), from, to);
             // a band seen again (a second sigma-clip sweep) starts its sums afresh and overwrites its rows
             RampFitter.RateSums sums = new RampFitter.RateSums(pixelDq, from, to);
+            RampFitter.IntegrationFit fit = RampFitter.newFit(to - from);
             for (int i = 0; i < band.nInts(); i++) {
                 monitor.checkCancelled();
-                RampFitter.IntegrationFit fit = fitter.fit(band.integration(i), medianRate, from, to);
+                fitter.fit(band.integration(i), medianRate, from, to, fit);
                 ints.write(i, from, fit.sci(), fit.err(), fit.dq(), fit.varPoisson(), fit.varReadNoise());
                 sums.add(fit);
             }

@@ -59,6 +59,11 @@ class RampFitterBlocksTest {
                     }
                     RampFitter.IntegrationFit single = fitter.fit(RampFitter.Planes.of(marked), medianRate, 0,
                             pixels);
+                    // a fit reused for another integration leaves nothing of the last one
+                    RampFitter.IntegrationFit reused = fitter.fit(RampFitter.Planes.of(marked), medianRate, 0,
+                            pixels);
+                    fitter.fit(RampFitter.Planes.of(ramp), medianRate, 0, pixels, reused);
+                    assertSameFit(blocks, reused, pixels);
                     for (int p = 0; p < pixels; p++) {
                         String at = groups + " groups, suppress " + suppress + ", dark " + dark + ", pixel " + p;
                         assertEquals(single.dq()[p], blocks.dq()[p] | PERSISTENCE, at);
@@ -86,6 +91,26 @@ class RampFitterBlocksTest {
                     assertEquals(true, bad > 0, "some pixels have a bad gain");
                 }
             }
+        }
+    }
+
+    private static void assertSameFit(RampFitter.IntegrationFit expected, RampFitter.IntegrationFit got, int pixels) {
+        for (int p = 0; p < pixels; p++) {
+            String at = "reused fit, pixel " + p;
+            assertEquals(expected.dq()[p], got.dq()[p], at);
+            assertBits(expected.sci()[p], got.sci()[p], at + " SCI");
+            assertBits(expected.err()[p], got.err()[p], at + " ERR");
+            assertBits(expected.varPoisson()[p], got.varPoisson()[p], at + " VAR_POISSON");
+            assertBits(expected.varReadNoise()[p], got.varReadNoise()[p], at + " VAR_RNOISE");
+            assertEquals(Double.doubleToRawLongBits(expected.inverseVarPoisson()[p]),
+                    Double.doubleToRawLongBits(got.inverseVarPoisson()[p]), at);
+            assertEquals(Double.doubleToRawLongBits(expected.inverseVarReadNoise()[p]),
+                    Double.doubleToRawLongBits(got.inverseVarReadNoise()[p]), at);
+            assertEquals(Double.doubleToRawLongBits(expected.slopeSum()[p]),
+                    Double.doubleToRawLongBits(got.slopeSum()[p]), at);
+            assertEquals(expected.unusable()[p], got.unusable()[p], at);
+            assertEquals(expected.saturatedAll()[p], got.saturatedAll()[p], at);
+            assertEquals(expected.saturatedAny()[p], got.saturatedAny()[p], at);
         }
     }
 
