@@ -98,13 +98,8 @@ public final class JumpDetection {
                     }
                     case SIGMA_CLIP -> sigmaClip(b, p, w, q);
                 };
-                // the median of all differences only matters where a jump may flag neighbours, and there
-                // only when it may change whether one does
-                if (method == Method.ITERATIVE || method == Method.SIGMA_CLIP && w.jumpBefore[q]) {
-                    median[p] = found || w.jumpBefore[q] ? w.median(q) : Double.NaN;
-                } else if (method == Method.SIGMA_CLIP) {
-                    double standIn = found ? standInMedian(w, q, rn2) : Double.NaN;
-                    median[p] = !found ? Double.NaN : Double.isNaN(standIn) ? w.median(q) : standIn;
+                if (method != Method.SINGLE_PASS) {
+                    median[p] = neighbourMedian(w, q, found, rn2);
                 }
                 sigma[p] = sigma(median[p], rn2);
             }
@@ -515,6 +510,18 @@ public final class JumpDetection {
     }
 
     /**
+     * The median flagNeighbors judges pixel q's jumps by: only where a jump may flag neighbours (NaN
+     * elsewhere), and for the sigma clip's own jumps a stand-in where that decides the same.
+     */
+    private double neighbourMedian(Workspace w, int q, boolean found, double rn2) {
+        if (!found && !w.jumpBefore[q]) {
+            return Double.NaN;
+        }
+        double standIn = method == Method.SIGMA_CLIP && !w.jumpBefore[q] ? standInMedian(w, q, rn2) : Double.NaN;
+        return Double.isNaN(standIn) ? w.median(q) : standIn;
+    }
+
+    /**
      * For the sigma clip, a value that gives each of pixel q's jumps the same neighbour decision as its
      * median would, or NaN when none is certain to. The median of all differences lies within
      * [min over d of (mean_d - 2 std_d), max over d of (mean_d + 2 std_d)] of the screen's first rounds
@@ -657,7 +664,7 @@ public final class JumpDetection {
                 int base = b.at(g, 0);
                 int previous = b.at(g - 1, 0);
                 int count = 0;
-                // jumps are rare: blocks without one are skipped eight flags at a time
+                // jumps are rare: blocks of NEIGHBOUR_BLOCK samples without one are skipped whole
                 for (int p0 = 0; p0 < n; p0 += NEIGHBOUR_BLOCK) {
                     int p1 = Math.min(n, p0 + NEIGHBOUR_BLOCK);
                     if (!GroupFlags.any(gdq, base + p0, p1 - p0, JUMP)) {

@@ -434,10 +434,11 @@ public final class RampFitter {
         private final double[] invP = new double[PIXELS];
         private final double[] invE = new double[PIXELS];
         private final double[] num = new double[PIXELS];
-        private final double[] varR1 = new double[PIXELS];
-        private final double[] varP1 = new double[PIXELS];
-        private final double[] varE1 = new double[PIXELS];
-        private final double[] sqrtVarE1 = new double[PIXELS];
+        /** 1 / the inverse sums over the one segment: the variances and ERR as fitPixel combines them. */
+        private final double[] combinedVarR = new double[PIXELS];
+        private final double[] combinedVarP = new double[PIXELS];
+        private final double[] combinedVarE = new double[PIXELS];
+        private final double[] combinedErr = new double[PIXELS];
 
         /** Fits the clean pixels of frame pixels [from, to) into {@code out} (slot 0 is frame pixel origin). */
         void fit(Planes planes, double[] medianRate, int from, int to, int origin, IntegrationFit out) {
@@ -536,16 +537,16 @@ public final class RampFitter {
                 num[q] = 0 + slope[q] / varR[q];
             }
             for (int q = 0; q < count; q++) {
-                varR1[q] = 1 / invR[q];
+                combinedVarR[q] = 1 / invR[q];
             }
             for (int q = 0; q < count; q++) {
-                varP1[q] = 1 / invP[q];
+                combinedVarP[q] = 1 / invP[q];
             }
             for (int q = 0; q < count; q++) {
-                varE1[q] = 1 / invE[q];
+                combinedVarE[q] = 1 / invE[q];
             }
             for (int q = 0; q < count; q++) {
-                sqrtVarE1[q] = Math.sqrt(varE1[q]);
+                combinedErr[q] = Math.sqrt(combinedVarE[q]);
             }
             store(from, to, from - origin, out);
         }
@@ -572,10 +573,10 @@ public final class RampFitter {
                 int f = pixelDq[from + q];
                 boolean invalid = (f & INVALID) != 0;
                 double inverseP = varP[q] > 0 ? invP[q] : 0;
-                double vp = inverseP > 0 ? varP1[q] : 0;
-                double vr = varR1[q] >= LARGE_VARIANCE_THRESHOLD ? 0 : varR1[q];
+                double vp = inverseP > 0 ? combinedVarP[q] : 0;
+                double vr = combinedVarR[q] >= LARGE_VARIANCE_THRESHOLD ? 0 : combinedVarR[q];
                 sci[k] = invalid ? Float.NaN : (float) (num[q] * vr);
-                err[k] = invalid || varE1[q] > LARGE_VARIANCE_THRESHOLD ? 0f : (float) sqrtVarE1[q];
+                err[k] = invalid || combinedVarE[q] > LARGE_VARIANCE_THRESHOLD ? 0f : (float) combinedErr[q];
                 varPoisson[k] = invalid || vp >= LARGE_VARIANCE_THRESHOLD ? 0f : (float) vp;
                 varReadNoise[k] = invalid ? 0f : (float) vr;
                 dq[k] = f;
